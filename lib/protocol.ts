@@ -1,0 +1,178 @@
+/**
+ * The wire contract between the extension and the relay. Both sides import these
+ * schemas, so a change here is a protocol change: keep old fields readable.
+ *
+ * The relay is a mailbox: it validates envelopes (who, which pair, what kind, how big)
+ * but never parses `payload`, which is opaque to it.
+ */
+import { z } from 'zod';
+
+/** Kinds are a small fixed set so that a coordinator can count activity without content. */
+export const MESSAGE_KINDS = [
+  'question',
+  'answer',
+  'follow-up',
+  'resolution',
+  'kudos',
+  'goal',
+  'agenda',
+  'profile',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const PAIR_ROLES = ['learner', 'helper'] as const;
+export type PairRole = (typeof PAIR_ROLES)[number];
+export const otherRole = (role: PairRole): PairRole => (role === 'learner' ? 'helper' : 'learner');
+
+/** Payloads carry screenshots later; 1 MiB of text is the ceiling for one message. */
+export const MAX_PAYLOAD_CHARS = 1024 * 1024;
+export const MAX_DISPLAY_NAME = 80;
+export const MAX_PUBLIC_KEY_CHARS = 4096;
+export const PULL_LIMIT_MAX = 500;
+
+/**
+ * Invite codes are read aloud and typed by people: no 0/O, 1/I/L, and grouped as XXXX-XXXX.
+ * 31^8 ≈ 8.5e11 codes.
+ */
+export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITE_CODE_LENGTH = 8;
+
+/** Accepts what a person may type: lower case, spaces or dashes anywhere. */
+export function normalizeInviteCode(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]+/g, '');
+  if (compact.length !== INVITE_CODE_LENGTH) return null;
+  for (const ch of compact) if (!INVITE_ALPHABET.includes(ch)) return null;
+  return compact;
+}
+
+export function formatInviteCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+const uuid = z.uuid();
+const displayName = z.string().trim().min(1).max(MAX_DISPLAY_NAME);
+const publicKey = z.string().max(MAX_PUBLIC_KEY_CHARS);
+
+// ---- Devices ----
+export const registerDeviceRequest = z.object({
+  displayName,
+  publicKey: publicKey.optional(),
+});
+export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequest>;
+
+export const registerDeviceResponse = z.object({
+  deviceId: uuid,
+  token: z.string(),
+});
+export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponse>;
+
+export const updateDeviceRequest = z.object({
+  displayName: displayName.optional(),
+  publicKey: publicKey.optional(),
+});
+
+// ---- Invites and pairs ----
+export const createInviteRequest = z.object({
+  /** The inviter's role in the pair to be; the person who accepts gets the other one. */
+  role: z.enum(PAIR_ROLES),
+});
+export const createInviteResponse = z.object({
+  code: z.string(),
+  expiresAt: z.number().int(),
+});
+export type CreateInviteResponse = z.infer<typeof createInviteResponse>;
+
+export const acceptInviteRequest = z.object({
+  code: z.string().max(32),
+});
+
+export const peerSchema = z.object({
+  deviceId: uuid,
+  displayName: z.string(),
+  publicKey: z.string().nullable(),
+});
+export const pairSchema = z.object({
+  pairId: uuid,
+  myRole: z.enum(PAIR_ROLES),
+  peer: peerSchema,
+  createdAt: z.number().int(),
+  lastSeq: z.number().int(),
+});
+export type PairInfo = z.infer<typeof pairSchema>;
+export const acceptInviteResponse = z.object({ pair: pairSchema });
+export const listPairsResponse = z.object({ pairs: z.array(pairSchema) });
+
+// ---- Mailbox ----
+/** What a device posts. The pair comes from the path and the sender from the token. */
+export const postMessageRequest = z.object({
+  id: uuid,
+  kind: z.enum(MESSAGE_KINDS),
+  createdAt: z.number().int().nonnegative(),
+  payload: z.string().max(MAX_PAYLOAD_CHARS),
+});
+export type PostMessageRequest = z.infer<typeof postMessageRequest>;
+
+export const postMessageResponse = z.object({
+  seq: z.number().int().positive(),
+  /** True when this id had been accepted before: the retry changed nothing. */
+  duplicate: z.boolean(),
+});
+export type PostMessageResponse = z.infer<typeof postMessageResponse>;
+
+export const envelopeSchema = postMessageRequest.extend({
+  pairId: uuid,
+  senderDeviceId: uuid,
+  seq: z.number().int().positive(),
+  receivedAt: z.number().int(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export const pullQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(100),
+});
+export const pullResponse = z.object({
+  messages: z.array(envelopeSchema),
+  /** The highest seq in the pair, so a client knows whether to pull again. */
+  lastSeq: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
+
+// ---- Push stream (WebSocket at /stream) ----
+/** Browsers cannot set headers on a WebSocket: the token travels in the first frame. */
+export const streamHello = z.object({ type: z.literal('hello'), token: z.string().max(200) });
+export const streamEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), deviceId: uuid }),
+  z.object({ type: z.literal('message'), pairId: uuid, seq: z.number().int() }),
+  z.object({ type: z.literal('pairs-changed') }),
+  /** Sent every 20 s: it keeps an MV3 service worker's socket, and so the worker, alive. */
+  z.object({ type: z.literal('ping') }),
+]);
+export type StreamEvent = z.infer<typeof streamEvent>;
+
+// ---- Errors ----
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invite_invalid',
+  'invite_expired',
+  'invite_used',
+  'invite_own',
+  'too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const errorResponse = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+export const healthResponse = z.object({
+  ok: z.literal(true),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
