@@ -1,1 +1,110 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { db, type Pair } from '@/lib/db';
+import {
+  BackgroundError,
+  isFromExtensionPage,
+  isPageToBackgroundMessage,
+  type BackgroundReply,
+  type PageToBackgroundMessage,
+} from '@/lib/messaging';
+import { notifyNewFromPeer } from '@/lib/notifications';
+import { acceptInvite, createInvite } from '@/lib/pairing';
+import { PushManager } from '@/lib/push';
+import { RelayClient, RelayError, normalizeRelayUrl } from '@/lib/relay-client';
+import { readProfile } from '@/lib/settings';
+import { countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
+import { SyncScheduler } from '@/lib/sync-scheduler';
+import type { StoredMessage } from '@/lib/threads';
+
+const SYNC_ALARM = 'binome-sync';
+/** The documented default: delivery with the buddy's UI closed within one minute. */
+const POLL_MINUTES = 1;
+
+export default defineBackground(() => {
+  const deps: SyncDeps = {
+    db,
+    client: (identity) => new RelayClient(identity.relayUrl, identity.token),
+    now: Date.now,
+    onNewFromPeer: (pair: Pair, messages: StoredMessage[]) => notifyNewFromPeer(pair, messages),
+  };
+  const scheduler = new SyncScheduler(
+    async () => {
+      const result = await syncAll(deps);
+      await updateBadge();
+      return result;
+    },
+    (error) => console.warn('Binôme sync failed', error),
+  );
+  const push = new PushManager(() => void scheduler.request());
+
+  async function wake(): Promise<void> {
+    await ensureAlarm();
+    push.ensure(await db.identities.toArray());
+    await scheduler.request();
+  }
+
+  async function handle(message: PageToBackgroundMessage): Promise<unknown> {
+    switch (message.type) {
+      case 'page:sync-now': {
+        push.ensure(await db.identities.toArray());
+        const result = await scheduler.request();
+        return { reachable: result?.reachable ?? false };
+      }
+      case 'page:create-invite': {
+        const invite = await createInvite(deps, { ...(await pairingProfile()), role: message.role });
+        push.ensure(await db.identities.toArray());
+        return invite;
+      }
+      case 'page:accept-invite': {
+        const pair = await acceptInvite(deps, { ...(await pairingProfile()), code: message.code });
+        push.ensure(await db.identities.toArray());
+        void scheduler.request();
+        return { pairId: pair.pairId, peerName: pair.peerName };
+      }
+    }
+    async function pairingProfile() {
+      const profile = await readProfile(db);
+      if (!profile.displayName.trim()) throw new BackgroundError('no_name', 'No display name is set.');
+      const relayUrl = normalizeRelayUrl(profile.relayUrl);
+      if (!relayUrl) throw new BackgroundError('bad_relay_url', 'The relay address is not a web address.');
+      return { relayUrl, displayName: profile.displayName.trim() };
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isFromExtensionPage(sender) || !isPageToBackgroundMessage(message)) return false;
+    handle(message).then(
+      (value) => sendResponse({ ok: true, value } satisfies BackgroundReply<unknown>),
+      (error: unknown) =>
+        sendResponse({
+          ok: false,
+          error: {
+            code: error instanceof RelayError || error instanceof BackgroundError ? error.code : 'unexpected',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        } satisfies BackgroundReply<unknown>),
+    );
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void wake();
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    void browser.notifications.clear(notificationId);
+    void browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  });
+
+  void wake();
+});
+
+async function ensureAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(SYNC_ALARM))) {
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
+  }
+}
+
+async function updateBadge(): Promise<void> {
+  const count = await countAwaitingMyAnswer(db);
+  await browser.action.setBadgeText({ text: count ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+}

@@ -1,0 +1,79 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { capturePage } from '@/lib/capture';
+import type { PageContext } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { PageContextView } from './PageContextView';
+import { useServices } from './services';
+
+interface Props {
+  /** The tab the question is about; the active tab when not given. */
+  tabId?: number;
+  onSent(threadId: string): void;
+  onCancel(): void;
+}
+
+export function AskForm({ tabId, onSent, onCancel }: Props) {
+  const { db, client } = useServices();
+  const questionId = useId();
+  const buddyId = useId();
+  const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
+  const [context, setContext] = useState<PageContext | null | undefined>(undefined);
+  const [pairId, setPairId] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void capturePage(tabId).then(setContext, () => setContext(null));
+  }, [tabId]);
+
+  const chosenPair = pairId || pairs?.[0]?.pairId || '';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || !chosenPair || busy) return;
+    setBusy(true);
+    try {
+      onSent(await client.ask(chosenPair, text.trim(), context ?? null));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!pairs) return null;
+  return (
+    <form className="ask" onSubmit={submit} aria-labelledby={`${questionId}-title`}>
+      <h2 id={`${questionId}-title`}>{t('ask_title')}</h2>
+      {context === undefined && <p role="status">{t('ask_capturing')}</p>}
+      {context && <PageContextView context={context} />}
+      {context === null && <p>{t('ask_no_context')}</p>}
+      {pairs.length > 1 && (
+        <>
+          <label htmlFor={buddyId}>{t('ask_choose_buddy')}</label>
+          <select id={buddyId} value={chosenPair} onChange={(event) => setPairId(event.target.value)}>
+            {pairs.map((pair) => (
+              <option key={pair.pairId} value={pair.pairId}>
+                {pair.peerName}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label htmlFor={questionId}>{t('ask_question_label')}</label>
+      <textarea
+        id={questionId}
+        rows={5}
+        value={text}
+        autoFocus
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!text.trim() || busy}>
+          {t('ask_send')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { PageContext } from '@/lib/db';
+import { t } from '@/lib/i18n';
+
+/** The captured context: what the asker was looking at, with a link that opens the page. */
+export function PageContextView({ context }: { context: PageContext }) {
+  const safeUrl = /^https?:\/\//i.test(context.url) ? context.url : null;
+  return (
+    <section className="context" aria-label={t('context_heading')}>
+      <dl>
+        <dt>{t('context_tool')}</dt>
+        <dd>{context.toolName || t('context_unknown_tool')}</dd>
+        <dt>{t('context_page')}</dt>
+        <dd>
+          {safeUrl ? (
+            <a href={safeUrl} target="_blank" rel="noopener noreferrer">
+              {context.title || safeUrl}
+            </a>
+          ) : (
+            context.title || context.url
+          )}
+        </dd>
+        {context.selection && (
+          <>
+            <dt>{t('context_selection')}</dt>
+            <dd>
+              <blockquote>{context.selection}</blockquote>
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

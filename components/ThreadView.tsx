@@ -1,0 +1,92 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { t, type MessageKey } from '@/lib/i18n';
+import { compareMessages } from '@/lib/threads';
+import { LinkifiedText } from './LinkifiedText';
+import { PageContextView } from './PageContextView';
+import { ReplyForm } from './ReplyForm';
+import { useServices } from './services';
+import { StatusLabel } from './StatusLabel';
+
+const KIND_LABELS: Partial<Record<string, MessageKey>> = {
+  answer: 'kind_answer',
+  'follow-up': 'kind_follow_up',
+  resolution: 'kind_resolution',
+};
+
+export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): void }) {
+  const { db, client } = useServices();
+  const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
+  const pair = useLiveQuery(() => (thread ? db.pairs.get(thread.pairId) : undefined), [thread?.pairId]);
+  const messages = useLiveQuery(
+    async () => (await db.messages.where('threadId').equals(threadId).toArray()).sort(compareMessages),
+    [threadId],
+  );
+  const rejected = useLiveQuery(async () => {
+    const items = await db.outbox.where('pairId').equals(thread?.pairId ?? '').toArray();
+    return new Set(items.filter((item) => item.rejected).map((item) => item.id));
+  }, [thread?.pairId]);
+
+  useEffect(() => {
+    if (thread && thread.lastPeerSeq > thread.readSeq) void client.markRead(threadId);
+  }, [thread?.lastPeerSeq, thread?.readSeq, threadId, client]);
+
+  if (!thread || !messages) return null;
+  const buddy = pair?.peerName ?? t('buddy_unknown');
+  const iAsked = thread.direction === 'outgoing';
+  return (
+    <article className="thread" aria-labelledby={`q-${threadId}`}>
+      <button type="button" className="back" onClick={onBack}>
+        {t('back')}
+      </button>
+      <p className="thread-meta">
+        {iAsked ? t('thread_you_asked', buddy) : t('thread_buddy_asked', buddy)} ·{' '}
+        <StatusLabel direction={thread.direction} status={thread.status} />
+      </p>
+      <h2 id={`q-${threadId}`} className="question-text">
+        <LinkifiedText text={thread.question || t('thread_question_missing')} />
+      </h2>
+      {thread.context && <PageContextView context={thread.context} />}
+      <ol className="messages" aria-label={t('thread_messages')}>
+        {messages
+          .filter((message) => message.kind !== 'question')
+          .map((message) => (
+            <li key={message.id} className={`message message-${message.kind}`}>
+              <p className="author">
+                {message.fromMe ? t('author_you') : buddy} · {t(KIND_LABELS[message.kind] ?? 'kind_answer')}
+              </p>
+              {message.text && (
+                <p className="text">
+                  <LinkifiedText text={message.text} />
+                </p>
+              )}
+              {message.seq === null && (
+                <p className="pending" role="status">
+                  {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
+                </p>
+              )}
+            </li>
+          ))}
+      </ol>
+      {!iAsked && (
+        <ReplyForm
+          label={t('answer_label', buddy)}
+          submitLabel={t('answer_send')}
+          onSubmit={(text) => client.answer(threadId, text)}
+        />
+      )}
+      {iAsked && thread.status === 'answered' && (
+        <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>
+          {t('got_it')}
+        </button>
+      )}
+      {iAsked && (
+        <ReplyForm
+          label={t('follow_up_label')}
+          submitLabel={t('follow_up_send')}
+          onSubmit={(text) => client.followUp(threadId, text)}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createClient } from '@/lib/client';
+import { db } from '@/lib/db';
+import { ServicesProvider } from './services';
+import './theme.css';
+
+/** Mounts an extension page with the real database and client, in the UI's language. */
+export function mountPage(page: ReactNode): void {
+  document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] || 'en';
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ServicesProvider db={db} client={createClient(db)}>
+        {page}
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}

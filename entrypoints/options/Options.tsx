@@ -1,0 +1,15 @@
+import { t } from '@/lib/i18n';
+import { PairingSection } from './PairingSection';
+import { PairsList } from './PairsList';
+import { ProfileForm } from './ProfileForm';
+
+export function Options() {
+  return (
+    <main className="options">
+      <h1>{t('options_title')}</h1>
+      <ProfileForm />
+      <PairingSection />
+      <PairsList />
+    </main>
+  );
+}

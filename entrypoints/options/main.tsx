@@ -1,0 +1,4 @@
+import { mountPage } from '@/components/mount';
+import { Options } from './Options';
+
+mountPage(<Options />);

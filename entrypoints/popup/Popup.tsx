@@ -1,0 +1,112 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { AskForm } from '@/components/AskForm';
+import { KnowledgeLog } from '@/components/KnowledgeLog';
+import { useServices } from '@/components/services';
+import { Tabs } from '@/components/Tabs';
+import { groupByPair, ThreadList } from '@/components/ThreadList';
+import { ThreadView } from '@/components/ThreadView';
+import { t } from '@/lib/i18n';
+import { isUnread } from '@/lib/threads';
+
+type View = { name: 'home' } | { name: 'ask' } | { name: 'thread'; threadId: string };
+type HomeTab = 'inbox' | 'mine' | 'log';
+
+export function Popup({ tabId }: { tabId?: number }) {
+  const { db, client } = useServices();
+  const [view, setView] = useState<View>({ name: 'home' });
+  const [tab, setTab] = useState<HomeTab>('inbox');
+  const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
+  const incoming = useLiveQuery(() => db.threads.where('direction').equals('incoming').toArray(), []);
+  const outgoing = useLiveQuery(
+    async () => (await db.threads.where('direction').equals('outgoing').toArray()).sort((a, b) => b.updatedAt - a.updatedAt),
+    [],
+  );
+
+  useEffect(() => {
+    void client.syncNow();
+  }, [client]);
+
+  if (!pairs || !incoming || !outgoing) return null;
+  const home = () => setView({ name: 'home' });
+  const open = (threadId: string) => setView({ name: 'thread', threadId });
+
+  if (pairs.length === 0) {
+    return (
+      <main className="popup welcome">
+        <h1>{t('app_name')}</h1>
+        <p>{t('welcome_text')}</p>
+        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('welcome_setup')}
+        </button>
+      </main>
+    );
+  }
+  if (view.name === 'ask') {
+    return (
+      <main className="popup">
+        <AskForm tabId={tabId} onSent={open} onCancel={home} />
+      </main>
+    );
+  }
+  if (view.name === 'thread') {
+    return (
+      <main className="popup">
+        <ThreadView threadId={view.threadId} onBack={home} />
+      </main>
+    );
+  }
+
+  const unreadCount = incoming.filter(isUnread).length;
+  const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
+  return (
+    <main className="popup">
+      <header>
+        <h1>{t('app_name')}</h1>
+        <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
+          {t('ask_button')}
+        </button>
+      </header>
+      <Tabs
+        label={t('tabs_label')}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { key: 'inbox', label: unreadCount ? t('tab_inbox_count', String(unreadCount)) : t('tab_inbox') },
+          { key: 'mine', label: t('tab_mine') },
+          { key: 'log', label: t('tab_log') },
+        ]}
+      >
+        {tab === 'inbox' &&
+          (incoming.length === 0 ? (
+            <p>{t('inbox_empty')}</p>
+          ) : (
+            groupByPair(incoming, pairs).map(({ pair, threads }) => (
+              <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
+                <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
+                <ThreadList threads={threads} label={t('inbox_from', pair.peerName)} onOpen={open} />
+              </section>
+            ))
+          ))}
+        {tab === 'mine' &&
+          (outgoing.length === 0 ? (
+            <p>{t('mine_empty')}</p>
+          ) : (
+            <ThreadList
+              threads={outgoing}
+              label={t('tab_mine')}
+              onOpen={open}
+              detail={(thread) => t('mine_to', peerName(thread.pairId))}
+            />
+          ))}
+        {tab === 'log' && <KnowledgeLog onOpen={open} />}
+      </Tabs>
+      <footer>
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('settings')}
+        </button>
+      </footer>
+    </main>
+  );
+}

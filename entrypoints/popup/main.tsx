@@ -1,0 +1,5 @@
+import { mountPage } from '@/components/mount';
+import { Popup } from './Popup';
+
+const tabParam = new URLSearchParams(location.search).get('tabId');
+mountPage(<Popup tabId={tabParam ? Number(tabParam) : undefined} />);

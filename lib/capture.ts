@@ -1,0 +1,42 @@
+/**
+ * Captures the page a question is about. Runs in the popup, which holds the activeTab
+ * grant the user gave by clicking Binôme: nothing is injected unless the user asked.
+ */
+import { browser } from 'wxt/browser';
+import type { PageContext } from './db';
+import { identifyTool } from './tools';
+
+const MAX_SELECTION = 5000;
+
+function readSelection(): string {
+  return window.getSelection()?.toString() ?? '';
+}
+
+/** Pages that refuse scripts (browser pages, the web store) still give URL and title. */
+async function selectedText(tabId: number): Promise<string> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    return String(result?.result ?? '').trim().slice(0, MAX_SELECTION);
+  } catch {
+    return '';
+  }
+}
+
+export async function targetTab(tabId?: number) {
+  if (tabId !== undefined) return browser.tabs.get(tabId);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export async function capturePage(tabId?: number): Promise<PageContext | null> {
+  const tab = await targetTab(tabId).catch(() => undefined);
+  if (!tab?.id || !tab.url) return null;
+  const tool = identifyTool(tab.url);
+  return {
+    url: tab.url,
+    title: tab.title ?? '',
+    tool: tool.id,
+    toolName: tool.name,
+    selection: await selectedText(tab.id),
+  };
+}

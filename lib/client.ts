@@ -1,0 +1,63 @@
+/**
+ * What the UI calls. Writes go to Dexie first (the UI never waits on the network), then
+ * the background is asked to sync; network-only steps (pairing) go to the background.
+ */
+import type { BinomeDb, PageContext } from './db';
+import { sendToBackground } from './messaging';
+import type { PairRole } from './protocol';
+import { composeMessage, markRead } from './threads';
+
+export interface Client {
+  ask(pairId: string, text: string, context: PageContext | null): Promise<string>;
+  answer(threadId: string, text: string): Promise<void>;
+  followUp(threadId: string, text: string): Promise<void>;
+  resolve(threadId: string): Promise<void>;
+  markRead(threadId: string): Promise<void>;
+  createInvite(role: PairRole): Promise<{ code: string; expiresAt: number }>;
+  acceptInvite(code: string): Promise<{ pairId: string; peerName: string }>;
+  syncNow(): Promise<void>;
+}
+
+export function createClient(db: BinomeDb): Client {
+  const pairOf = async (pairId: string) => {
+    const pair = await db.pairs.get(pairId);
+    if (!pair) throw new Error(`Unknown pair ${pairId}`);
+    return pair;
+  };
+  const threadOf = async (threadId: string) => {
+    const thread = await db.threads.get(threadId);
+    if (!thread) throw new Error(`Unknown thread ${threadId}`);
+    return thread;
+  };
+  // The message is safe in Dexie before this runs; a failed nudge only delays sending.
+  const nudge = () => sendToBackground({ type: 'page:sync-now' }).then(
+    () => undefined,
+    () => undefined,
+  );
+  const now = () => ({ id: crypto.randomUUID(), now: Date.now() });
+  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string) => {
+    const thread = await threadOf(threadId);
+    await composeMessage(db, await pairOf(thread.pairId), kind, { threadId, text }, now());
+    void nudge();
+  };
+
+  return {
+    async ask(pairId, text, context) {
+      const ids = now();
+      await composeMessage(db, await pairOf(pairId), 'question', { threadId: ids.id, text, context }, ids);
+      void nudge();
+      return ids.id;
+    },
+    answer: (threadId, text) => reply('answer', threadId, text),
+    followUp: (threadId, text) => reply('follow-up', threadId, text),
+    async resolve(threadId) {
+      const thread = await threadOf(threadId);
+      await composeMessage(db, await pairOf(thread.pairId), 'resolution', { threadId }, now());
+      void nudge();
+    },
+    markRead: (threadId) => markRead(db, threadId),
+    createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
+    acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),
+    syncNow: () => nudge(),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The one Dexie module. Every schema change is a new `db.version(n)` with an upgrade;
+ * a published version is never edited (users' browsers hold data written by it).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { MessageKind, PairRole } from './protocol';
+
+/** A device identity on one relay: pairs live on the relay where they were made. */
+export interface Identity {
+  relayUrl: string;
+  deviceId: string;
+  token: string;
+  displayName: string;
+  registeredAt: number;
+}
+
+export interface Pair {
+  pairId: string;
+  relayUrl: string;
+  myRole: PairRole;
+  peerDeviceId: string;
+  peerName: string;
+  peerPublicKey: string | null;
+  /** Highest relay seq applied to this browser's log: pulls ask for what comes after. */
+  cursor: number;
+  createdAt: number;
+}
+
+export interface PageContext {
+  url: string;
+  title: string;
+  /** Tool id from the catalogue, or the site's name when the tool is not in it. */
+  tool: string;
+  toolName: string;
+  selection: string;
+}
+
+/** queued: not yet accepted by the relay; sent: waiting for an answer. */
+export type ThreadStatus = 'queued' | 'sent' | 'answered' | 'resolved';
+
+/** outgoing: I asked my buddy; incoming: my buddy asked me. */
+export type ThreadDirection = 'outgoing' | 'incoming';
+
+export interface Thread {
+  id: string;
+  pairId: string;
+  direction: ThreadDirection;
+  question: string;
+  context: PageContext | null;
+  status: ThreadStatus;
+  askedAt: number;
+  updatedAt: number;
+  /** When the first answer arrived; 0 until then. Entries of the knowledge log have one. */
+  answeredAt: number;
+  /** Highest relay seq of the buddy's messages in this thread; unread while above readSeq. */
+  lastPeerSeq: number;
+  readSeq: number;
+  /** Accent- and case-folded words of question, context and answers, for search. */
+  words: string[];
+}
+
+export interface ThreadMessage {
+  id: string;
+  threadId: string;
+  pairId: string;
+  kind: MessageKind;
+  fromMe: boolean;
+  text: string;
+  createdAt: number;
+  /** The relay's per-pair order; null while the message waits in the outbox. */
+  seq: number | null;
+}
+
+export interface OutboxItem {
+  id: string;
+  pairId: string;
+  kind: MessageKind;
+  payload: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Set when the relay refused the message for good; the user is told why. */
+  rejected: string | null;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export class BinomeDb extends Dexie {
+  identities!: EntityTable<Identity, 'relayUrl'>;
+  pairs!: EntityTable<Pair, 'pairId'>;
+  threads!: EntityTable<Thread, 'id'>;
+  messages!: EntityTable<ThreadMessage, 'id'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      identities: 'relayUrl',
+      pairs: 'pairId, relayUrl, createdAt',
+      threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words',
+      messages: 'id, threadId, pairId',
+      outbox: 'id, pairId, createdAt, nextAttemptAt',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new BinomeDb();

@@ -1,0 +1,29 @@
+/**
+ * Every user-facing string goes through here, from public/_locales/{en,fr}. The browser
+ * picks the language from its own settings; English is the default locale.
+ */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+const ERROR_KEYS: Record<string, MessageKey> = {
+  network: 'error_network',
+  invite_invalid: 'error_invite_invalid',
+  invite_expired: 'error_invite_expired',
+  invite_used: 'error_invite_used',
+  invite_own: 'error_invite_own',
+  rate_limited: 'error_rate_limited',
+  unauthorized: 'error_unauthorized',
+  no_name: 'error_no_name',
+  bad_relay_url: 'error_bad_relay_url',
+};
+
+/** A sentence that says what happened and what to do, for an error code of the background. */
+export function errorSentence(code: string): string {
+  return t(ERROR_KEYS[code] ?? 'error_unexpected');
+}

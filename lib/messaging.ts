@@ -1,0 +1,49 @@
+/**
+ * Typed messages between extension contexts, named by direction. Only extension pages
+ * (popup, options, side panel) may talk to the background: content scripts and web
+ * pages are refused by the sender check.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { PairRole, CreateInviteResponse } from './protocol';
+
+export type PageToBackgroundMessage =
+  | { type: 'page:sync-now' }
+  | { type: 'page:create-invite'; role: PairRole }
+  | { type: 'page:accept-invite'; code: string };
+
+export interface PageToBackgroundResults {
+  'page:sync-now': { reachable: boolean };
+  'page:create-invite': CreateInviteResponse;
+  'page:accept-invite': { pairId: string; peerName: string };
+}
+
+export type BackgroundReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** An error whose code the UI turns into a sentence in the user's language. */
+export class BackgroundError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
+
+export async function sendToBackground<M extends PageToBackgroundMessage>(
+  message: M,
+): Promise<PageToBackgroundResults[M['type']]> {
+  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PageToBackgroundResults[M['type']]>;
+  if (!reply) throw new BackgroundError('no_reply', 'The background did not answer.');
+  if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
+  return reply.value;
+}
+
+export function isFromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'page:sync-now' || type === 'page:create-invite' || type === 'page:accept-invite';
+}

@@ -1,0 +1,146 @@
+/**
+ * One sync round: learn new pairs, flush the outbox, pull every pair by cursor, apply.
+ * Everything it needs is in Dexie, so a service worker stopped mid-round loses nothing:
+ * the next round starts from the same outbox and cursors.
+ */
+import type { BinomeDb, Identity, Pair } from './db';
+import type { PairInfo } from './protocol';
+import { RelayClient, RelayError } from './relay-client';
+import { applyEnvelopes, markSent, type StoredMessage } from './threads';
+
+export interface SyncDeps {
+  db: BinomeDb;
+  client(identity: Identity): RelayClient;
+  now(): number;
+  /** Called with the buddy's messages seen for the first time. */
+  onNewFromPeer?(pair: Pair, messages: StoredMessage[]): void | Promise<void>;
+}
+
+export interface SyncResult {
+  sent: number;
+  received: number;
+  /** False when a relay could not be reached: the caller retries later. */
+  reachable: boolean;
+  /** The earliest moment an outbox item is due again, or null when the outbox is empty. */
+  retryAt: number | null;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** 1 s, 2 s, 4 s … capped at five minutes, with jitter so devices do not retry in step. */
+export function backoffDelay(attempts: number, random = Math.random): number {
+  const base = Math.min(1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+  return Math.round(base * (0.5 + random() / 2));
+}
+
+export function pairFromRelay(info: PairInfo, relayUrl: string, existing?: Pair): Pair {
+  return {
+    pairId: info.pairId,
+    relayUrl,
+    myRole: info.myRole,
+    peerDeviceId: info.peer.deviceId,
+    peerName: info.peer.displayName,
+    peerPublicKey: info.peer.publicKey,
+    cursor: existing?.cursor ?? 0,
+    createdAt: existing?.createdAt ?? info.createdAt,
+  };
+}
+
+export async function refreshPairs(deps: SyncDeps, identity: Identity): Promise<void> {
+  const { pairs } = await deps.client(identity).listPairs();
+  await deps.db.transaction('rw', deps.db.pairs, async () => {
+    for (const info of pairs) {
+      const existing = await deps.db.pairs.get(info.pairId);
+      await deps.db.pairs.put(pairFromRelay(info, identity.relayUrl, existing));
+    }
+  });
+}
+
+/**
+ * Sends queued messages oldest first. Stops at the first failure that may pass (relay down)
+ * so that a pair's messages keep their order; a message the relay refuses for good is
+ * marked rejected and the rest go on.
+ */
+export async function flushOutbox(deps: SyncDeps, identity: Identity): Promise<{ sent: number; reachable: boolean }> {
+  const { db } = deps;
+  const pairIds = new Set(
+    (await db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()).map((pair) => pair.pairId),
+  );
+  const items = (await db.outbox.orderBy('createdAt').toArray()).filter(
+    (item) => pairIds.has(item.pairId) && item.rejected === null,
+  );
+  const client = deps.client(identity);
+  let sent = 0;
+  for (const item of items) {
+    try {
+      const { seq } = await client.postMessage(item.pairId, {
+        id: item.id,
+        kind: item.kind,
+        createdAt: item.createdAt,
+        payload: item.payload,
+      });
+      await markSent(db, item.id, seq);
+      sent++;
+    } catch (error) {
+      const attempts = item.attempts + 1;
+      if (error instanceof RelayError && !error.retryable) {
+        await db.outbox.update(item.id, { attempts, rejected: error.code });
+        continue;
+      }
+      await db.outbox.update(item.id, { attempts, nextAttemptAt: deps.now() + backoffDelay(attempts) });
+      return { sent, reachable: false };
+    }
+  }
+  return { sent, reachable: true };
+}
+
+export async function pullPair(deps: SyncDeps, identity: Identity, pair: Pair): Promise<number> {
+  const client = deps.client(identity);
+  let cursor = pair.cursor;
+  let received = 0;
+  for (;;) {
+    const page = await client.pull(pair.pairId, cursor);
+    if (page.messages.length === 0) break;
+    const report = await applyEnvelopes(deps.db, pair, identity.deviceId, page.messages);
+    received += report.outcomes.applied;
+    cursor = Math.max(cursor, ...page.messages.map((message) => message.seq));
+    // The cursor moves only after the batch is in the log: a crash between the two replays it.
+    await deps.db.pairs.update(pair.pairId, { cursor });
+    if (report.newFromPeer.length) await deps.onNewFromPeer?.(pair, report.newFromPeer);
+    if (cursor >= page.lastSeq) break;
+  }
+  return received;
+}
+
+export async function syncIdentity(deps: SyncDeps, identity: Identity): Promise<Omit<SyncResult, 'retryAt'>> {
+  try {
+    await refreshPairs(deps, identity);
+    const flushed = await flushOutbox(deps, identity);
+    let received = 0;
+    for (const pair of await deps.db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()) {
+      received += await pullPair(deps, identity, pair);
+    }
+    return { sent: flushed.sent, received, reachable: flushed.reachable };
+  } catch (error) {
+    if (error instanceof RelayError && error.retryable) return { sent: 0, received: 0, reachable: false };
+    throw error;
+  }
+}
+
+export async function syncAll(deps: SyncDeps): Promise<SyncResult> {
+  const result: SyncResult = { sent: 0, received: 0, reachable: true, retryAt: null };
+  for (const identity of await deps.db.identities.toArray()) {
+    const one = await syncIdentity(deps, identity);
+    result.sent += one.sent;
+    result.received += one.received;
+    result.reachable &&= one.reachable;
+  }
+  const pending = (await deps.db.outbox.toArray()).filter((item) => item.rejected === null);
+  if (pending.length) result.retryAt = Math.min(...pending.map((item) => item.nextAttemptAt));
+  return result;
+}
+
+/** Threads waiting for my answer: what the toolbar badge counts. */
+export function countAwaitingMyAnswer(db: BinomeDb): Promise<number> {
+  return db.threads.where('[direction+status]').equals(['incoming', 'sent']).count();
+}

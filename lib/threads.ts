@@ -1,0 +1,221 @@
+/**
+ * Threads are derived from the set of their messages, never patched in place: applying
+ * the same message twice, or messages in any order, gives the same thread on both sides.
+ */
+import type { BinomeDb, Pair, PageContext, Thread, ThreadDirection, ThreadMessage, ThreadStatus } from './db';
+import { decodePayload, encodePayload, isThreadKind, type PayloadOf, type ThreadKind } from './payloads';
+import type { Envelope } from './protocol';
+import { wordsOf } from './text';
+
+export interface StoredMessage extends ThreadMessage {
+  /** Only on questions: the page the question is about. */
+  context?: PageContext | null;
+}
+
+/** Relay order first; messages still in the outbox come last, by creation time. */
+export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
+  const seqA = a.seq ?? Number.POSITIVE_INFINITY;
+  const seqB = b.seq ?? Number.POSITIVE_INFINITY;
+  if (seqA !== seqB) return seqA < seqB ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Who asked, seen from any message of the thread: answers come from the other side. */
+function directionOf(message: ThreadMessage): ThreadDirection {
+  const askerIsMe = message.kind === 'answer' ? !message.fromMe : message.fromMe;
+  return askerIsMe ? 'outgoing' : 'incoming';
+}
+
+function statusOf(last: ThreadMessage): ThreadStatus {
+  if (last.kind === 'answer') return 'answered';
+  if (last.kind === 'resolution') return 'resolved';
+  return last.fromMe && last.seq === null ? 'queued' : 'sent';
+}
+
+export function summarizeThread(
+  threadId: string,
+  messages: StoredMessage[],
+  previous?: Pick<Thread, 'readSeq'>,
+): Thread {
+  const ordered = [...messages].sort(compareMessages);
+  const first = ordered[0];
+  const last = ordered[ordered.length - 1];
+  if (!first || !last) throw new Error(`Thread ${threadId} has no message`);
+  const question = ordered.find((message) => message.kind === 'question');
+  const answers = ordered.filter((message) => message.kind === 'answer');
+  const peerSeqs = ordered.filter((m) => !m.fromMe && m.seq !== null).map((m) => m.seq as number);
+  const context = question?.context ?? null;
+  return {
+    id: threadId,
+    pairId: first.pairId,
+    direction: directionOf(question ?? first),
+    question: question?.text ?? '',
+    context,
+    status: statusOf(last),
+    askedAt: question?.createdAt ?? first.createdAt,
+    updatedAt: Math.max(...ordered.map((message) => message.createdAt)),
+    answeredAt: answers.length ? Math.min(...answers.map((answer) => answer.createdAt)) : 0,
+    lastPeerSeq: peerSeqs.length ? Math.max(...peerSeqs) : 0,
+    readSeq: previous?.readSeq ?? 0,
+    words: wordsOf(
+      question?.text,
+      context?.title,
+      context?.selection,
+      context?.toolName,
+      ...ordered.filter((message) => message.kind !== 'question').map((message) => message.text),
+    ),
+  };
+}
+
+export function isUnread(thread: Thread): boolean {
+  return thread.lastPeerSeq > thread.readSeq;
+}
+
+/** Must run inside a transaction over threads and messages. */
+async function refreshThread(db: BinomeDb, threadId: string): Promise<void> {
+  const messages = (await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[];
+  const previous = await db.threads.get(threadId);
+  await db.threads.put(summarizeThread(threadId, messages, previous));
+}
+
+export type ApplyOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
+
+export interface ApplyReport {
+  outcomes: Record<ApplyOutcome, number>;
+  /** Messages from the buddy seen for the first time: what notifications are about. */
+  newFromPeer: StoredMessage[];
+}
+
+function toStoredMessage(envelope: Envelope, fromMe: boolean): StoredMessage | null {
+  if (!isThreadKind(envelope.kind)) return null;
+  const payload = decodePayload(envelope.kind, envelope.payload);
+  if (!payload) return null;
+  if (envelope.kind === 'question' && payload.threadId !== envelope.id) return null;
+  const question = envelope.kind === 'question' ? (payload as PayloadOf<'question'>) : null;
+  return {
+    id: envelope.id,
+    threadId: payload.threadId,
+    pairId: envelope.pairId,
+    kind: envelope.kind,
+    fromMe,
+    text: 'text' in payload ? payload.text : '',
+    createdAt: envelope.createdAt,
+    seq: envelope.seq,
+    ...(question ? { context: question.context } : {}),
+  };
+}
+
+/**
+ * Applies envelopes pulled from the relay to the local log. Idempotent and
+ * order-independent; envelopes from outside the pair or with a malformed payload
+ * change nothing and are counted as rejected.
+ */
+export async function applyEnvelopes(
+  db: BinomeDb,
+  pair: Pair,
+  myDeviceId: string,
+  envelopes: Envelope[],
+): Promise<ApplyReport> {
+  const report: ApplyReport = {
+    outcomes: { applied: 0, duplicate: 0, ignored: 0, rejected: 0 },
+    newFromPeer: [],
+  };
+  await db.transaction('rw', db.threads, db.messages, async () => {
+    const touched = new Set<string>();
+    for (const envelope of envelopes) {
+      const fromMe = envelope.senderDeviceId === myDeviceId;
+      if (envelope.pairId !== pair.pairId || (!fromMe && envelope.senderDeviceId !== pair.peerDeviceId)) {
+        report.outcomes.rejected++;
+        continue;
+      }
+      if (!isThreadKind(envelope.kind)) {
+        report.outcomes.ignored++;
+        continue;
+      }
+      const message = toStoredMessage(envelope, fromMe);
+      const thread = message && (await db.threads.get(message.threadId));
+      if (!message || (thread && thread.pairId !== pair.pairId)) {
+        report.outcomes.rejected++;
+        continue;
+      }
+      const existing = await db.messages.get(message.id);
+      if (existing) {
+        if (existing.seq === null) {
+          await db.messages.update(message.id, { seq: message.seq });
+          touched.add(message.threadId);
+        }
+        report.outcomes.duplicate++;
+        continue;
+      }
+      await db.messages.add(message);
+      touched.add(message.threadId);
+      report.outcomes.applied++;
+      if (!fromMe) report.newFromPeer.push(message);
+    }
+    for (const threadId of touched) await refreshThread(db, threadId);
+  });
+  return report;
+}
+
+export interface ComposedMessage {
+  id: string;
+  threadId: string;
+}
+
+/**
+ * Writes a message of mine to the log and the outbox in one transaction, so that it is
+ * shown at once and can never be shown without also being queued for sending.
+ */
+export async function composeMessage<K extends ThreadKind>(
+  db: BinomeDb,
+  pair: Pair,
+  kind: K,
+  payload: PayloadOf<K>,
+  ids: { id: string; now: number },
+): Promise<ComposedMessage> {
+  const encoded = encodePayload(kind, payload);
+  const question = kind === 'question' ? (payload as PayloadOf<'question'>) : null;
+  const message: StoredMessage = {
+    id: ids.id,
+    threadId: payload.threadId,
+    pairId: pair.pairId,
+    kind,
+    fromMe: true,
+    text: 'text' in payload ? (payload.text as string) : '',
+    createdAt: ids.now,
+    seq: null,
+    ...(question ? { context: question.context } : {}),
+  };
+  await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
+    await db.messages.add(message);
+    await db.outbox.add({
+      id: ids.id,
+      pairId: pair.pairId,
+      kind,
+      payload: encoded,
+      createdAt: ids.now,
+      attempts: 0,
+      nextAttemptAt: ids.now,
+      rejected: null,
+    });
+    await refreshThread(db, payload.threadId);
+  });
+  return { id: ids.id, threadId: payload.threadId };
+}
+
+/** Records the relay's seq for a message of mine as soon as the post is acknowledged. */
+export async function markSent(db: BinomeDb, messageId: string, seq: number): Promise<void> {
+  await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
+    await db.outbox.delete(messageId);
+    const message = await db.messages.get(messageId);
+    if (!message || message.seq !== null) return;
+    await db.messages.update(messageId, { seq });
+    await refreshThread(db, message.threadId);
+  });
+}
+
+export async function markRead(db: BinomeDb, threadId: string): Promise<void> {
+  const thread = await db.threads.get(threadId);
+  if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq });
+}

@@ -1,0 +1,83 @@
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { RelayEnv, RelayDeps } from './deps.ts';
+import { MESSAGES, sendError } from './errors.ts';
+import type { Hub } from './hub.ts';
+import { extensionCors } from './middleware/extension-cors.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { healthRoutes } from './routes/health.ts';
+import { inviteRoutes } from './routes/invites.ts';
+import { pairRoutes } from './routes/pairs.ts';
+import { streamRoutes } from './routes/stream.ts';
+import type { RelayStore } from './store/relay-store.ts';
+import { RELAY_VERSION } from './version.ts';
+
+export const DEFAULT_INVITE_TTL_MS = 24 * 60 * 60 * 1000;
+/** A 1 MiB payload plus the JSON around it and escaping headroom. */
+export const MAX_BODY_BYTES = 1.5 * 1024 * 1024;
+
+export interface CreateAppOptions {
+  store: RelayStore;
+  /** Must be started (`hub.start()`) for streams to receive anything. */
+  hub: Hub;
+  now?: () => number;
+  inviteTtlMs?: number;
+  /** Request lines and internal errors; pass `() => {}` to keep tests quiet. */
+  log?: (line: string) => void;
+  version?: string;
+  helloTimeoutMs?: number;
+  pingIntervalMs?: number;
+  maxBodyBytes?: number;
+}
+
+/**
+ * The relay as a Hono app, without a server: tests drive it with `app.request()`, and
+ * `startRelay` serves it and attaches WebSockets with `injectWebSocket(server)`.
+ */
+export function createApp(options: CreateAppOptions) {
+  const deps: RelayDeps = {
+    store: options.store,
+    hub: options.hub,
+    now: options.now ?? Date.now,
+    inviteTtlMs: options.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS,
+    version: options.version ?? RELAY_VERSION,
+    helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+    pingIntervalMs: options.pingIntervalMs ?? 20_000,
+    log: options.log ?? ((line) => console.log(line)),
+  };
+
+  const app = new Hono<RelayEnv>();
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+
+  // Order matters: CORS answers preflights before auth, and the size check runs before any parsing.
+  app.use(requestLog(deps.log));
+  app.use(extensionCors());
+  app.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
+      onError: (c) => sendError(c, 413, 'too_large', MESSAGES.tooLarge),
+    }),
+  );
+
+  app.route('/health', healthRoutes(deps));
+  app.route('/devices', deviceRoutes(deps));
+  app.route('/invites', inviteRoutes(deps));
+  app.route('/pairs', pairRoutes(deps));
+  app.route('/stream', streamRoutes(deps, upgradeWebSocket));
+
+  app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));
+  app.onError((error, c) => {
+    // The validator throws a 400 HTTPException for a body that is not JSON at all.
+    if (error instanceof HTTPException && error.status === 400) {
+      return sendError(c, 400, 'bad_request', MESSAGES.badJson);
+    }
+    // The stack goes to the server log only; the client gets a sentence.
+    deps.log(`internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return sendError(c, 500, 'internal', MESSAGES.internal);
+  });
+
+  return { app, injectWebSocket, wss };
+}

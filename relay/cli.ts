@@ -1,0 +1,54 @@
+/**
+ * `npm run relay`: PORT (8787), HOST (127.0.0.1), DATA_DIR (.data/relay), DATABASE_URL
+ * (PostgreSQL instead of PGlite when set). `--announce-extension <dir>` also explains how to
+ * load the freshly built extension, for `npm start`.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRelay } from './server.ts';
+
+function announceExtension(dir: string, relayUrl: string) {
+  console.log(
+    [
+      '',
+      `The Chrome extension is built at ${dir}`,
+      'To load it:',
+      '  1. Open chrome://extensions',
+      '  2. Turn on "Developer mode" (top right)',
+      `  3. Click "Load unpacked" and pick the folder ${dir}`,
+      `  4. In Binôme's options, set the relay URL to ${relayUrl}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { 'announce-extension': { type: 'string' } } });
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = databaseUrl ? undefined : path.resolve(process.env.DATA_DIR ?? '.data/relay');
+
+  const relay = await startRelay({ port, host: process.env.HOST || '127.0.0.1', databaseUrl, dataDir });
+  console.log(`Binôme relay listening on ${relay.url} (database: ${relay.database})`);
+  const extensionDir = values['announce-extension'];
+  if (extensionDir) announceExtension(path.resolve(extensionDir), relay.url);
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received, closing the relay…`);
+    relay.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Binôme relay did not close cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Binôme relay could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

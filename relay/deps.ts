@@ -1,0 +1,17 @@
+import type { Hub } from './hub.ts';
+import type { Device, RelayStore } from './store/relay-store.ts';
+
+/** Everything the routes need, built once by createApp; tests swap the clock and timers. */
+export interface RelayDeps {
+  store: RelayStore;
+  hub: Hub;
+  now: () => number;
+  inviteTtlMs: number;
+  version: string;
+  helloTimeoutMs: number;
+  pingIntervalMs: number;
+  log: (line: string) => void;
+}
+
+/** Hono's typed context: the auth middleware puts the calling device here. */
+export type RelayEnv = { Variables: { device: Device } };

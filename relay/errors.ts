@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, ErrorResponse } from '../lib/protocol.ts';
+
+/**
+ * Every error the relay sends has this shape, and a message a person could read in the
+ * extension's UI: what happened and what to do, no jargon, no stack trace.
+ */
+export function errorBody(code: ErrorCode, message: string): ErrorResponse {
+  return { error: { code, message } };
+}
+
+export function sendError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string) {
+  return c.json(errorBody(code, message), status);
+}
+
+export const MESSAGES = {
+  badJson: 'The relay could not read this request: it is not valid JSON.',
+  unauthorized: 'This device is not connected to the relay any more. Open Binôme’s options and connect again.',
+  tooLarge: 'This message is too large to send. Remove the screenshot or shorten the text, then try again.',
+  notFound: 'There is nothing at this address on the relay.',
+  pairNotFound: 'This pair does not exist, or this device is not part of it.',
+  idConflict: 'This message id was already used for a different message. Binôme will send it again with a new id.',
+  inviteInvalid: 'This invite code does not match any invitation. Check the code with your buddy and type it again.',
+  inviteExpired: 'This invite code has expired. Ask your buddy for a new one.',
+  inviteUsed: 'This invite code has already been used. Ask your buddy for a new one.',
+  inviteOwn: 'This is your own invite code. Give it to your buddy so they can type it on their computer.',
+  internal: 'The relay hit an unexpected error. Try again in a moment.',
+} as const;

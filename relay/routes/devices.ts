@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse } from '../../lib/protocol.ts';
+import type { RelayDeps, RelayEnv } from '../deps.ts';
+import { requireDevice } from '../middleware/auth.ts';
+import { newDeviceToken, sha256Hex } from '../secrets.ts';
+import { validate } from '../validate.ts';
+
+export function deviceRoutes(deps: RelayDeps) {
+  const { store, hub } = deps;
+  const auth = requireDevice(store);
+
+  return (
+    new Hono<RelayEnv>()
+      // The raw token is shown once, in this response; the database only ever sees its hash.
+      .post('/', validate('json', registerDeviceRequest), async (c) => {
+        const { displayName, publicKey } = c.req.valid('json');
+        const token = newDeviceToken();
+        const device = await store.createDevice({ tokenHash: sha256Hex(token), displayName, publicKey, now: deps.now() });
+        const body: RegisterDeviceResponse = { deviceId: device.id, token };
+        return c.json(body, 201);
+      })
+      .patch('/me', auth, validate('json', updateDeviceRequest), async (c) => {
+        const device = await store.updateDevice(c.var.device.id, c.req.valid('json'));
+        // Peers show this device's name and key from GET /pairs: tell them to refresh.
+        await hub.publishPairsChanged(await store.peerDeviceIds(device.id));
+        return c.json({ deviceId: device.id, displayName: device.displayName, publicKey: device.publicKey });
+      })
+      .delete('/me', auth, async (c) => {
+        const deviceId = c.var.device.id;
+        await store.revokeDevice(deviceId, deps.now());
+        await hub.publishRevoked([deviceId]); // its open streams, on any relay instance, hang up
+        return c.body(null, 204);
+      })
+  );
+}

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
+import type { RelayDeps, RelayEnv } from '../deps.ts';
+import { MESSAGES, sendError } from '../errors.ts';
+import { requireDevice } from '../middleware/auth.ts';
+import { validate, validatePairParam } from '../validate.ts';
+
+const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()) });
+
+export function pairRoutes(deps: RelayDeps) {
+  const { store, hub } = deps;
+  const auth = requireDevice(store);
+  const pairId = validatePairParam(pairParam);
+
+  return new Hono<RelayEnv>()
+    .get('/', auth, async (c) => c.json({ pairs: await store.listPairs(c.var.device.id) }))
+
+    .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
+      const message = c.req.valid('json');
+      const result = await store.postMessage({
+        ...message,
+        pairId: c.req.valid('param').pairId,
+        senderDeviceId: c.var.device.id,
+        receivedAt: deps.now(),
+      });
+      switch (result.status) {
+        case 'not_found':
+          return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+        case 'conflict':
+          return sendError(c, 409, 'conflict', MESSAGES.idConflict);
+        case 'duplicate': {
+          const body: PostMessageResponse = { seq: result.seq, duplicate: true };
+          return c.json(body, 200);
+        }
+        case 'created': {
+          // After commit: a stream told about seq N can always pull it.
+          await hub.publishMessage(c.req.valid('param').pairId, result.seq);
+          const body: PostMessageResponse = { seq: result.seq, duplicate: false };
+          return c.json(body, 201);
+        }
+      }
+    })
+
+    .get('/:pairId/messages', auth, pairId, validate('query', pullQuery), async (c) => {
+      const { after, limit } = c.req.valid('query');
+      const page = await store.pullMessages({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, after, limit });
+      if (!page) return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+      const body: PullResponse = page;
+      return c.json(body);
+    });
+}

@@ -1,0 +1,87 @@
+import type { NodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import type { WSContext } from 'hono/ws';
+import { streamHello, type StreamEvent } from '../../lib/protocol.ts';
+import type { RelayDeps } from '../deps.ts';
+import { deviceForToken } from '../middleware/auth.ts';
+
+/** Application close codes (4000–4999): 4401 mirrors HTTP 401, so the client re-registers. */
+export const CLOSE_UNAUTHORIZED = 4401;
+/** Standard "internal error": the client should simply reconnect later. */
+const CLOSE_INTERNAL = 1011;
+
+function parseHello(data: unknown) {
+  if (typeof data !== 'string') return null;
+  try {
+    const hello = streamHello.safeParse(JSON.parse(data));
+    return hello.success ? hello.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GET /stream: push "new message in pair P, seq N" and "your pairs changed". Browsers cannot
+ * set headers on a WebSocket, so the token comes in the first frame; until it is checked the
+ * socket receives nothing. The stream only says what to pull: content always goes over HTTP.
+ */
+export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['upgradeWebSocket']) {
+  return new Hono().get(
+    '/',
+    upgradeWebSocket(() => {
+      let state: 'waiting' | 'checking' | 'ready' | 'closed' = 'waiting';
+      let helloTimer: NodeJS.Timeout | undefined;
+      let pingTimer: NodeJS.Timeout | undefined;
+      let unsubscribe: (() => void) | undefined;
+
+      const stop = () => {
+        state = 'closed';
+        clearTimeout(helloTimer);
+        clearInterval(pingTimer);
+        unsubscribe?.();
+        unsubscribe = undefined;
+      };
+      const send = (ws: WSContext, event: StreamEvent) => {
+        if (ws.readyState === 1) ws.send(JSON.stringify(event));
+      };
+      const hangUp = (ws: WSContext, code: number, reason: string) => {
+        stop();
+        ws.close(code, reason);
+      };
+
+      async function greet(data: unknown, ws: WSContext) {
+        const hello = parseHello(data);
+        const device = hello ? await deviceForToken(deps.store, hello.token) : null;
+        if (state === 'closed') return; // the client left while we were checking
+        if (!device) return hangUp(ws, CLOSE_UNAUTHORIZED, 'unauthorized');
+        clearTimeout(helloTimer);
+        state = 'ready';
+        // Subscribe before `ready`: the client pulls on `ready`, so nothing can fall in between.
+        unsubscribe = deps.hub.subscribe(device.id, (event) => {
+          if (event.type === 'revoked') hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
+          else send(ws, event);
+        });
+        send(ws, { type: 'ready', deviceId: device.id });
+        // Traffic every 20 s keeps Chrome's MV3 service worker, which holds this socket, alive.
+        pingTimer = setInterval(() => send(ws, { type: 'ping' }), deps.pingIntervalMs);
+      }
+
+      return {
+        onOpen(_event, ws) {
+          helloTimer = setTimeout(() => hangUp(ws, CLOSE_UNAUTHORIZED, 'hello expected'), deps.helloTimeoutMs);
+        },
+        onMessage(event, ws) {
+          // After the hello the client has nothing to say; later frames are ignored.
+          if (state !== 'waiting') return;
+          state = 'checking';
+          greet(event.data, ws).catch((error: unknown) => {
+            deps.log(`stream hello failed: ${error instanceof Error ? error.message : String(error)}`);
+            hangUp(ws, CLOSE_INTERNAL, 'internal error');
+          });
+        },
+        onClose: stop,
+        onError: stop,
+      };
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type CreateAppOptions } from './app.ts';
+import { Hub } from './hub.ts';
+import { migrate } from './store/migrate.ts';
+import { openDatabase, type DatabaseOptions } from './store/open.ts';
+import { RelayStore } from './store/relay-store.ts';
+
+export interface StartRelayOptions
+  extends DatabaseOptions,
+    Pick<CreateAppOptions, 'now' | 'inviteTtlMs' | 'helloTimeoutMs' | 'pingIntervalMs'> {
+  /** 0 picks a free port; the real one is in the result. */
+  port?: number;
+  host?: string;
+  /** NOTIFY channel; relays that should reach each other's clients must share it. */
+  hubChannel?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningRelay {
+  url: string;
+  port: number;
+  /** "PGlite at /abs/dir" or "PostgreSQL at host:port/db": for the start-up line. */
+  database: string;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, then serves the app with WebSockets attached. */
+export async function startRelay(options: StartRelayOptions = {}): Promise<RunningRelay> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const onError = (error: unknown) => log(`relay error: ${error instanceof Error ? error.message : String(error)}`);
+  const host = options.host ?? '127.0.0.1';
+  const sql = await openDatabase({ ...options, onError });
+  let hub: Hub | undefined;
+  try {
+    await migrate(sql);
+    const store = new RelayStore(sql);
+    hub = new Hub(store, { channel: options.hubChannel, onError });
+    await hub.start();
+    const { app, injectWebSocket, wss } = createApp({ ...options, store, hub, log });
+
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }) as Server;
+    injectWebSocket(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const urlHost = host.includes(':') ? `[${host}]` : host;
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        // Upgraded sockets are no longer tracked by the HTTP server: say goodbye to each one.
+        for (const ws of wss.clients) ws.close(1001, 'relay shutting down');
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        for (const ws of wss.clients) ws.terminate();
+        await stopped;
+        await hub!.close();
+        await sql.close();
+      })());
+
+    return { url: `http://${urlHost}:${port}`, port, database: sql.description, close };
+  } catch (error) {
+    await hub?.close().catch(() => {});
+    await sql.close().catch(() => {});
+    throw error;
+  }
+}

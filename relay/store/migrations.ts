@@ -1,0 +1,63 @@
+/**
+ * The relay's schema, as an append-only list: a deployed migration is never edited, a change
+ * is a new entry. One statement per string because PGlite's parameterised `query` runs
+ * exactly one statement. Times are bigint milliseconds since the epoch, like the wire format.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'devices, invites, pairs, messages',
+    statements: [
+      `CREATE TABLE devices (
+        id uuid PRIMARY KEY,
+        token_hash text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        public_key text,
+        created_at bigint NOT NULL,
+        revoked_at bigint
+      )`,
+      // The code is a bearer secret, so only its hash is kept, and it is the key we look up by.
+      `CREATE TABLE invites (
+        code_hash text PRIMARY KEY,
+        inviter_device_id uuid NOT NULL REFERENCES devices (id),
+        inviter_role text NOT NULL CHECK (inviter_role IN ('learner', 'helper')),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint,
+        used_by_device_id uuid REFERENCES devices (id),
+        pair_id uuid
+      )`,
+      `CREATE INDEX invites_inviter ON invites (inviter_device_id)`,
+      // last_seq is the per-pair counter; its row is locked while a message is appended.
+      `CREATE TABLE pairs (
+        id uuid PRIMARY KEY,
+        created_at bigint NOT NULL,
+        last_seq bigint NOT NULL DEFAULT 0
+      )`,
+      `CREATE TABLE pair_members (
+        pair_id uuid NOT NULL REFERENCES pairs (id),
+        device_id uuid NOT NULL REFERENCES devices (id),
+        role text NOT NULL CHECK (role IN ('learner', 'helper')),
+        PRIMARY KEY (pair_id, device_id)
+      )`,
+      `CREATE INDEX pair_members_device ON pair_members (device_id)`,
+      `CREATE TABLE messages (
+        pair_id uuid NOT NULL REFERENCES pairs (id),
+        seq bigint NOT NULL,
+        id uuid NOT NULL UNIQUE,
+        sender_device_id uuid NOT NULL REFERENCES devices (id),
+        kind text NOT NULL,
+        created_at bigint NOT NULL,
+        received_at bigint NOT NULL,
+        payload text NOT NULL,
+        PRIMARY KEY (pair_id, seq)
+      )`,
+    ],
+  },
+];

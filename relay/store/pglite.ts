@@ -1,0 +1,38 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Sql, SqlQuery } from './sql.ts';
+
+/**
+ * Embedded PostgreSQL (WebAssembly) in a data folder, or in memory when no folder is given.
+ * PGlite has a single connection and serialises queries itself, so a transaction is simply
+ * `db.transaction`; LISTEN/NOTIFY works within the instance, which keeps the hub's code path
+ * identical to the PostgreSQL one.
+ */
+export async function openPglite(dataDir?: string): Promise<Sql> {
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  return {
+    kind: 'pglite',
+    description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    schema: undefined,
+    async query<T>(text: string, params?: unknown[]) {
+      return (await db.query<T>(text, params)).rows;
+    },
+    transaction<T>(fn: (tx: SqlQuery) => Promise<T>) {
+      return db.transaction((tx) =>
+        fn({ query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows }),
+      );
+    },
+    async listen(channel, onPayload) {
+      const unlisten = await db.listen(channel, onPayload);
+      return async () => {
+        if (!db.closed) await unlisten();
+      };
+    },
+    async notify(channel, payload) {
+      await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      if (!db.closed) await db.close();
+    },
+  };
+}

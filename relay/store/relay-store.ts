@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { otherRole, type Envelope, type MessageKind, type PairInfo, type PairRole } from '../../lib/protocol.ts';
+import { isUniqueViolation, type Sql, type SqlQuery } from './sql.ts';
+
+export interface Device {
+  id: string;
+  displayName: string;
+  publicKey: string | null;
+}
+
+export type AcceptInviteResult =
+  | { ok: true; pair: PairInfo; inviterDeviceId: string }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'own' };
+
+export type PostMessageResult =
+  | { status: 'created' | 'duplicate'; seq: number }
+  | { status: 'conflict' | 'not_found' };
+
+export interface NewMessage {
+  pairId: string;
+  senderDeviceId: string;
+  id: string;
+  kind: MessageKind;
+  createdAt: number;
+  payload: string;
+  receivedAt: number;
+}
+
+/** pg returns bigint columns as strings and PGlite as numbers; the wire wants numbers. */
+const toNumber = (value: unknown): number => Number(value);
+
+type DeviceRow = { id: string; display_name: string; public_key: string | null };
+const toDevice = (row: DeviceRow): Device => ({
+  id: row.id,
+  displayName: row.display_name,
+  publicKey: row.public_key,
+});
+
+type PairRow = {
+  pair_id: string;
+  my_role: PairRole;
+  peer_id: string;
+  peer_name: string;
+  peer_public_key: string | null;
+  created_at: unknown;
+  last_seq: unknown;
+};
+const toPair = (row: PairRow): PairInfo => ({
+  pairId: row.pair_id,
+  myRole: row.my_role,
+  peer: { deviceId: row.peer_id, displayName: row.peer_name, publicKey: row.peer_public_key },
+  createdAt: toNumber(row.created_at),
+  lastSeq: toNumber(row.last_seq),
+});
+
+/** Pairs seen from one member ($1): my role, and the other member's current name and key. */
+const PAIRS_OF_DEVICE = `
+  SELECT p.id AS pair_id, me.role AS my_role, peer.device_id AS peer_id,
+         d.display_name AS peer_name, d.public_key AS peer_public_key, p.created_at, p.last_seq
+  FROM pair_members me
+  JOIN pairs p ON p.id = me.pair_id
+  JOIN pair_members peer ON peer.pair_id = me.pair_id AND peer.device_id <> me.device_id
+  JOIN devices d ON d.id = peer.device_id
+  WHERE me.device_id = $1`;
+
+/** The relay's data operations. Every method is one SQL round trip or one transaction. */
+export class RelayStore {
+  constructor(readonly sql: Sql) {}
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
+  // ---- Devices ----
+
+  async createDevice(input: { tokenHash: string; displayName: string; publicKey?: string; now: number }): Promise<Device> {
+    const rows = await this.sql.query<DeviceRow>(
+      `INSERT INTO devices (id, token_hash, display_name, public_key, created_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id, display_name, public_key`,
+      [randomUUID(), input.tokenHash, input.displayName, input.publicKey ?? null, input.now],
+    );
+    return toDevice(rows[0]!);
+  }
+
+  /** Revoked devices are not found: their token stops working at once. */
+  async findActiveDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
+    const rows = await this.sql.query<DeviceRow>(
+      'SELECT id, display_name, public_key FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+      [tokenHash],
+    );
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async updateDevice(deviceId: string, changes: { displayName?: string; publicKey?: string }): Promise<Device> {
+    const rows = await this.sql.query<DeviceRow>(
+      `UPDATE devices SET display_name = COALESCE($2, display_name), public_key = COALESCE($3, public_key)
+       WHERE id = $1 RETURNING id, display_name, public_key`,
+      [deviceId, changes.displayName ?? null, changes.publicKey ?? null],
+    );
+    return toDevice(rows[0]!);
+  }
+
+  async revokeDevice(deviceId: string, now: number): Promise<void> {
+    await this.sql.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [deviceId, now]);
+  }
+
+  /** Everyone this device is paired with: they are told when its name or key changes. */
+  async peerDeviceIds(deviceId: string): Promise<string[]> {
+    const rows = await this.sql.query<{ device_id: string }>(
+      `SELECT DISTINCT peer.device_id FROM pair_members me
+       JOIN pair_members peer ON peer.pair_id = me.pair_id AND peer.device_id <> me.device_id
+       WHERE me.device_id = $1`,
+      [deviceId],
+    );
+    return rows.map((r) => r.device_id);
+  }
+
+  // ---- Invites and pairs ----
+
+  /** False when the code hash is taken (a collision, however unlikely): draw a new code. */
+  async createInvite(input: {
+    codeHash: string;
+    inviterDeviceId: string;
+    role: PairRole;
+    now: number;
+    expiresAt: number;
+  }): Promise<boolean> {
+    const rows = await this.sql.query(
+      `INSERT INTO invites (code_hash, inviter_device_id, inviter_role, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code_hash) DO NOTHING RETURNING code_hash`,
+      [input.codeHash, input.inviterDeviceId, input.role, input.now, input.expiresAt],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Claims the invite and creates the pair in one transaction. The conditional UPDATE is what
+   * makes an invite single-use: of two concurrent accepts, the second waits for the first's
+   * row lock, re-checks `used_at IS NULL`, and updates nothing.
+   */
+  acceptInvite(input: { codeHash: string; accepterDeviceId: string; now: number }): Promise<AcceptInviteResult> {
+    const { codeHash, accepterDeviceId, now } = input;
+    return this.sql.transaction(async (tx) => {
+      const pairId = randomUUID();
+      const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole }>(
+        `UPDATE invites SET used_at = $3, used_by_device_id = $2, pair_id = $4
+         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $3 AND inviter_device_id <> $2
+           AND EXISTS (SELECT 1 FROM devices d WHERE d.id = invites.inviter_device_id AND d.revoked_at IS NULL)
+         RETURNING inviter_device_id, inviter_role`,
+        [codeHash, accepterDeviceId, now, pairId],
+      );
+      const invite = claimed[0];
+      if (!invite) return { ok: false, reason: await whyInviteRefused(tx, codeHash, accepterDeviceId, now) };
+
+      await tx.query('INSERT INTO pairs (id, created_at) VALUES ($1, $2)', [pairId, now]);
+      await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
+        pairId,
+        invite.inviter_device_id,
+        invite.inviter_role,
+        accepterDeviceId,
+        otherRole(invite.inviter_role),
+      ]);
+      const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepterDeviceId, pairId]);
+      return { ok: true, pair: toPair(rows[0]!), inviterDeviceId: invite.inviter_device_id };
+    });
+  }
+
+  async listPairs(deviceId: string): Promise<PairInfo[]> {
+    const rows = await this.sql.query<PairRow>(`${PAIRS_OF_DEVICE} ORDER BY p.created_at, p.id`, [deviceId]);
+    return rows.map(toPair);
+  }
+
+  async memberDeviceIds(pairId: string): Promise<string[]> {
+    const rows = await this.sql.query<{ device_id: string }>(
+      'SELECT device_id FROM pair_members WHERE pair_id = $1',
+      [pairId],
+    );
+    return rows.map((r) => r.device_id);
+  }
+
+  // ---- Mailbox ----
+
+  /**
+   * Appends a message once. A unique violation can only come from the same id being inserted
+   * concurrently into another pair; the retry then sees that row and answers `conflict`.
+   */
+  async postMessage(message: NewMessage): Promise<PostMessageResult> {
+    try {
+      return await this.sql.transaction((tx) => appendMessage(tx, message));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return this.sql.transaction((tx) => appendMessage(tx, message));
+    }
+  }
+
+  /** Null when the pair does not exist or the device is not in it: the caller cannot tell which. */
+  async pullMessages(input: {
+    pairId: string;
+    deviceId: string;
+    after: number;
+    limit: number;
+  }): Promise<{ messages: Envelope[]; lastSeq: number } | null> {
+    const pair = await this.sql.query<{ last_seq: unknown }>(
+      `SELECT p.last_seq FROM pairs p JOIN pair_members m ON m.pair_id = p.id
+       WHERE p.id = $1 AND m.device_id = $2`,
+      [input.pairId, input.deviceId],
+    );
+    if (!pair[0]) return null;
+    const rows = await this.sql.query<MessageRow>(
+      `SELECT id, pair_id, sender_device_id, kind, created_at, payload, seq, received_at
+       FROM messages WHERE pair_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [input.pairId, input.after, input.limit],
+    );
+    const messages = rows.map(toEnvelope);
+    // Messages committed between the two reads may be newer than the first last_seq.
+    const lastSeq = Math.max(toNumber(pair[0].last_seq), messages.at(-1)?.seq ?? 0);
+    return { messages, lastSeq };
+  }
+}
+
+type MessageRow = {
+  id: string;
+  pair_id: string;
+  sender_device_id: string;
+  kind: MessageKind;
+  created_at: unknown;
+  payload: string;
+  seq: unknown;
+  received_at: unknown;
+};
+const toEnvelope = (row: MessageRow): Envelope => ({
+  id: row.id,
+  pairId: row.pair_id,
+  senderDeviceId: row.sender_device_id,
+  kind: row.kind,
+  createdAt: toNumber(row.created_at),
+  payload: row.payload,
+  seq: toNumber(row.seq),
+  receivedAt: toNumber(row.received_at),
+});
+
+/** Explains a failed claim, in the order a person can act on: unknown, used, own, expired. */
+async function whyInviteRefused(
+  tx: SqlQuery,
+  codeHash: string,
+  accepterDeviceId: string,
+  now: number,
+): Promise<'invalid' | 'expired' | 'used' | 'own'> {
+  const rows = await tx.query<{ inviter_device_id: string; used_at: unknown; expires_at: unknown; revoked_at: unknown }>(
+    `SELECT i.inviter_device_id, i.used_at, i.expires_at, d.revoked_at
+     FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.code_hash = $1`,
+    [codeHash],
+  );
+  const invite = rows[0];
+  if (!invite || invite.revoked_at !== null) return 'invalid';
+  if (invite.used_at !== null) return 'used';
+  if (invite.inviter_device_id === accepterDeviceId) return 'own';
+  if (toNumber(invite.expires_at) <= now) return 'expired';
+  return 'invalid';
+}
+
+/**
+ * Locking the pair row serialises appends per pair, so seqs are handed out in commit order
+ * with no gaps (a PostgreSQL sequence would leave gaps on rollback and could commit 6 before 5).
+ */
+async function appendMessage(tx: SqlQuery, m: NewMessage): Promise<PostMessageResult> {
+  const pair = await tx.query(
+    `SELECT p.id FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
+     WHERE p.id = $1 AND mb.device_id = $2 FOR UPDATE OF p`,
+    [m.pairId, m.senderDeviceId],
+  );
+  if (pair.length === 0) return { status: 'not_found' };
+
+  // Comparing the payload in SQL avoids shipping up to 1 MiB back just to compare it.
+  const existing = await tx.query<{ pair_id: string; sender_device_id: string; kind: string; seq: unknown; same_payload: boolean }>(
+    `SELECT pair_id, sender_device_id, kind, seq, payload = $2 AS same_payload FROM messages WHERE id = $1`,
+    [m.id, m.payload],
+  );
+  const previous = existing[0];
+  if (previous) {
+    const sameMessage =
+      previous.pair_id === m.pairId &&
+      previous.sender_device_id === m.senderDeviceId &&
+      previous.kind === m.kind &&
+      previous.same_payload;
+    return sameMessage ? { status: 'duplicate', seq: toNumber(previous.seq) } : { status: 'conflict' };
+  }
+
+  const bumped = await tx.query<{ last_seq: unknown }>(
+    'UPDATE pairs SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
+    [m.pairId],
+  );
+  const seq = toNumber(bumped[0]!.last_seq);
+  await tx.query(
+    `INSERT INTO messages (pair_id, seq, id, sender_device_id, kind, created_at, received_at, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [m.pairId, seq, m.id, m.senderDeviceId, m.kind, m.createdAt, m.receivedAt, m.payload],
+  );
+  return { status: 'created', seq };
+}

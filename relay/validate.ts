@@ -1,0 +1,32 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { z } from 'zod';
+import { errorBody, MESSAGES } from './errors.ts';
+
+/** "displayName, publicKey": the fields at fault, without zod's internal wording. */
+function fieldsAtFault(error: z.core.$ZodError): string {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'body'))];
+  return fields.join(', ');
+}
+
+/**
+ * zValidator with the relay's error shape: invalid input is answered with 400 `bad_request`
+ * before any handler runs, so bad input can never change anything.
+ */
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+  zValidator(target, schema, (result, c) => {
+    if (!result.success) {
+      const message = `Some information in this request is missing or not valid (${fieldsAtFault(result.error)}).`;
+      return c.json(errorBody('bad_request', message), 400);
+    }
+  });
+
+/**
+ * Path ids that are not even UUIDs get the same 404 as unknown ones: a caller learns nothing
+ * about which pairs exist. UUIDs are lower-cased so they compare equal to the database's text.
+ */
+export const validatePairParam = <T extends z.ZodType>(schema: T) =>
+  zValidator('param', schema, (result, c) => {
+    if (!result.success) return c.json(errorBody('not_found', MESSAGES.pairNotFound), 404);
+  });
+
