@@ -7,7 +7,7 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Each permission is explained in the README's "Permissions" section.
-    permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    permissions: ['alarms', 'notifications', 'activeTab', 'scripting'],
     action: { default_title: '__MSG_action_title__' },
     ...(browser === 'firefox'
       ? {
