@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
+
+/** Serves tests/fixtures/pages; the browser reaches it under real tools' hostnames. */
+export async function startFixtureServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const name = (request.url ?? '/').split('?')[0]!.split('/').pop() || 'index.html';
+    try {
+      const body = await readFile(join(PAGES, name.endsWith('.html') ? name : `${name}.html`));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    } catch {
+      response.writeHead(404).end('Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

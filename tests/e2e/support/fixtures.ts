@@ -1,0 +1,52 @@
+import { test as base, expect } from '@playwright/test';
+import { startFixtureServer } from './fixture-server';
+import { Person } from './person';
+import { RelayProcess } from './relay-process';
+
+interface Pair {
+  relay: RelayProcess;
+  asker: Person;
+  helper: Person;
+  fixtureUrl(page: string): string;
+}
+
+/**
+ * Two people paired through a real relay process: Anne asks (she learns), Hugo helps.
+ * Pairing goes through both options pages, as a person would do it.
+ */
+export const test = base.extend<{ pair: Pair }>({
+  pair: async ({}, use) => {
+    const fixtures = await startFixtureServer();
+    const relay = await RelayProcess.start();
+    const asker = await Person.launch('Anne Martin', fixtures.port);
+    const helper = await Person.launch('Hugo', fixtures.port);
+    try {
+      const askerOptions = await asker.options();
+      await askerOptions.saveProfile('Anne Martin', relay.url);
+      const code = await askerOptions.createInvite('learn from my buddy');
+
+      const helperOptions = await helper.options();
+      await helperOptions.saveProfile('Hugo', relay.url);
+      await helperOptions.join(code.toLowerCase());
+      await expect(helperOptions.page.getByRole('status').filter({ hasText: 'You are now paired with Anne Martin.' })).toBeVisible();
+      await expect(helperOptions.buddies()).toHaveText(['Anne Martin — I help']);
+      await expect(askerOptions.buddies()).toHaveText(['Hugo — I learn']);
+      await askerOptions.page.close();
+      await helperOptions.page.close();
+
+      await use({
+        relay,
+        asker,
+        helper,
+        fixtureUrl: (page) => `http://excel.officeapps.live.com/x/${page}`,
+      });
+    } finally {
+      await asker.close();
+      await helper.close();
+      await relay.dispose();
+      await fixtures.close();
+    }
+  },
+});
+
+export { expect };

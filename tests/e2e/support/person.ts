@@ -1,0 +1,126 @@
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from './chromium';
+import { OptionsPage } from './options-page';
+import { PopupPage } from './popup-page';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+
+/** Hostnames of real tools that the browser resolves to the local fixture server. */
+export const FIXTURE_HOSTS = ['excel.officeapps.live.com'];
+
+/** One person: a persistent Chromium profile with the built extension, relaunchable. */
+export class Person {
+  private constructor(
+    readonly name: string,
+    private readonly profileDir: string,
+    private readonly fixturePort: number,
+    public context: BrowserContext,
+    public extensionId: string,
+  ) {}
+
+  static async launch(name: string, fixturePort: number, language = 'en'): Promise<Person> {
+    const profileDir = mkdtempSync(join(tmpdir(), `binome-${name.toLowerCase().replace(/\W+/g, '-')}-`));
+    const { context, extensionId } = await launchContext(profileDir, fixturePort, language);
+    return new Person(name, profileDir, fixturePort, context, extensionId);
+  }
+
+  /** Closes the browser and opens the same profile again, as after a restart. */
+  async restartBrowser(): Promise<void> {
+    await this.context.close();
+    const { context, extensionId } = await launchContext(this.profileDir, this.fixturePort, 'en');
+    this.context = context;
+    this.extensionId = extensionId;
+  }
+
+  async serviceWorker(): Promise<Worker> {
+    const [worker] = this.context.serviceWorkers();
+    return worker ?? this.context.waitForEvent('serviceworker');
+  }
+
+  async options(): Promise<OptionsPage> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    return new OptionsPage(page);
+  }
+
+  /**
+   * Clicks Binôme's toolbar button on `page` (through CDP, which grants activeTab just as
+   * a real click does), then opens the popup in a tab aimed at that page, because
+   * headless Chromium has no toolbar to show the popup in.
+   */
+  async popupFor(page: Page): Promise<PopupPage> {
+    await this.clickToolbarButton(page);
+    const worker = await this.serviceWorker();
+    const tabId = await worker.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === url)?.id;
+    }, page.url());
+    if (tabId === undefined) throw new Error(`No tab found for ${page.url()}`);
+    const popup = await this.context.newPage();
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    return new PopupPage(popup);
+  }
+
+  /** The popup on its own, as when the person opens it from any page. */
+  async popup(): Promise<PopupPage> {
+    const popup = await this.context.newPage();
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    return new PopupPage(popup);
+  }
+
+  async clickToolbarButton(page: Page): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('No browser behind the context');
+    const cdp = await browser.newBrowserCDPSession();
+    try {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((target) => target.url === page.url());
+      if (!tab) throw new Error(`No tab target for ${page.url()}`);
+      await cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  async badgeText(): Promise<string> {
+    const worker = await this.serviceWorker();
+    return worker.evaluate(() => chrome.action.getBadgeText({}));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+async function launchContext(profileDir: string, fixturePort: number, language: string) {
+  const hostRules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${fixturePort}`).join(',');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: language,
+    env: { ...process.env, LANGUAGE: language, LANG: `${language}_${language === 'en' ? 'US' : language.toUpperCase()}.UTF-8` },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      // Lets CDP click the toolbar button (Extensions.triggerAction) over Playwright's pipe.
+      '--enable-unsafe-extension-debugging',
+      `--host-resolver-rules=${hostRules}`,
+      `--lang=${language}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  return { context, extensionId: new URL(worker.url()).host };
+}
