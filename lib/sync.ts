@@ -113,16 +113,28 @@ export async function pullPair(deps: SyncDeps, identity: Identity, pair: Pair): 
 }
 
 export async function syncIdentity(deps: SyncDeps, identity: Identity): Promise<Omit<SyncResult, 'retryAt'>> {
+  // The outbox goes first: it is what the person is waiting for, and its failure sets the backoff.
+  const flushed = await flushOutbox(deps, identity);
+  if (!flushed.reachable) return { sent: flushed.sent, received: 0, reachable: false };
   try {
     await refreshPairs(deps, identity);
-    const flushed = await flushOutbox(deps, identity);
     let received = 0;
     for (const pair of await deps.db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()) {
-      received += await pullPair(deps, identity, pair);
+      received += await pullPairUnlessRefused(deps, identity, pair);
     }
-    return { sent: flushed.sent, received, reachable: flushed.reachable };
+    return { sent: flushed.sent, received, reachable: true };
   } catch (error) {
-    if (error instanceof RelayError && error.retryable) return { sent: 0, received: 0, reachable: false };
+    if (error instanceof RelayError && error.retryable) return { sent: flushed.sent, received: 0, reachable: false };
+    throw error;
+  }
+}
+
+/** A pair the relay no longer knows must not stop the others from syncing. */
+async function pullPairUnlessRefused(deps: SyncDeps, identity: Identity, pair: Pair): Promise<number> {
+  try {
+    return await pullPair(deps, identity, pair);
+  } catch (error) {
+    if (error instanceof RelayError && !error.retryable && error.code !== 'unauthorized') return 0;
     throw error;
   }
 }
@@ -135,8 +147,9 @@ export async function syncAll(deps: SyncDeps): Promise<SyncResult> {
     result.received += one.received;
     result.reachable &&= one.reachable;
   }
-  const pending = (await deps.db.outbox.toArray()).filter((item) => item.rejected === null);
-  if (pending.length) result.retryAt = Math.min(...pending.map((item) => item.nextAttemptAt));
+  // The oldest pending message blocks the ones behind it, so its backoff sets the next try.
+  const head = (await deps.db.outbox.orderBy('createdAt').toArray()).find((item) => item.rejected === null);
+  result.retryAt = head ? head.nextAttemptAt : null;
   return result;
 }
 

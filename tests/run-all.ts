@@ -1,0 +1,73 @@
+/**
+ * `npm test`: every suite, then one closing line "N passed, N failed" that sums them.
+ * Unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
+ * extension build and the end-to-end suite in real Chromium (Playwright).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = '.tmp';
+const UNIT_JSON = `${RESULTS}/unit-results.json`;
+const E2E_JSON = `${RESULTS}/e2e-results.json`;
+
+function run(command: string, args: string[]): number {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+function readJson<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Debian's Chromium for the E2E suite, installed when missing and we are allowed to. */
+function ensureChromium(): void {
+  const known = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  if (known.some((path) => path && existsSync(path))) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium is missing: installing Debian\'s "chromium" package.');
+    run('apt-get', ['update']);
+    run('apt-get', ['install', '-y', 'chromium']);
+    return;
+  }
+  console.error('Chromium is missing. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.');
+}
+
+mkdirSync(RESULTS, { recursive: true });
+rmSync(UNIT_JSON, { force: true });
+rmSync(E2E_JSON, { force: true });
+
+let passed = 0;
+let failed = 0;
+let crashed = false;
+
+console.log(process.env.DATABASE_URL ? 'Relay tests run on PGlite and on PostgreSQL (DATABASE_URL).' : 'Relay tests run on PGlite (set DATABASE_URL to add PostgreSQL).');
+const unitExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_JSON}`]);
+const unit = readJson<{ numPassedTests: number; numFailedTests: number }>(UNIT_JSON);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+}
+if (!unit || (unitExit !== 0 && unit.numFailedTests === 0)) crashed = true;
+
+ensureChromium();
+const buildExit = run('npx', ['wxt', 'build']);
+if (buildExit !== 0) {
+  crashed = true;
+} else {
+  const e2eExit = run('npx', ['playwright', 'test', '-c', 'tests/e2e']);
+  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(E2E_JSON);
+  if (e2e) {
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+  }
+  if (!e2e || (e2eExit !== 0 && e2e.stats.unexpected === 0)) crashed = true;
+}
+
+if (crashed) console.error('A test suite could not run to the end: see its output above.');
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || crashed ? 1 : 0);
