@@ -10,7 +10,8 @@ import {
 import { notifyNewFromPeer } from '@/lib/notifications';
 import { acceptInvite, createInvite } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
-import { RelayClient, RelayError, normalizeRelayUrl } from '@/lib/relay-client';
+import { RelayClient, RelayError } from '@/lib/relay-client';
+import { normalizeRelayUrl } from '@/lib/relay-url';
 import { readProfile } from '@/lib/settings';
 import { countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
 import { SyncScheduler } from '@/lib/sync-scheduler';

@@ -30,24 +30,7 @@ export const MAX_DISPLAY_NAME = 80;
 export const MAX_PUBLIC_KEY_CHARS = 4096;
 export const PULL_LIMIT_MAX = 500;
 
-/**
- * Invite codes are read aloud and typed by people: no 0/O, 1/I/L, and grouped as XXXX-XXXX.
- * 31^8 ≈ 8.5e11 codes.
- */
-export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const INVITE_CODE_LENGTH = 8;
-
-/** Accepts what a person may type: lower case, spaces or dashes anywhere. */
-export function normalizeInviteCode(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s-]+/g, '');
-  if (compact.length !== INVITE_CODE_LENGTH) return null;
-  for (const ch of compact) if (!INVITE_ALPHABET.includes(ch)) return null;
-  return compact;
-}
-
-export function formatInviteCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
+export * from './invite-code';
 
 const uuid = z.uuid();
 const displayName = z.string().trim().min(1).max(MAX_DISPLAY_NAME);

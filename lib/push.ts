@@ -4,7 +4,7 @@
  */
 import type { Identity } from './db';
 import { streamEvent, type StreamEvent } from './protocol';
-import { streamUrl } from './relay-client';
+import { streamUrl } from './relay-url';
 import { backoffDelay } from './sync';
 
 const MAX_RECONNECT_MS = 30_000;

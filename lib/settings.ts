@@ -1,5 +1,4 @@
 /** The person's own settings, kept in Dexie so every extension context reads the same. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { BinomeDb } from './db';
 
 /** The relay that `npm start` runs; a company sets its own in the options page. */
@@ -19,8 +18,4 @@ export async function readProfile(db: BinomeDb): Promise<Profile> {
 
 export async function saveProfile(db: BinomeDb, profile: Profile): Promise<void> {
   await db.settings.put({ key: 'profile', value: profile });
-}
-
-export function useProfile(db: BinomeDb): Profile | undefined {
-  return useLiveQuery(() => readProfile(db), [db]);
 }

@@ -6,7 +6,8 @@
 import type { BinomeDb, Identity, Pair } from './db';
 import type { PairInfo } from './protocol';
 import { RelayClient, RelayError } from './relay-client';
-import { applyEnvelopes, markSent, type StoredMessage } from './threads';
+import { applyEnvelopes } from './apply';
+import { markSent, type StoredMessage } from './threads';
 
 export interface SyncDeps {
   db: BinomeDb;

@@ -3,7 +3,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
 import { errorSentence, t } from '@/lib/i18n';
 import { BackgroundError } from '@/lib/messaging';
-import { formatInviteCode, type PairRole } from '@/lib/protocol';
+import { formatInviteCode } from '@/lib/invite-code';
+import type { PairRole } from '@/lib/protocol';
 
 /** While an invite is on screen, ask for news this often so the new pair shows up at once. */
 const INVITE_POLL_MS = 2000;

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
 import { t } from '@/lib/i18n';
-import { normalizeRelayUrl } from '@/lib/relay-client';
-import { saveProfile, useProfile } from '@/lib/settings';
+import { normalizeRelayUrl } from '@/lib/relay-url';
+import { useProfile } from '@/components/useProfile';
+import { saveProfile } from '@/lib/settings';
 
 export function ProfileForm() {
   const { db } = useServices();

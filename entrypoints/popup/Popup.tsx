@@ -68,7 +68,7 @@ export function Popup({ tabId }: { tabId?: number }) {
           {t('ask_button')}
         </button>
       </header>
-      <Tabs
+      <Tabs<HomeTab>
         label={t('tabs_label')}
         selected={tab}
         onSelect={setTab}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BinomeDb } from '@/lib/db';
 import { encodePayload } from '@/lib/payloads';
 import type { Envelope } from '@/lib/protocol';
-import { applyEnvelopes, composeMessage, markRead } from '@/lib/threads';
+import { applyEnvelopes } from '@/lib/apply';
+import { composeMessage, markRead } from '@/lib/threads';
 import { freshDb, ME, PAIR_ID, PEER, testPair } from './helpers/db';
 
 const THREAD = '11111111-1111-4111-8111-111111111111';

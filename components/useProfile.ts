@@ -1,0 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { BinomeDb } from '@/lib/db';
+import { readProfile, type Profile } from '@/lib/settings';
+
+export function useProfile(db: BinomeDb): Profile | undefined {
+  return useLiveQuery(() => readProfile(db), [db]);
+}
