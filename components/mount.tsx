@@ -3,12 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/client';
 import { db } from '@/lib/db';
+import { t, type MessageKey } from '@/lib/i18n';
 import { ServicesProvider } from './services';
 import './theme.css';
 
 /** Mounts an extension page with the real database and client, in the UI's language. */
-export function mountPage(page: ReactNode): void {
+export function mountPage(page: ReactNode, title: MessageKey): void {
   document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] || 'en';
+  document.title = t(title);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ServicesProvider db={db} client={createClient(db)}>
