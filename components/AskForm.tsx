@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { capturePage } from '@/lib/capture';
 import type { PageContext } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
 import { useServices } from './services';
 
@@ -22,6 +23,7 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void capturePage(tabId).then(setContext, () => setContext(null));
@@ -32,8 +34,11 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
     event.preventDefault();
     if (!text.trim() || !chosenPair || busy) return;
     setBusy(true);
+    setError(null);
     try {
       onSent(await client.ask(chosenPair, text.trim(), context ?? null));
+    } catch (caught) {
+      setError(sentenceForError(caught));
     } finally {
       setBusy(false);
     }
@@ -66,6 +71,11 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
         autoFocus
         onChange={(event) => setText(event.target.value)}
       />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={!text.trim() || busy}>
           {t('ask_send')}

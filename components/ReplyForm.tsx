@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { sentenceForError } from './errors';
 
 interface Props {
   label: string;
@@ -11,14 +12,18 @@ export function ReplyForm({ label, submitLabel, onSubmit }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
     if (!trimmed || busy) return;
     setBusy(true);
+    setError(null);
     try {
       await onSubmit(trimmed);
       setText('');
+    } catch (caught) {
+      setError(sentenceForError(caught));
     } finally {
       setBusy(false);
     }
@@ -38,6 +43,11 @@ export function ReplyForm({ label, submitLabel, onSubmit }: Props) {
       <button type="submit" disabled={!text.trim() || busy}>
         {submitLabel}
       </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -3,6 +3,7 @@
  * payload validators, which the popup has no use for.
  */
 import type { BinomeDb, Pair } from './db';
+import { openPayload } from './crypto';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
 import type { Envelope } from './protocol';
 import { refreshThread, type StoredMessage } from './threads';
@@ -15,9 +16,11 @@ export interface ApplyReport {
   newFromPeer: StoredMessage[];
 }
 
-function toStoredMessage(envelope: Envelope, fromMe: boolean): StoredMessage | null {
-  if (!isThreadKind(envelope.kind)) return null;
-  const payload = decodePayload(envelope.kind, envelope.payload);
+async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean): Promise<StoredMessage | null> {
+  if (!isThreadKind(envelope.kind) || !pair.pairKey) return null;
+  const plaintext = await openPayload(pair.pairKey, envelope, envelope.payload);
+  if (plaintext === null) return null;
+  const payload = decodePayload(envelope.kind, plaintext);
   if (!payload) return null;
   if (envelope.kind === 'question' && payload.threadId !== envelope.id) return null;
   const question = envelope.kind === 'question' ? (payload as PayloadOf<'question'>) : null;
@@ -34,10 +37,24 @@ function toStoredMessage(envelope: Envelope, fromMe: boolean): StoredMessage | n
   };
 }
 
+type Checked = { envelope: Envelope; outcome: 'ignored' | 'rejected' } | { envelope: Envelope; message: StoredMessage };
+
+/** Decryption is asynchronous WebCrypto, which must not run inside an IndexedDB transaction. */
+async function check(pair: Pair, myDeviceId: string, envelope: Envelope): Promise<Checked> {
+  const fromMe = envelope.senderDeviceId === myDeviceId;
+  if (envelope.pairId !== pair.pairId || (!fromMe && envelope.senderDeviceId !== pair.peerDeviceId)) {
+    return { envelope, outcome: 'rejected' };
+  }
+  if (!isThreadKind(envelope.kind)) return { envelope, outcome: 'ignored' };
+  const message = await toStoredMessage(pair, envelope, fromMe);
+  return message ? { envelope, message } : { envelope, outcome: 'rejected' };
+}
+
 /**
  * Applies envelopes pulled from the relay to the local log. Idempotent and
- * order-independent; envelopes from outside the pair or with a malformed payload
- * change nothing and are counted as rejected.
+ * order-independent; envelopes from outside the pair, that do not decrypt with the pair's
+ * key (wrong key, tampered ciphertext or header, replayed from another pair) or whose
+ * payload is malformed change nothing and are counted as rejected.
  */
 export async function applyEnvelopes(
   db: BinomeDb,
@@ -49,21 +66,17 @@ export async function applyEnvelopes(
     outcomes: { applied: 0, duplicate: 0, ignored: 0, rejected: 0 },
     newFromPeer: [],
   };
+  const checked = await Promise.all(envelopes.map((envelope) => check(pair, myDeviceId, envelope)));
   await db.transaction('rw', db.threads, db.messages, async () => {
     const touched = new Set<string>();
-    for (const envelope of envelopes) {
-      const fromMe = envelope.senderDeviceId === myDeviceId;
-      if (envelope.pairId !== pair.pairId || (!fromMe && envelope.senderDeviceId !== pair.peerDeviceId)) {
-        report.outcomes.rejected++;
+    for (const item of checked) {
+      if (!('message' in item)) {
+        report.outcomes[item.outcome]++;
         continue;
       }
-      if (!isThreadKind(envelope.kind)) {
-        report.outcomes.ignored++;
-        continue;
-      }
-      const message = toStoredMessage(envelope, fromMe);
-      const thread = message && (await db.threads.get(message.threadId));
-      if (!message || (thread && thread.pairId !== pair.pairId)) {
+      const { message } = item;
+      const thread = await db.threads.get(message.threadId);
+      if (thread && thread.pairId !== pair.pairId) {
         report.outcomes.rejected++;
         continue;
       }
@@ -79,7 +92,7 @@ export async function applyEnvelopes(
       await db.messages.add(message);
       touched.add(message.threadId);
       report.outcomes.applied++;
-      if (!fromMe) report.newFromPeer.push(message);
+      if (!message.fromMe) report.newFromPeer.push(message);
     }
     for (const threadId of touched) await refreshThread(db, threadId);
   });

@@ -14,13 +14,29 @@ export interface Identity {
   registeredAt: number;
 }
 
+/** This browser's ECDH key pair; the private key is a non-extractable CryptoKey. */
+export interface DeviceKeys {
+  id: 'device';
+  keys: CryptoKeyPair;
+  publicKey: string;
+  createdAt: number;
+}
+
 export interface Pair {
   pairId: string;
   relayUrl: string;
   myRole: PairRole;
   peerDeviceId: string;
   peerName: string;
+  myPublicKey: string;
+  /** The buddy's public key as first received: it never changes without the person's say. */
   peerPublicKey: string | null;
+  /** AES-GCM key derived from both public keys; null while the buddy has no key. */
+  pairKey: CryptoKey | null;
+  /** The person compared the safety codes in person and said they match. */
+  verified: boolean;
+  /** A different key the relay now reports for the buddy: shown as a warning, never used silently. */
+  offeredPeerKey: string | null;
   /** Highest relay seq applied to this browser's log: pulls ask for what comes after. */
   cursor: number;
   createdAt: number;
@@ -89,6 +105,7 @@ export interface Setting {
 }
 
 export class BinomeDb extends Dexie {
+  deviceKeys!: EntityTable<DeviceKeys, 'id'>;
   identities!: EntityTable<Identity, 'relayUrl'>;
   pairs!: EntityTable<Pair, 'pairId'>;
   threads!: EntityTable<Thread, 'id'>;
@@ -105,6 +122,7 @@ export class BinomeDb extends Dexie {
       messages: 'id, threadId, pairId',
       outbox: 'id, pairId, createdAt, nextAttemptAt',
       settings: 'key',
+      deviceKeys: 'id',
     });
   }
 }

@@ -2,7 +2,8 @@
 import type { Identity, Pair } from './db';
 import { normalizeInviteCode, type PairRole } from './protocol';
 import { RelayError } from './relay-client';
-import { pairFromRelay, type SyncDeps } from './sync';
+import { deviceKeys, recordPair } from './keys';
+import type { SyncDeps } from './sync';
 
 export interface PairingRequest {
   relayUrl: string;
@@ -13,8 +14,10 @@ export interface PairingRequest {
 export async function ensureIdentity(deps: SyncDeps, request: PairingRequest): Promise<Identity> {
   const existing = await deps.db.identities.get(request.relayUrl);
   if (existing) return existing;
+  const { publicKey } = await deviceKeys(deps.db);
   const { deviceId, token } = await deps.client({ relayUrl: request.relayUrl } as Identity).register(
     request.displayName,
+    publicKey,
   );
   const identity: Identity = {
     relayUrl: request.relayUrl,
@@ -37,7 +40,5 @@ export async function acceptInvite(deps: SyncDeps, request: PairingRequest & { c
   if (!code) throw new RelayError('invite_invalid', 400, 'This invite code is not valid.');
   const identity = await ensureIdentity(deps, request);
   const { pair: info } = await deps.client(identity).acceptInvite(code);
-  const pair = pairFromRelay(info, identity.relayUrl, await deps.db.pairs.get(info.pairId));
-  await deps.db.pairs.put(pair);
-  return pair;
+  return recordPair(deps.db, info, identity.relayUrl);
 }

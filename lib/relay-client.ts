@@ -69,8 +69,8 @@ export class RelayClient {
     return parsed.data;
   }
 
-  register(displayName: string) {
-    return this.call('POST', '/devices', registerDeviceResponse, { displayName });
+  register(displayName: string, publicKey: string) {
+    return this.call('POST', '/devices', registerDeviceResponse, { displayName, publicKey });
   }
 
   createInvite(role: PairRole) {

@@ -4,9 +4,9 @@
  * the next round starts from the same outbox and cursors.
  */
 import type { BinomeDb, Identity, Pair } from './db';
-import type { PairInfo } from './protocol';
 import { RelayClient, RelayError } from './relay-client';
 import { applyEnvelopes } from './apply';
+import { recordPair } from './keys';
 import { markSent, type StoredMessage } from './threads';
 
 export interface SyncDeps {
@@ -34,27 +34,9 @@ export function backoffDelay(attempts: number, random = Math.random): number {
   return Math.round(base * (0.5 + random() / 2));
 }
 
-export function pairFromRelay(info: PairInfo, relayUrl: string, existing?: Pair): Pair {
-  return {
-    pairId: info.pairId,
-    relayUrl,
-    myRole: info.myRole,
-    peerDeviceId: info.peer.deviceId,
-    peerName: info.peer.displayName,
-    peerPublicKey: info.peer.publicKey,
-    cursor: existing?.cursor ?? 0,
-    createdAt: existing?.createdAt ?? info.createdAt,
-  };
-}
-
 export async function refreshPairs(deps: SyncDeps, identity: Identity): Promise<void> {
   const { pairs } = await deps.client(identity).listPairs();
-  await deps.db.transaction('rw', deps.db.pairs, async () => {
-    for (const info of pairs) {
-      const existing = await deps.db.pairs.get(info.pairId);
-      await deps.db.pairs.put(pairFromRelay(info, identity.relayUrl, existing));
-    }
-  });
+  for (const info of pairs) await recordPair(deps.db, info, identity.relayUrl);
 }
 
 /**

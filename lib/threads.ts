@@ -3,6 +3,7 @@
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
 import type { BinomeDb, Pair, PageContext, Thread, ThreadDirection, ThreadMessage, ThreadStatus } from './db';
+import { sealPayload } from './crypto';
 import type { PayloadOf, ThreadKind } from './payloads';
 import { wordsOf } from './text';
 
@@ -78,14 +79,22 @@ export async function refreshThread(db: BinomeDb, threadId: string): Promise<voi
   await db.threads.put(summarizeThread(threadId, messages, previous));
 }
 
+/** The buddy has no usable key yet: nothing can be sent to them until they pair again. */
+export class MissingPairKeyError extends Error {
+  constructor(pairId: string) {
+    super(`Pair ${pairId} has no key to encrypt with`);
+    this.name = 'MissingPairKeyError';
+  }
+}
+
 export interface ComposedMessage {
   id: string;
   threadId: string;
 }
 
 /**
- * Writes a message of mine to the log and the outbox in one transaction, so that it is
- * shown at once and can never be shown without also being queued for sending.
+ * Encrypts a message of mine, then writes it to the log and the outbox in one transaction,
+ * so that it is shown at once and can never be shown without also being queued for sending.
  */
 export async function composeMessage<K extends ThreadKind>(
   db: BinomeDb,
@@ -94,8 +103,15 @@ export async function composeMessage<K extends ThreadKind>(
   payload: PayloadOf<K>,
   ids: { id: string; now: number },
 ): Promise<ComposedMessage> {
+  const identity = await db.identities.get(pair.relayUrl);
+  if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
+  // Sealed once, here: a retry must post the very same bytes for the relay to see a duplicate.
   // The receiving side validates every payload; the types guarantee this one's shape.
-  const encoded = JSON.stringify(payload);
+  const sealed = await sealPayload(
+    pair.pairKey,
+    { id: ids.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind, createdAt: ids.now },
+    JSON.stringify(payload),
+  );
   const question = kind === 'question' ? (payload as PayloadOf<'question'>) : null;
   const message: StoredMessage = {
     id: ids.id,
@@ -114,7 +130,7 @@ export async function composeMessage<K extends ThreadKind>(
       id: ids.id,
       pairId: pair.pairId,
       kind,
-      payload: encoded,
+      payload: sealed,
       createdAt: ids.now,
       attempts: 0,
       nextAttemptAt: ids.now,

@@ -18,6 +18,8 @@ import { RELAY_VERSION } from './version.ts';
 export const DEFAULT_INVITE_TTL_MS = 24 * 60 * 60 * 1000;
 /** A 1 MiB payload plus the JSON around it and escaping headroom. */
 export const MAX_BODY_BYTES = 1.5 * 1024 * 1024;
+/** Clients only ever send the hello frame on the stream. */
+export const MAX_STREAM_FRAME_BYTES = 4 * 1024;
 
 export interface CreateAppOptions {
   store: RelayStore;
@@ -51,6 +53,9 @@ export function createApp(options: CreateAppOptions) {
 
   const app = new Hono<RelayEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // ws accepts 100 MiB frames by default, before the hello is checked; a hello is ~100 bytes.
+  // node-ws gives no option for it, but ws reads this at each upgrade.
+  wss.options.maxPayload = MAX_STREAM_FRAME_BYTES;
 
   // Order matters: CORS answers preflights before auth, and the size check runs before any parsing.
   app.use(requestLog(deps.log));

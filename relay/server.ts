@@ -6,6 +6,7 @@ import { Hub } from './hub.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase, type DatabaseOptions } from './store/open.ts';
 import { RelayStore } from './store/relay-store.ts';
+import type { Sql } from './store/sql.ts';
 
 export interface StartRelayOptions
   extends DatabaseOptions,
@@ -15,6 +16,11 @@ export interface StartRelayOptions
   host?: string;
   /** NOTIFY channel; relays that should reach each other's clients must share it. */
   hubChannel?: string;
+  /**
+   * An already open database to serve from instead of opening one (tests share one PGlite
+   * across relays this way). It is migrated but not closed: whoever opened it closes it.
+   */
+  sql?: Sql;
   log?: (line: string) => void;
 }
 
@@ -31,7 +37,9 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
   const log = options.log ?? ((line: string) => console.log(line));
   const onError = (error: unknown) => log(`relay error: ${error instanceof Error ? error.message : String(error)}`);
   const host = options.host ?? '127.0.0.1';
-  const sql = await openDatabase({ ...options, onError });
+  const ownsDatabase = !options.sql;
+  const sql = options.sql ?? (await openDatabase({ ...options, onError }));
+  const closeDatabase = () => (ownsDatabase ? sql.close() : Promise.resolve());
   let hub: Hub | undefined;
   try {
     await migrate(sql);
@@ -59,13 +67,13 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
         for (const ws of wss.clients) ws.terminate();
         await stopped;
         await hub!.close();
-        await sql.close();
+        await closeDatabase();
       })());
 
     return { url: `http://${urlHost}:${port}`, port, database: sql.description, close };
   } catch (error) {
     await hub?.close().catch(() => {});
-    await sql.close().catch(() => {});
+    await closeDatabase().catch(() => {});
     throw error;
   }
 }

@@ -1,17 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
-import { errorSentence, t } from '@/lib/i18n';
-import { BackgroundError } from '@/lib/messaging';
+import { sentenceForError } from '@/components/errors';
+import { t } from '@/lib/i18n';
 import { formatInviteCode } from '@/lib/invite-code';
 import type { PairRole } from '@/lib/protocol';
 
 /** While an invite is on screen, ask for news this often so the new pair shows up at once. */
 const INVITE_POLL_MS = 2000;
-
-function sentenceFor(error: unknown): string {
-  return errorSentence(error instanceof BackgroundError ? error.code : 'unexpected');
-}
 
 export function PairingSection() {
   const { db, client } = useServices();
@@ -36,7 +32,7 @@ export function PairingSection() {
     try {
       await action();
     } catch (error) {
-      setStatus({ text: sentenceFor(error), error: true });
+      setStatus({ text: sentenceForError(error), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,67 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useServices } from '@/components/services';
+import { safetyCode } from '@/lib/crypto';
+import type { Pair } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { acceptOfferedKey, markVerified } from '@/lib/keys';
+
+function useSafetyCode(myKey: string, peerKey: string | null): string | null {
+  const [code, setCode] = useState<string | null>(null);
+  useEffect(() => {
+    if (!peerKey) return setCode(null);
+    let current = true;
+    void safetyCode(myKey, peerKey).then((value) => current && setCode(value));
+    return () => {
+      current = false;
+    };
+  }, [myKey, peerKey]);
+  return code;
+}
+
+function PairItem({ pair }: { pair: Pair }) {
+  const { db } = useServices();
+  const id = useId();
+  const code = useSafetyCode(pair.myPublicKey, pair.peerPublicKey);
+  const offeredCode = useSafetyCode(pair.myPublicKey, pair.offeredPeerKey);
+  return (
+    <li aria-labelledby={id}>
+      <h3 id={id}>
+        {pair.peerName} — {pair.myRole === 'learner' ? t('role_learner') : t('role_helper')}
+      </h3>
+      {code && (
+        <p>
+          {t('safety_code_label')} <strong className="safety-code" aria-label={t('safety_code_of', pair.peerName)}>{code}</strong>
+        </p>
+      )}
+      {pair.verified ? (
+        <p className="ok">{t('safety_verified')}</p>
+      ) : (
+        code && (
+          <>
+            <p className="hint">{t('safety_compare_hint', pair.peerName)}</p>
+            <button type="button" onClick={() => void markVerified(db, pair.pairId)}>
+              {t('safety_mark_verified')}
+            </button>
+          </>
+        )
+      )}
+      {pair.offeredPeerKey && (
+        <div role="alert" className="key-warning">
+          <p className="error">{t('key_changed_warning', pair.peerName)}</p>
+          {offeredCode && (
+            <p>
+              {t('key_changed_new_code')} <strong className="safety-code">{offeredCode}</strong>
+            </p>
+          )}
+          <button type="button" onClick={() => void acceptOfferedKey(db, pair.pairId)}>
+            {t('key_changed_accept', pair.peerName)}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
 
 export function PairsList() {
   const { db } = useServices();
@@ -16,11 +76,7 @@ export function PairsList() {
       ) : (
         <ul className="pairs" aria-labelledby={id}>
           {pairs.map((pair) => (
-            <li key={pair.pairId}>
-              <span className="buddy-name">{pair.peerName}</span>
-              {' — '}
-              <span className="role">{pair.myRole === 'learner' ? t('role_learner') : t('role_helper')}</span>
-            </li>
+            <PairItem key={pair.pairId} pair={pair} />
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { WSContext } from 'hono/ws';
 import { streamHello, type StreamEvent } from '../../lib/protocol.ts';
 import type { RelayDeps } from '../deps.ts';
+import { sendError } from '../errors.ts';
 import { deviceForToken } from '../middleware/auth.ts';
 
 /** Application close codes (4000–4999): 4401 mirrors HTTP 401, so the client re-registers. */
@@ -83,5 +84,7 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
         onError: stop,
       };
     }),
+    // Reached only by a plain HTTP request: upgradeWebSocket passes those on.
+    (c) => sendError(c, 426, 'bad_request', 'This address is for the live connection of the extension only.'),
   );
 }

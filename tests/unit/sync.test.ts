@@ -6,11 +6,11 @@ import { searchLog } from '@/lib/search';
 import { backoffDelay, countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
 import { composeMessage, type StoredMessage } from '@/lib/threads';
 import { startRelay, type RunningRelay } from '@/relay/server';
-import { freshDb } from './helpers/db';
+import { emptyDb } from './helpers/db';
 
 /** A device of the test: its own database and sync dependencies against a relay. */
 function device(relayUrl: () => string) {
-  const db = freshDb();
+  const db = emptyDb();
   const notified: StoredMessage[] = [];
   let offline = false;
   const deps: SyncDeps = {

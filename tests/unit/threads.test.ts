@@ -4,7 +4,7 @@ import { encodePayload } from '@/lib/payloads';
 import type { Envelope } from '@/lib/protocol';
 import { applyEnvelopes } from '@/lib/apply';
 import { composeMessage, markRead } from '@/lib/threads';
-import { freshDb, ME, PAIR_ID, PEER, testPair } from './helpers/db';
+import { freshDb, ME, PAIR_ID, PEER, sealedEnvelope, testPair } from './helpers/db';
 
 const THREAD = '11111111-1111-4111-8111-111111111111';
 const context = { url: 'https://excel.officeapps.live.com/x/b.xlsx', title: 'Budget', tool: 'excel', toolName: 'Excel Online', selection: 'Tableau croisé' };
@@ -12,19 +12,19 @@ const context = { url: 'https://excel.officeapps.live.com/x/b.xlsx', title: 'Bud
 /** Ids derived from seq, so that two calls of conversation() describe the same messages. */
 const idFor = (seq: number) => `22222222-2222-4222-8222-${String(seq).padStart(12, '0')}`;
 
-function envelope(seq: number, sender: string, kind: Envelope['kind'], payload: string, id = idFor(seq)): Envelope {
-  return { id, pairId: PAIR_ID, senderDeviceId: sender, kind, createdAt: 1000 + seq, payload, seq, receivedAt: 2000 + seq };
+function envelope(seq: number, sender: string, kind: Envelope['kind'], plaintext: string, id = idFor(seq)): Promise<Envelope> {
+  return sealedEnvelope({ id, pairId: PAIR_ID, senderDeviceId: sender, kind, createdAt: 1000 + seq, seq, plaintext });
 }
 
 /** A whole conversation: question, answer, follow-up, second answer, "got it". */
-function conversation(): Envelope[] {
-  return [
+function conversation(): Promise<Envelope[]> {
+  return Promise.all([
     envelope(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }), THREAD),
     envelope(2, PEER, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Insert > PivotTable, see https://support.example/pivot' })),
     envelope(3, ME, 'follow-up', encodePayload('follow-up', { threadId: THREAD, text: 'And to refresh it?' })),
     envelope(4, PEER, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Right-click, Refresh.' })),
     envelope(5, ME, 'resolution', encodePayload('resolution', { threadId: THREAD })),
-  ];
+  ]);
 }
 
 async function snapshot(db: BinomeDb) {
@@ -43,7 +43,7 @@ async function applyInBatches(batches: Envelope[][]) {
 describe('applyEnvelopes', () => {
   it('builds the thread: status, answer time, words, direction', async () => {
     const db = freshDb();
-    const report = await applyEnvelopes(db, testPair(), ME, conversation().slice(0, 2));
+    const report = await applyEnvelopes(db, testPair(), ME, (await conversation()).slice(0, 2));
     expect(report.outcomes.applied).toBe(2);
     const thread = await db.threads.get(THREAD);
     expect(thread).toMatchObject({ direction: 'outgoing', status: 'answered', answeredAt: 1002, question: 'How do I make a pivot table?', context });
@@ -52,15 +52,15 @@ describe('applyEnvelopes', () => {
   });
 
   it('gives the same state when every message is applied twice', async () => {
-    const once = await applyInBatches([conversation()]);
-    const all = conversation();
+    const once = await applyInBatches([await conversation()]);
+    const all = await conversation();
     const twice = await applyInBatches([all, all, all.slice(2)]);
     expect(twice).toEqual(once);
     expect(once.threads[0]!.status).toBe('resolved');
   });
 
   it('gives the same state whatever the order of delivery', async () => {
-    const all = conversation();
+    const all = await conversation();
     const inOrder = await applyInBatches([all]);
     const reversed = await applyInBatches(all.map((message) => [message]).reverse());
     const shuffled = await applyInBatches([[all[3]!, all[0]!], [all[4]!], [all[1]!, all[2]!]]);
@@ -69,15 +69,15 @@ describe('applyEnvelopes', () => {
   });
 
   it('an answer that arrives before its question still makes an answered thread', async () => {
-    const all = conversation();
+    const all = await conversation();
     const early = await applyInBatches([[all[1]!]]);
     expect(early.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: '' });
   });
 
   it('seen from the helper, the same messages make an incoming thread', async () => {
-    const db = freshDb();
+    const db = freshDb(PEER);
     const helperPair = testPair({ peerDeviceId: ME, myRole: 'helper' });
-    await applyEnvelopes(db, helperPair, PEER, conversation().slice(0, 1));
+    await applyEnvelopes(db, helperPair, PEER, (await conversation()).slice(0, 1));
     expect(await db.threads.get(THREAD)).toMatchObject({ direction: 'incoming', status: 'sent', lastPeerSeq: 1, readSeq: 0 });
     await markRead(db, THREAD);
     expect(await db.threads.get(THREAD)).toMatchObject({ readSeq: 1 });
@@ -86,14 +86,14 @@ describe('applyEnvelopes', () => {
   it('rejects messages from outside the pair and malformed payloads, changing nothing', async () => {
     const db = freshDb();
     const stranger = '00000000-0000-4000-8000-0000000000ff';
-    const otherPair = { ...conversation()[0]!, pairId: '00000000-0000-4000-8000-0000000000ee' };
+    const otherPair = { ...(await conversation())[0]!, pairId: '00000000-0000-4000-8000-0000000000ee' };
     const report = await applyEnvelopes(db, testPair(), ME, [
-      envelope(1, stranger, 'question', encodePayload('question', { threadId: THREAD, text: 'hi', context: null }), THREAD),
+      await envelope(1, stranger, 'question', encodePayload('question', { threadId: THREAD, text: 'hi', context: null }), THREAD),
       otherPair,
-      envelope(2, PEER, 'answer', '{not json'),
-      envelope(3, PEER, 'answer', JSON.stringify({ threadId: 'nope', text: 'x' })),
+      await envelope(2, PEER, 'answer', '{not json'),
+      await envelope(3, PEER, 'answer', JSON.stringify({ threadId: 'nope', text: 'x' })),
       // A question must open its own thread: it cannot be slipped into another one.
-      envelope(4, PEER, 'question', encodePayload('question', { threadId: THREAD, text: 'hijack', context: null })),
+      await envelope(4, PEER, 'question', encodePayload('question', { threadId: THREAD, text: 'hijack', context: null })),
     ]);
     expect(report.outcomes).toEqual({ applied: 0, duplicate: 0, ignored: 0, rejected: 5 });
     expect(await db.threads.count()).toBe(0);
@@ -102,7 +102,7 @@ describe('applyEnvelopes', () => {
 
   it('ignores kinds this version does not handle yet', async () => {
     const db = freshDb();
-    const report = await applyEnvelopes(db, testPair(), ME, [envelope(1, PEER, 'kudos', '{}')]);
+    const report = await applyEnvelopes(db, testPair(), ME, [await envelope(1, PEER, 'kudos', '{}')]);
     expect(report.outcomes.ignored).toBe(1);
     expect(await db.messages.count()).toBe(0);
   });
@@ -114,7 +114,8 @@ describe('composeMessage', () => {
     await composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context }, { id: THREAD, now: 1001 });
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'queued', direction: 'outgoing' });
     expect(await db.outbox.count()).toBe(1);
-    const echo = envelope(1, ME, 'question', (await db.outbox.get(THREAD))!.payload, THREAD);
+    const sent = (await db.outbox.get(THREAD))!;
+    const echo = { id: THREAD, pairId: PAIR_ID, senderDeviceId: ME, kind: 'question' as const, createdAt: 1001, payload: sent.payload, seq: 1, receivedAt: 1002 };
     const report = await applyEnvelopes(db, testPair(), ME, [echo]);
     expect(report.outcomes.duplicate).toBe(1);
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'sent' });

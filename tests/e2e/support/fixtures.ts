@@ -31,6 +31,11 @@ export const test = base.extend<{ pair: Pair }>({
       await expect(helperOptions.page.getByRole('status').filter({ hasText: 'You are now paired with Anne Martin.' })).toBeVisible();
       await expect(helperOptions.buddies()).toHaveText(['Anne Martin — I help']);
       await expect(askerOptions.buddies()).toHaveText(['Hugo — I learn']);
+      // Both screens show the same safety code; each person says so after comparing.
+      await expect(askerOptions.safetyCode('Hugo')).toHaveText(/^\d{4} \d{4} \d{4} \d{4}$/);
+      await expect(helperOptions.safetyCode('Anne Martin')).toHaveText((await askerOptions.safetyCode('Hugo').textContent())!);
+      await askerOptions.markVerified();
+      await helperOptions.markVerified();
       await askerOptions.page.close();
       await helperOptions.page.close();
 

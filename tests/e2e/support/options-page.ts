@@ -24,7 +24,16 @@ export class OptionsPage {
   }
 
   buddies(): Locator {
-    return this.page.getByRole('list', { name: 'My buddies' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'My buddies' }).getByRole('heading');
+  }
+
+  safetyCode(buddy: string): Locator {
+    return this.page.getByLabel(`Safety code with ${buddy}`);
+  }
+
+  async markVerified(): Promise<void> {
+    await this.page.getByRole('button', { name: 'The codes match' }).click();
+    await expect(this.page.getByText('Verified: you compared the codes in person.')).toBeVisible();
   }
 
   alert(): Locator {

@@ -1,0 +1,184 @@
+/**
+ * Shared set-up for the relay suites: every suite runs once per database backend (PGlite in
+ * memory always; PostgreSQL in a throw-away schema when DATABASE_URL is set), and drives the
+ * app through `app.request()` with a typed little client.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { PairInfo, PairRole, RegisterDeviceResponse } from '@/lib/protocol';
+import { createApp, type CreateAppOptions } from '@/relay/app';
+import { Hub } from '@/relay/hub';
+import { migrate } from '@/relay/store/migrate';
+import { openPglite } from '@/relay/store/pglite';
+import { openPostgres } from '@/relay/store/postgres';
+import { RelayStore } from '@/relay/store/relay-store';
+import type { Sql } from '@/relay/store/sql';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** For startRelay: how to reach the same kind of database. */
+  databaseUrl?: string;
+  open(): Promise<{ sql: Sql; dispose(): Promise<void> }>;
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is set (as `.ci/run` does when it answers). */
+export function backends(): Backend[] {
+  const list: Backend[] = [
+    {
+      name: 'pglite',
+      async open() {
+        const sql = await openPglite();
+        return { sql, dispose: () => sql.close() };
+      },
+    },
+  ];
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    list.push({
+      name: 'postgres',
+      databaseUrl,
+      async open() {
+        const schema = uniqueName('relay_test');
+        const sql = await openPostgres({ connectionString: databaseUrl, schema });
+        return {
+          sql,
+          async dispose() {
+            await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+            await sql.close();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}
+
+/** A throw-away PostgreSQL schema name for tests that start whole relays. */
+export const newSchemaName = () => uniqueName('relay_test');
+
+export async function dropSchema(databaseUrl: string, schema: string) {
+  const sql = await openPostgres({ connectionString: databaseUrl });
+  try {
+    await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await sql.close();
+  }
+}
+
+export interface RelayDatabase {
+  sql: Sql;
+  store: RelayStore;
+  hub: Hub;
+}
+
+/**
+ * One database per test file and backend (PGlite's start-up costs seconds), migrated, with a
+ * started hub on a channel of its own. Closed in afterAll so vitest can exit.
+ */
+export function useRelayDatabase(backend: Backend): () => RelayDatabase {
+  let db: RelayDatabase | undefined;
+  let dispose: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await backend.open();
+    dispose = opened.dispose;
+    await migrate(opened.sql);
+    const store = new RelayStore(opened.sql);
+    const hub = new Hub(store, { channel: uniqueName('binome_test') });
+    await hub.start();
+    db = { sql: opened.sql, store, hub };
+  });
+  afterAll(async () => {
+    await db?.hub.close();
+    await dispose?.();
+  });
+  return () => {
+    if (!db) throw new Error('The relay database is not open yet');
+    return db;
+  };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface Device extends RegisterDeviceResponse {
+  displayName: string;
+  publicKey: string;
+}
+
+/** A fake clock the app reads; tests move it forward to expire invites. */
+export function fakeClock(start = 1_800_000_000_000) {
+  const clock = { time: start, now: () => clock.time };
+  return clock;
+}
+
+export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> = {}) {
+  const logLines: string[] = [];
+  const { app } = createApp({ store: db.store, hub: db.hub, log: (line) => logLines.push(line), ...options });
+
+  async function call<T = any>(
+    method: string,
+    path: string,
+    init: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.Authorization = `Bearer ${init.token}`;
+    let body = init.body;
+    if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // keep the raw text: some tests assert on non-JSON answers
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  let devices = 0;
+  async function register(displayName = `Device ${++devices}`): Promise<Device> {
+    const publicKey = `pk-${displayName}-${randomBytes(4).toString('hex')}`;
+    const res = await call<RegisterDeviceResponse>('POST', '/devices', { json: { displayName, publicKey } });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { ...res.body, displayName, publicKey };
+  }
+
+  async function invite(inviter: Device, role: PairRole = 'learner'): Promise<{ code: string; expiresAt: number }> {
+    const res = await call('POST', '/invites', { token: inviter.token, json: { role } });
+    if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Pairs two devices; returns the pair as the accepter sees it. */
+  async function pair(inviter: Device, accepter: Device, role: PairRole = 'learner'): Promise<PairInfo> {
+    const { code } = await invite(inviter, role);
+    const res = await call('POST', '/invites/accept', { token: accepter.token, json: { code } });
+    if (res.status !== 201) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.pair;
+  }
+
+  function post(device: Device, pairId: string, message: Partial<{ id: string; kind: string; payload: string; createdAt: number }> = {}) {
+    return call('POST', `/pairs/${pairId}/messages`, {
+      token: device.token,
+      json: { id: crypto.randomUUID(), kind: 'question', createdAt: 1_700_000_000_000, payload: 'ciphertext', ...message },
+    });
+  }
+
+  return { app, call, register, invite, pair, post, logLines };
+}
+
+export type TestRelay = ReturnType<typeof testRelay>;
+
+/** Counts rows, to prove a refused request wrote nothing. */
+export async function countRows(sql: Sql, table: 'devices' | 'invites' | 'pairs' | 'pair_members' | 'messages') {
+  const rows = await sql.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`);
+  return Number(rows[0]!.n);
+}
