@@ -66,6 +66,15 @@ test('pair, ask about a page, answer, and both keep it in their knowledge log', 
   await helperPopup.back();
   const helperLog = await helperPopup.searchLog('tableau croise');
   await expect(helperLog).toHaveCount(1);
+
+  // The relay stored the exchange, and can read none of it: not the words, not the page.
+  await pair.relay.stop();
+  const stored = await pair.relay.storedText();
+  expect(stored).toContain('Anne Martin');
+  expect(stored).toContain('question');
+  for (const secret of ['pivot', 'expenses', 'PivotTable', 'support.example.com', 'excel.officeapps', 'Budget 2026', 'croisé', 'crois']) {
+    expect(stored, secret).not.toContain(secret);
+  }
 });
 
 test('a question asked while the relay is down is queued, then arrives exactly once', async ({ pair }) => {
@@ -97,4 +106,28 @@ test('a question asked while the relay is down is queued, then arrives exactly o
     return new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)));
   });
   expect(stored).toBe(1);
+});
+
+test("a buddy's answer with markup or script renders as inert text", async ({ pair }) => {
+  const { asker, helper } = pair;
+  const budget = await asker.context.newPage();
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+  const askerPopup = await asker.popupFor(budget);
+  await askerPopup.ask('Is this safe?');
+  await expect(askerPopup.threadStatus()).toHaveText('Sent, waiting for an answer');
+
+  const hostile =
+    'Look <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> ' +
+    '<a href="javascript:window.__pwned=3">click me</a> javascript:window.__pwned=4 <b>bold</b>';
+  const helperPopup = await helper.popup();
+  await helperPopup.openThread(helperPopup.inboxFrom('Anne Martin').first());
+  await helperPopup.answer('Anne Martin', hostile);
+
+  const answer = askerPopup.replies().first();
+  await expect(answer).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(answer).toContainText('<script>window.__pwned=2</script>');
+  await expect(answer.locator('img, script, b, iframe')).toHaveCount(0);
+  await expect(answer.getByRole('link')).toHaveCount(0);
+  await answer.getByText('click me', { exact: false }).click();
+  expect(await askerPopup.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });

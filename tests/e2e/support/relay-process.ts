@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,33 @@ export class RelayProcess {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+  }
+
+  /**
+   * Everything the relay operator could read, for a stopped relay: every row of every
+   * table as JSON, and the raw bytes of the data folder (WAL included) as text.
+   */
+  async storedText(): Promise<string> {
+    if (this.child) throw new Error('Stop the relay before reading its database');
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = new PGlite(this.dataDir);
+    let rows = '';
+    try {
+      const tables = await db.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      );
+      for (const { table_name } of tables.rows) {
+        rows += JSON.stringify((await db.query(`SELECT * FROM "${table_name}"`)).rows);
+      }
+    } finally {
+      await db.close();
+    }
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : [path];
+      });
+    return rows + files(this.dataDir).map((path) => readFileSync(path).toString('latin1')).join('');
   }
 
   async dispose(): Promise<void> {

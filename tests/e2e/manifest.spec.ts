@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { Person } from './support/person';
+
+/**
+ * Pins what the built extension asks of the browser: a new permission, host access or
+ * content script must be a deliberate change of this test (and of the README's table).
+ */
+test('the extension asks for the fewest permissions and injects nothing by itself', async () => {
+  const person = await Person.launch('Manifest', 9);
+  try {
+    const worker = await person.serviceWorker();
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  } finally {
+    await person.close();
+  }
+});
