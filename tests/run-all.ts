@@ -1,7 +1,7 @@
 /**
  * `npm test`: every suite, then one closing line "N passed, N failed" that sums them.
  * Unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
- * extension build and the end-to-end suite in real Chromium (Playwright).
+ * extension build, the type check and the end-to-end suite in real Chromium (Playwright).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +56,11 @@ if (!unit || (unitExit !== 0 && unit.numFailedTests === 0)) crashed = true;
 
 ensureChromium();
 const buildExit = run('npx', ['wxt', 'build']);
+// After the build: it regenerates WXT's types (the i18n keys among them).
+if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {
+  console.error('The type check failed.');
+  crashed = true;
+}
 if (buildExit !== 0) {
   crashed = true;
 } else {
