@@ -34,6 +34,7 @@ async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean):
     createdAt: envelope.createdAt,
     seq: envelope.seq,
     ...(question ? { context: question.context } : {}),
+    ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
   };
 }
 
@@ -67,7 +68,7 @@ export async function applyEnvelopes(
     newFromPeer: [],
   };
   const checked = await Promise.all(envelopes.map((envelope) => check(pair, myDeviceId, envelope)));
-  await db.transaction('rw', db.threads, db.messages, async () => {
+  await db.transaction('rw', db.threads, db.messages, db.tombstones, async () => {
     const touched = new Set<string>();
     for (const item of checked) {
       if (!('message' in item)) {
@@ -75,6 +76,11 @@ export async function applyEnvelopes(
         continue;
       }
       const { message } = item;
+      // The person deleted this entry from their log: a late reply does not bring it back.
+      if (await db.tombstones.get(message.threadId)) {
+        report.outcomes.ignored++;
+        continue;
+      }
       const thread = await db.threads.get(message.threadId);
       if (thread && thread.pairId !== pair.pairId) {
         report.outcomes.rejected++;

@@ -73,6 +73,12 @@ export interface Thread {
   readSeq: number;
   /** Accent- and case-folded words of question, context and answers, for search. */
   words: string[];
+  /** The catalogue tool id ('' without context), for the log's tool filter. */
+  tool: string;
+  /** The page's hostname ('' without context): "from your log for this site". */
+  site: string;
+  /** The latest skill label given in the thread, by either buddy ('' when none). */
+  skill: string;
 }
 
 export interface ThreadMessage {
@@ -85,6 +91,28 @@ export interface ThreadMessage {
   createdAt: number;
   /** The relay's per-pair order; null while the message waits in the outbox. */
   seq: number | null;
+}
+
+/** A personal note on a log entry: never sent, kept apart from the derived thread. */
+export interface Note {
+  threadId: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** Spaced review of a learned skill, keyed by tool and skill. */
+export interface Review {
+  skillKey: string;
+  /** Index in REVIEW_STEPS_DAYS of the interval that led to dueAt. */
+  step: number;
+  dueAt: number;
+  lastReviewedAt: number;
+}
+
+/** A log entry the person deleted: late messages of that thread are not applied again. */
+export interface Tombstone {
+  threadId: string;
+  deletedAt: number;
 }
 
 export interface OutboxItem {
@@ -104,6 +132,34 @@ export interface Setting {
   value: unknown;
 }
 
+/** Exported so that the upgrade test can write data exactly as version 1 did. */
+export const SCHEMA_V1 = {
+  identities: 'relayUrl',
+  pairs: 'pairId, relayUrl, createdAt',
+  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words',
+  messages: 'id, threadId, pairId',
+  outbox: 'id, pairId, createdAt, nextAttemptAt',
+  settings: 'key',
+  deviceKeys: 'id',
+} as const;
+
+/** Version 2: the knowledge log's filters and recall, notes, skill reviews, deletions. */
+export const SCHEMA_V2 = {
+  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words, tool, site, skill',
+  notes: 'threadId',
+  reviews: 'skillKey, dueAt',
+  tombstones: 'threadId',
+} as const;
+
+export function siteOf(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 export class BinomeDb extends Dexie {
   deviceKeys!: EntityTable<DeviceKeys, 'id'>;
   identities!: EntityTable<Identity, 'relayUrl'>;
@@ -112,18 +168,25 @@ export class BinomeDb extends Dexie {
   messages!: EntityTable<ThreadMessage, 'id'>;
   outbox!: EntityTable<OutboxItem, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  notes!: EntityTable<Note, 'threadId'>;
+  reviews!: EntityTable<Review, 'skillKey'>;
+  tombstones!: EntityTable<Tombstone, 'threadId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      identities: 'relayUrl',
-      pairs: 'pairId, relayUrl, createdAt',
-      threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words',
-      messages: 'id, threadId, pairId',
-      outbox: 'id, pairId, createdAt, nextAttemptAt',
-      settings: 'key',
-      deviceKeys: 'id',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table<Thread>('threads')
+          .toCollection()
+          .modify((thread) => {
+            thread.tool = thread.context?.tool ?? '';
+            thread.site = siteOf(thread.context?.url);
+            thread.skill = '';
+          }),
+      );
   }
 }
 

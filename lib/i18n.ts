@@ -11,6 +11,17 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The language the browser shows its own interface in, which picks Binôme's. */
+export function uiLanguage(): 'en' | 'fr' {
+  let language = 'en';
+  try {
+    language = browser.i18n.getUILanguage();
+  } catch {
+    if (typeof navigator !== 'undefined') language = navigator.language;
+  }
+  return language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 const ERROR_KEYS: Record<string, MessageKey> = {
   network: 'error_network',
   invite_invalid: 'error_invite_invalid',

@@ -14,14 +14,19 @@ export const pageContextSchema = z.object({
   selection: z.string().max(MAX_TEXT),
 });
 
+/** A catalogue id ("excel/pivot-tables") or the words a person typed. */
+const skill = z.string().trim().min(1).max(120);
+
 export const questionPayload = z.object({
   threadId: z.uuid(),
   text: z.string().min(1).max(MAX_TEXT),
   context: pageContextSchema.nullable(),
+  skill: skill.optional(),
 });
 export const replyPayload = z.object({
   threadId: z.uuid(),
   text: z.string().min(1).max(MAX_TEXT),
+  skill: skill.optional(),
 });
 export const resolutionPayload = z.object({ threadId: z.uuid() });
 

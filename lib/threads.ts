@@ -2,7 +2,7 @@
  * Threads are derived from the set of their messages, never patched in place: applying
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
-import type { BinomeDb, Pair, PageContext, Thread, ThreadDirection, ThreadMessage, ThreadStatus } from './db';
+import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadDirection, type ThreadMessage, type ThreadStatus } from './db';
 import { sealPayload } from './crypto';
 import type { PayloadOf, ThreadKind } from './payloads';
 import { wordsOf } from './text';
@@ -10,6 +10,8 @@ import { wordsOf } from './text';
 export interface StoredMessage extends ThreadMessage {
   /** Only on questions: the page the question is about. */
   context?: PageContext | null;
+  /** The skill this message says the thread is about, when it says one. */
+  skill?: string;
 }
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
@@ -46,6 +48,7 @@ export function summarizeThread(
   const answers = ordered.filter((message) => message.kind === 'answer');
   const peerSeqs = ordered.filter((m) => !m.fromMe && m.seq !== null).map((m) => m.seq as number);
   const context = question?.context ?? null;
+  const skill = ordered.filter((message) => message.skill).at(-1)?.skill ?? '';
   return {
     id: threadId,
     pairId: first.pairId,
@@ -65,6 +68,9 @@ export function summarizeThread(
       context?.toolName,
       ...ordered.filter((message) => message.kind !== 'question').map((message) => message.text),
     ),
+    tool: context?.tool ?? '',
+    site: siteOf(context?.url),
+    skill,
   };
 }
 
@@ -123,6 +129,7 @@ export async function composeMessage<K extends ThreadKind>(
     createdAt: ids.now,
     seq: null,
     ...(question ? { context: question.context } : {}),
+    ...('skill' in payload && payload.skill ? { skill: payload.skill as string } : {}),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

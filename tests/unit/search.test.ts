@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { searchLog } from '@/lib/search';
-import { composeMessage } from '@/lib/threads';
+import { deleteEntry } from '@/lib/log';
+import { entriesForSite, searchLog } from '@/lib/search';
 import { foldText, wordsOf } from '@/lib/text';
-import { freshDb, testPair } from './helpers/db';
+import { freshDb } from './helpers/db';
+import { addEntry } from './helpers/log-data';
+
+const DAY = 86_400_000;
 
 describe('text folding', () => {
   it('ignores case and accents', () => {
@@ -12,37 +15,64 @@ describe('text folding', () => {
 });
 
 describe('searchLog', () => {
-  async function logWith(entries: { question: string; answer?: string; at: number }[]) {
-    const db = freshDb();
-    const pair = testPair({ myRole: 'helper' });
-    for (const entry of entries) {
-      const threadId = crypto.randomUUID();
-      // Seen from the helper's side, the question is the buddy's and the answer mine.
-      await composeMessage(db, { ...pair }, 'question', { threadId, text: entry.question, context: null }, { id: threadId, now: entry.at });
-      if (entry.answer) {
-        await composeMessage(db, pair, 'answer', { threadId, text: entry.answer }, { id: crypto.randomUUID(), now: entry.at + 1 });
-      }
-    }
-    return db;
-  }
-
   it('lists answered entries only, newest answer first', async () => {
-    const db = await logWith([
-      { question: 'Old one', answer: 'yes', at: 10 },
-      { question: 'Unanswered', at: 20 },
-      { question: 'New one', answer: 'sure', at: 30 },
-    ]);
+    const db = freshDb();
+    await addEntry(db, { question: 'Old one', answer: 'yes', at: 10 });
+    await addEntry(db, { question: 'Unanswered', at: 20 });
+    await addEntry(db, { question: 'New one', answer: 'sure', at: 30 });
     expect((await searchLog(db, '')).map((thread) => thread.question)).toEqual(['New one', 'Old one']);
   });
 
-  it('finds "tableau croise" in "Tableau croisé", by a word of the answer, by prefix', async () => {
-    const db = await logWith([
-      { question: 'Comment faire un Tableau croisé dynamique ?', answer: 'Insertion puis TCD', at: 10 },
-      { question: 'Publish a LinkedIn post', answer: 'Click Start a post', at: 20 },
-    ]);
+  it('ignores case and accents in French and English, and finds words of the answer and context', async () => {
+    const db = freshDb();
+    await addEntry(db, { question: 'Comment faire un Tableau croisé dynamique ?', answer: 'Insertion puis TCD', at: 10, url: 'https://excel.officeapps.live.com/x/a.xlsx' });
+    await addEntry(db, { question: 'Publish a LinkedIn post', answer: 'Click Start a post', at: 20, url: 'https://www.linkedin.com/feed/' });
     expect((await searchLog(db, 'tableau croise')).map((t) => t.question)).toEqual(['Comment faire un Tableau croisé dynamique ?']);
+    expect((await searchLog(db, 'TABLEAU CROISÉ')).length).toBe(1);
     expect((await searchLog(db, 'INSERTION')).length).toBe(1);
     expect((await searchLog(db, 'linked pub')).map((t) => t.question)).toEqual(['Publish a LinkedIn post']);
+    expect((await searchLog(db, 'excel')).map((t) => t.question)).toEqual(['Comment faire un Tableau croisé dynamique ?']);
     expect(await searchLog(db, 'tableau linkedin')).toEqual([]);
+  });
+
+  it('ranks words of the question above words of the answer, whole words above prefixes', async () => {
+    const db = freshDb();
+    await addEntry(db, { question: 'Share a file', answer: 'Use the formula bar for formulas', at: 30 });
+    await addEntry(db, { question: 'Which formulas add a column?', answer: 'SUM', at: 10 });
+    await addEntry(db, { question: 'Formula for averages', answer: 'AVERAGE', at: 20 });
+    expect((await searchLog(db, 'formulas')).map((t) => t.question)).toEqual([
+      'Which formulas add a column?',
+      'Share a file',
+    ]);
+    expect((await searchLog(db, 'formula')).map((t) => t.question)).toEqual([
+      'Formula for averages',
+      'Which formulas add a column?',
+      'Share a file',
+    ]);
+  });
+
+  it('filters by tool, buddy, status and date', async () => {
+    const db = freshDb();
+    const otherPair = '00000000-0000-4000-8000-000000000009';
+    await addEntry(db, { question: 'Excel one', answer: 'a', at: 1 * DAY, url: 'https://excel.officeapps.live.com/x/a.xlsx', resolved: true });
+    await addEntry(db, { question: 'LinkedIn one', answer: 'b', at: 5 * DAY, url: 'https://www.linkedin.com/feed/' });
+    await addEntry(db, { question: 'Excel two', answer: 'c', at: 10 * DAY, url: 'https://excel.officeapps.live.com/x/b.xlsx', pairId: otherPair });
+    const questions = async (filters: Parameters<typeof searchLog>[2]) => (await searchLog(db, '', filters)).map((t) => t.question);
+    expect(await questions({ tool: 'excel' })).toEqual(['Excel two', 'Excel one']);
+    expect(await questions({ pairId: otherPair })).toEqual(['Excel two']);
+    expect(await questions({ status: 'resolved' })).toEqual(['Excel one']);
+    expect(await questions({ status: 'answered' })).toEqual(['Excel two', 'LinkedIn one']);
+    expect(await questions({ from: 4 * DAY, to: 9 * DAY })).toEqual(['LinkedIn one']);
+    expect((await searchLog(db, 'excel', { pairId: otherPair })).map((t) => t.question)).toEqual(['Excel two']);
+  });
+
+  it('recalls entries by site, and forgets deleted ones', async () => {
+    const db = freshDb();
+    const id = await addEntry(db, { question: 'Post?', answer: 'Yes', at: 1, url: 'https://www.linkedin.com/feed/' });
+    await addEntry(db, { question: 'Pending', at: 2, url: 'https://www.linkedin.com/in/me' });
+    expect((await entriesForSite(db, 'linkedin.com')).map((t) => t.question)).toEqual(['Post?']);
+    await deleteEntry(db, id);
+    expect(await entriesForSite(db, 'linkedin.com')).toEqual([]);
+    expect(await searchLog(db, 'post')).toEqual([]);
   });
 });

@@ -1,0 +1,32 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { BinomeDb, SCHEMA_V1 } from '@/lib/db';
+import { searchLog, entriesForSite } from '@/lib/search';
+
+describe('schema upgrade', () => {
+  it('opens data written by version 1 and fills the fields version 2 indexes', async () => {
+    const indexedDB = new IDBFactory();
+    const name = 'binome-upgrade';
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores(SCHEMA_V1);
+    const context = { url: 'https://www.linkedin.com/feed/', title: 'Feed', tool: 'linkedin', toolName: 'LinkedIn', selection: '' };
+    // Exactly what version 1 stored: no tool, site or skill on threads.
+    await v1.table('threads').bulkAdd([
+      { id: 'a', pairId: 'p', direction: 'outgoing', question: 'Post?', context, status: 'answered', askedAt: 1, updatedAt: 2, answeredAt: 2, lastPeerSeq: 2, readSeq: 2, words: ['post', 'linkedin'] },
+      { id: 'b', pairId: 'p', direction: 'incoming', question: 'No context', context: null, status: 'sent', askedAt: 3, updatedAt: 3, answeredAt: 0, lastPeerSeq: 1, readSeq: 0, words: ['no', 'context'] },
+    ]);
+    await v1.table('pairs').add({ pairId: 'p', relayUrl: 'http://r', myRole: 'learner', peerDeviceId: 'd', peerName: 'Léa', cursor: 2, createdAt: 1 });
+    v1.close();
+
+    const v2 = new BinomeDb(name, { indexedDB, IDBKeyRange });
+    expect(await v2.threads.get('a')).toMatchObject({ tool: 'linkedin', site: 'linkedin.com', skill: '', question: 'Post?', readSeq: 2 });
+    expect(await v2.threads.get('b')).toMatchObject({ tool: '', site: '', skill: '' });
+    expect((await v2.threads.where('tool').equals('linkedin').toArray()).map((thread) => thread.id)).toEqual(['a']);
+    expect((await entriesForSite(v2, 'linkedin.com')).map((thread) => thread.id)).toEqual(['a']);
+    expect((await searchLog(v2, 'post', { tool: 'linkedin' })).map((thread) => thread.id)).toEqual(['a']);
+    expect(await v2.pairs.get('p')).toMatchObject({ peerName: 'Léa', cursor: 2 });
+    expect(v2.verno).toBe(2);
+    v2.close();
+  });
+});
