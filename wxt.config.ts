@@ -23,6 +23,8 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is explained in the README's "Permissions" section.
     permissions: ['alarms', 'notifications', 'activeTab', 'scripting'],
+    // Asked for only when the person switches on "mark sites I asked about".
+    optional_permissions: ['tabs'],
     action: { default_title: '__MSG_action_title__' },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,7 @@ import type { PageContext } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
+import { SkillField, skillToSend } from './SkillField';
 import { useServices } from './services';
 
 interface Props {
@@ -22,6 +23,7 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
+  const [skill, setSkill] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +38,7 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onSent(await client.ask(chosenPair, text.trim(), context ?? null));
+      onSent(await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill)));
     } catch (caught) {
       setError(sentenceForError(caught));
     } finally {
@@ -71,6 +73,7 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
         autoFocus
         onChange={(event) => setText(event.target.value)}
       />
+      <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
       {error && (
         <p role="alert" className="error">
           {error}

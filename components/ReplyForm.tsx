@@ -1,14 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { sentenceForError } from './errors';
 
 interface Props {
   label: string;
   submitLabel: string;
   onSubmit(text: string): Promise<void>;
+  /** More fields between the text and the button (the helper's skill field). */
+  children?: ReactNode;
 }
 
 /** A multi-line text box and its button; Ctrl+Enter sends, as in most messaging tools. */
-export function ReplyForm({ label, submitLabel, onSubmit }: Props) {
+export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -40,6 +42,7 @@ export function ReplyForm({ label, submitLabel, onSubmit }: Props) {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
         }}
       />
+      {children}
       <button type="submit" disabled={!text.trim() || busy}>
         {submitLabel}
       </button>

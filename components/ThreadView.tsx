@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { compareMessages } from '@/lib/threads';
 import { LinkifiedText } from './LinkifiedText';
 import { PageContextView } from './PageContextView';
 import { ReplyForm } from './ReplyForm';
+import { SkillField, skillToSend, skillToShow } from './SkillField';
 import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
 
@@ -27,9 +28,14 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
     return new Set(items.filter((item) => item.rejected).map((item) => item.id));
   }, [thread?.pairId]);
 
+  const [skill, setSkill] = useState('');
+
   useEffect(() => {
     if (thread && thread.lastPeerSeq > thread.readSeq) void client.markRead(threadId);
   }, [thread?.lastPeerSeq, thread?.readSeq, threadId, client]);
+
+  // The helper starts from the skill the asker named, and may correct it.
+  useEffect(() => setSkill(skillToShow(thread?.skill ?? '')), [thread?.skill]);
 
   if (!thread || !messages) return null;
   const buddy = pair?.peerName ?? t('buddy_unknown');
@@ -47,6 +53,11 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
       </h2>
       {thread.context && <PageContextView context={thread.context} />}
+      {thread.skill && (
+        <p className="skill">
+          {t('skill_shown')} <strong>{skillToShow(thread.skill)}</strong>
+        </p>
+      )}
       <ol className="messages" aria-label={t('thread_messages')}>
         {messages
           .filter((message) => message.kind !== 'question')
@@ -72,8 +83,10 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
         <ReplyForm
           label={t('answer_label', buddy)}
           submitLabel={t('answer_send')}
-          onSubmit={(text) => client.answer(threadId, text)}
-        />
+          onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
+        >
+          <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
+        </ReplyForm>
       )}
       {iAsked && thread.status === 'answered' && (
         <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>

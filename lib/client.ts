@@ -8,8 +8,8 @@ import type { PairRole } from './protocol';
 import { composeMessage, markRead } from './threads';
 
 export interface Client {
-  ask(pairId: string, text: string, context: PageContext | null): Promise<string>;
-  answer(threadId: string, text: string): Promise<void>;
+  ask(pairId: string, text: string, context: PageContext | null, skill?: string): Promise<string>;
+  answer(threadId: string, text: string, skill?: string): Promise<void>;
   followUp(threadId: string, text: string): Promise<void>;
   resolve(threadId: string): Promise<void>;
   markRead(threadId: string): Promise<void>;
@@ -35,20 +35,22 @@ export function createClient(db: BinomeDb): Client {
     () => undefined,
   );
   const now = () => ({ id: crypto.randomUUID(), now: Date.now() });
-  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string) => {
+  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string, skill?: string) => {
     const thread = await threadOf(threadId);
-    await composeMessage(db, await pairOf(thread.pairId), kind, { threadId, text }, now());
+    const payload = skill ? { threadId, text, skill } : { threadId, text };
+    await composeMessage(db, await pairOf(thread.pairId), kind, payload, now());
     void nudge();
   };
 
   return {
-    async ask(pairId, text, context) {
+    async ask(pairId, text, context, skill) {
       const ids = now();
-      await composeMessage(db, await pairOf(pairId), 'question', { threadId: ids.id, text, context }, ids);
+      const payload = { threadId: ids.id, text, context, ...(skill ? { skill } : {}) };
+      await composeMessage(db, await pairOf(pairId), 'question', payload, ids);
       void nudge();
       return ids.id;
     },
-    answer: (threadId, text) => reply('answer', threadId, text),
+    answer: (threadId, text, skill) => reply('answer', threadId, text, skill),
     followUp: (threadId, text) => reply('follow-up', threadId, text),
     async resolve(threadId) {
       const thread = await threadOf(threadId);

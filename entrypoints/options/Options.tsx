@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n';
 import { PairingSection } from './PairingSection';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
+import { SiteMarksSetting } from './SiteMarksSetting';
 
 export function Options() {
   return (
@@ -10,6 +11,7 @@ export function Options() {
       <ProfileForm />
       <PairingSection />
       <PairsList />
+      <SiteMarksSetting />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { KnowledgeLog } from '@/components/KnowledgeLog';
+import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
 import { groupByPair, ThreadList } from '@/components/ThreadList';
@@ -68,6 +69,7 @@ export function Popup({ tabId }: { tabId?: number }) {
           {t('ask_button')}
         </button>
       </header>
+      <SiteRecall tabId={tabId} onOpen={open} />
       <Tabs<HomeTab>
         label={t('tabs_label')}
         selected={tab}
@@ -103,6 +105,13 @@ export function Popup({ tabId }: { tabId?: number }) {
         {tab === 'log' && <KnowledgeLog onOpen={open} />}
       </Tabs>
       <footer>
+        <button
+          type="button"
+          className="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/log.html') })}
+        >
+          {t('open_full_log')}
+        </button>
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}
         </button>

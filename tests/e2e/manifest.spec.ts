@@ -14,6 +14,8 @@ test('the extension asks for the fewest permissions and injects nothing by itsel
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Asked for at run time, only when the person switches on "mark sites I asked about".
+    expect(manifest.optional_permissions).toEqual(['tabs']);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.content_security_policy).toBeUndefined();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from './chromium';
+import { LogPage } from './log-page';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
 
@@ -70,6 +71,14 @@ export class Person {
     const popup = await this.context.newPage();
     await popup.goto(`chrome-extension://${this.extensionId}/popup.html`);
     return new PopupPage(popup);
+  }
+
+  /** The full knowledge log; `clockAt` runs the page's clock from that moment (reviews fall due). */
+  async logPage(clockAt?: number): Promise<LogPage> {
+    const page = await this.context.newPage();
+    if (clockAt !== undefined) await page.clock.install({ time: clockAt });
+    await page.goto(`chrome-extension://${this.extensionId}/log.html`);
+    return new LogPage(page);
   }
 
   async clickToolbarButton(page: Page): Promise<void> {

@@ -3,9 +3,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class PopupPage {
   constructor(readonly page: Page) {}
 
-  async ask(question: string): Promise<void> {
+  async ask(question: string, skill?: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
     await this.page.getByLabel('Your question').fill(question);
+    if (skill) await this.page.getByLabel('Skill (optional)').fill(skill);
     await this.page.getByRole('button', { name: 'Send my question' }).click();
   }
 
@@ -31,6 +32,10 @@ export class PopupPage {
     await expect(this.page.getByRole('button', { name: 'Back' })).toBeVisible();
   }
 
+  recall(): Locator {
+    return this.page.getByRole('list', { name: 'From your log for this site' }).getByRole('button');
+  }
+
   threadStatus(): Locator {
     return this.page.locator('.thread-meta .status');
   }
@@ -39,8 +44,9 @@ export class PopupPage {
     return this.page.getByRole('list', { name: 'Replies' }).getByRole('listitem');
   }
 
-  async answer(buddy: string, text: string): Promise<void> {
+  async answer(buddy: string, text: string, skill?: string): Promise<void> {
     await this.page.getByLabel(`Your answer to ${buddy}`).fill(text);
+    if (skill !== undefined) await this.page.getByLabel('Skill (optional)').fill(skill);
     await this.page.getByRole('button', { name: 'Send my answer' }).click();
   }
 

@@ -1,0 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { targetTab } from '@/lib/capture';
+import { siteOf } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { entriesForSite } from '@/lib/search';
+import { useServices } from './services';
+import { ThreadList } from './ThreadList';
+
+/** "From your log for this site": what the buddy already taught here, shown first. */
+export function SiteRecall({ tabId, onOpen }: { tabId?: number; onOpen(threadId: string): void }) {
+  const { db } = useServices();
+  const [site, setSite] = useState('');
+  useEffect(() => {
+    void targetTab(tabId).then((tab) => setSite(siteOf(tab?.url)), () => setSite(''));
+  }, [tabId]);
+  const entries = useLiveQuery(() => entriesForSite(db, site), [site]);
+  if (!entries?.length) return null;
+  return (
+    <section className="recall" aria-labelledby="recall-title">
+      <h2 id="recall-title">{t('recall_title')}</h2>
+      <ThreadList threads={entries} label={t('recall_title')} onOpen={onOpen} />
+    </section>
+  );
+}

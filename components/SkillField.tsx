@@ -1,0 +1,38 @@
+import { useId } from 'react';
+import { t } from '@/lib/i18n';
+import { skillLabel, suggestSkills } from '@/lib/skill-catalogue';
+
+/** What travels: the catalogue id when the person picked a suggestion, else their words. */
+export function skillToSend(tool: string, typed: string): string | undefined {
+  const text = typed.trim();
+  if (!text) return undefined;
+  return suggestSkills(tool).find((skill) => skill.label.toLowerCase() === text.toLowerCase())?.id ?? text;
+}
+
+/** The label to show in the field for a skill as stored. */
+export function skillToShow(skill: string): string {
+  return skill ? skillLabel(skill) : '';
+}
+
+interface Props {
+  tool: string;
+  value: string;
+  onChange(value: string): void;
+}
+
+/** A free text field with the tool's skills suggested (a native combobox). */
+export function SkillField({ tool, value, onChange }: Props) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{t('skill_label')}</label>
+      <input id={id} list={`${id}-list`} value={value} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+      <p className="hint">{t('skill_hint')}</p>
+      <datalist id={`${id}-list`}>
+        {suggestSkills(tool).map((skill) => (
+          <option key={skill.id} value={skill.label} />
+        ))}
+      </datalist>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { useId, useState } from 'react';
+import { exportCsv, exportJson, exportMarkdown, type PeopleLabels } from '@/lib/export';
+import { t, type MessageKey } from '@/lib/i18n';
+import { importJson, ImportError } from '@/lib/import';
+import { useServices } from '../services';
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function peopleLabels(): PeopleLabels {
+  return {
+    title: t('log_page_title'),
+    asked: t('export_asked'),
+    answered: t('export_answered'),
+    tool: t('context_tool'),
+    skill: t('export_skill'),
+    buddy: t('export_buddy'),
+    page: t('context_page'),
+    note: t('note_label'),
+    me: t('author_you'),
+    columns: t('export_csv_columns').split('|'),
+  };
+}
+
+const IMPORT_ERRORS: Record<ImportError['reason'], MessageKey> = {
+  not_json: 'import_error_not_json',
+  not_binome: 'import_error_not_binome',
+  newer_version: 'import_error_newer',
+  invalid: 'import_error_invalid',
+};
+
+export function ExportImport() {
+  const { db } = useServices();
+  const id = useId();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const stamp = new Date().toISOString().slice(0, 10);
+  const onProgress = (done: number, total: number) => setProgress({ done, total });
+
+  const run = async (work: () => Promise<string>) => {
+    setStatus(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      setStatus({ text: await work(), error: false });
+    } catch (error) {
+      const key = error instanceof ImportError ? IMPORT_ERRORS[error.reason] : 'error_unexpected';
+      setStatus({ text: t(key), error: true });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <section className="files">
+      <h3>{t('export_title')}</h3>
+      <p className="hint">{t('export_hint')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              const data = await exportJson(db, Date.now(), onProgress);
+              download(`binome-log-${stamp}.json`, 'application/json', JSON.stringify(data));
+              return t('export_done');
+            })
+          }
+        >
+          {t('export_json')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              download(`binome-log-${stamp}.md`, 'text/markdown', await exportMarkdown(db, peopleLabels(), onProgress));
+              return t('export_done');
+            })
+          }
+        >
+          {t('export_markdown')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void run(async () => {
+              download(`binome-log-${stamp}.csv`, 'text/csv', await exportCsv(db, peopleLabels(), onProgress));
+              return t('export_done');
+            })
+          }
+        >
+          {t('export_csv')}
+        </button>
+      </div>
+      <h3>{t('import_title')}</h3>
+      <label htmlFor={id}>{t('import_label')}</label>
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          void run(async () => {
+            const report = await importJson(db, await file.text(), onProgress);
+            return t('import_done', [String(report.threads), String(report.messagesAdded)]);
+          });
+        }}
+      />
+      {progress && (
+        <progress
+          aria-label={t('files_progress')}
+          max={progress.total || undefined}
+          value={progress.total ? progress.done : undefined}
+        />
+      )}
+      {status && (
+        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
