@@ -3,6 +3,7 @@
  * the background is asked to sync; network-only steps (pairing) go to the background.
  */
 import type { BinomeDb, PageContext } from './db';
+import { uuidv7 } from './ids';
 import { sendToBackground } from './messaging';
 import type { PairRole } from './protocol';
 import { composeMessage, markRead } from './threads';
@@ -34,7 +35,10 @@ export function createClient(db: BinomeDb): Client {
     () => undefined,
     () => undefined,
   );
-  const now = () => ({ id: crypto.randomUUID(), now: Date.now() });
+  const now = () => {
+    const at = Date.now();
+    return { id: uuidv7(at), now: at };
+  };
   const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string, skill?: string) => {
     const thread = await threadOf(threadId);
     const payload = skill ? { threadId, text, skill } : { threadId, text };

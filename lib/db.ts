@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { MessageKind, PairRole } from './protocol';
+import { wordsOf } from './text';
 
 /** A device identity on one relay: pairs live on the relay where they were made. */
 export interface Identity {
@@ -73,6 +74,8 @@ export interface Thread {
   readSeq: number;
   /** Accent- and case-folded words of question, context and answers, for search. */
   words: string[];
+  /** The folded words of the question alone: a match there ranks higher. */
+  questionWords: string[];
   /** The catalogue tool id ('' without context), for the log's tool filter. */
   tool: string;
   /** The page's hostname ('' without context): "from your log for this site". */
@@ -145,7 +148,7 @@ export const SCHEMA_V1 = {
 
 /** Version 2: the knowledge log's filters and recall, notes, skill reviews, deletions. */
 export const SCHEMA_V2 = {
-  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words, tool, site, skill',
+  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words, *questionWords, tool, site, skill',
   notes: 'threadId',
   reviews: 'skillKey, dueAt',
   tombstones: 'threadId',
@@ -182,6 +185,7 @@ export class BinomeDb extends Dexie {
           .table<Thread>('threads')
           .toCollection()
           .modify((thread) => {
+            thread.questionWords = wordsOf(thread.question);
             thread.tool = thread.context?.tool ?? '';
             thread.site = siteOf(thread.context?.url);
             thread.skill = '';

@@ -68,6 +68,7 @@ export function summarizeThread(
       context?.toolName,
       ...ordered.filter((message) => message.kind !== 'question').map((message) => message.text),
     ),
+    questionWords: wordsOf(question?.text),
     tool: context?.tool ?? '',
     site: siteOf(context?.url),
     skill,

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { searchLog, type LogFilters } from '@/lib/search';
+import { PAGE_SIZE, searchLog, type LogFilters } from '@/lib/search';
 import { useServices } from '../services';
 import { ThreadList } from '../ThreadList';
 
@@ -21,6 +21,7 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
   const [status, setStatus] = useState<'' | 'answered' | 'resolved'>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
   const tools = useLiveQuery(async () => {
     const names = new Map<string, string>();
@@ -36,7 +37,9 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
     ...(from ? { from: dayStart(from) } : {}),
     ...(to ? { to: dayStart(to)! + DAY } : {}),
   };
-  const entries = useLiveQuery(() => searchLog(db, query, filters), [query, tool, pairId, status, from, to]);
+  const entries = useLiveQuery(() => searchLog(db, query, filters, limit), [query, tool, pairId, status, from, to, limit]);
+  // A new search starts from the first page again.
+  useEffect(() => setLimit(PAGE_SIZE), [query, tool, pairId, status, from, to]);
   const buddy = (thread: { pairId: string; context: { toolName: string } | null }) =>
     [thread.context?.toolName, pairs?.find((pair) => pair.pairId === thread.pairId)?.peerName].filter(Boolean).join(' · ');
 
@@ -86,11 +89,16 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
       </div>
       {entries && (
         <p role="status" className="hint">
-          {t('log_count', String(entries.length))}
+          {entries.length === limit ? t('log_count_more', String(entries.length)) : t('log_count', String(entries.length))}
         </p>
       )}
       {entries && entries.length === 0 && <p>{query ? t('log_no_match') : t('log_empty')}</p>}
       {entries && entries.length > 0 && <ThreadList threads={entries} label={t('log_entries')} onOpen={onOpen} detail={buddy} />}
+      {entries && entries.length === limit && (
+        <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          {t('log_show_more')}
+        </button>
+      )}
     </section>
   );
 }

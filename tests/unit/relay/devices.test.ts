@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, healthResponse, registerDeviceResponse } from '@/lib/protocol';
+import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse } from '@/lib/protocol';
+import type { Hub } from '@/relay/hub';
 import { migrate } from '@/relay/store/migrate';
 import type { RelayStore } from '@/relay/store/relay-store';
-import { backends, countRows, testRelay, useRelayDatabase } from './harness';
+import { NO_RATE_LIMITS } from '@/relay/rate-limit';
+import { backends, countRows, fakeClock, snapshot, testRelay, useRelayDatabase } from './harness';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -21,14 +23,49 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
-  it('lets a device change its display name and public key', async () => {
+  it('lets a device change its display name', async () => {
     const relay = testRelay(db());
     const device = await relay.register('Before');
     const res = await relay.call('PATCH', '/devices/me', { token: device.token, json: { displayName: 'After' } });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ deviceId: device.deviceId, displayName: 'After', publicKey: device.publicKey });
-    const key = await relay.call('PATCH', '/devices/me', { token: device.token, json: { publicKey: 'new-key' } });
-    expect(key.body).toEqual({ deviceId: device.deviceId, displayName: 'After', publicKey: 'new-key' });
+  });
+
+  it('lets a device set its public key once, and repeat it', async () => {
+    const relay = testRelay(db());
+    const registered = await relay.call('POST', '/devices', { json: { displayName: 'Keyless' } });
+    const { deviceId, token } = registerDeviceResponse.parse(registered.body);
+    const set = await relay.call('PATCH', '/devices/me', { token, json: { publicKey: 'first-key' } });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual({ deviceId, displayName: 'Keyless', publicKey: 'first-key' });
+    // The same key again is no change: a client retrying its update must not fail.
+    const again = await relay.call('PATCH', '/devices/me', { token, json: { displayName: 'Renamed', publicKey: 'first-key' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ deviceId, displayName: 'Renamed', publicKey: 'first-key' });
+  });
+
+  it('refuses to replace a public key with 409 conflict, and changes nothing, not even the name', async () => {
+    const relay = testRelay(db());
+    const ana = await relay.register('Ana');
+    const bob = await relay.register('Bob');
+    await relay.pair(ana, bob);
+    const published: string[][] = [];
+    const hub: Hub = Object.create(db().hub);
+    hub.publishPairsChanged = async (ids) => void published.push(ids);
+    const watched = testRelay({ ...db(), hub });
+    const before = await snapshot(db().sql);
+
+    for (const json of [{ publicKey: 'operator-key' }, { displayName: 'Mallory', publicKey: 'operator-key' }, { publicKey: '' }]) {
+      const res = await watched.call('PATCH', '/devices/me', { token: ana.token, json });
+      expect(res.status).toBe(409);
+      const { error } = errorResponse.parse(res.body);
+      expect(error.code).toBe('conflict');
+      expect(error.message).toMatch(/^This device already has a public key.*\.$/);
+    }
+    expect(await snapshot(db().sql)).toEqual(before);
+    expect(published).toEqual([]); // the buddy is not told to refresh: nothing changed
+    const { pairs } = (await relay.call('GET', '/pairs', { token: bob.token })).body;
+    expect(pairs[0].peer).toMatchObject({ displayName: 'Ana', publicKey: ana.publicKey });
   });
 
   describe('refuses requests without a valid token with 401', () => {
@@ -130,6 +167,54 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const line = relay.logLines.at(-1)!;
     expect(line).toMatch(/^GET \/pairs 200 \d+(\.\d+)?ms$/);
     expect(relay.logLines.join('\n')).not.toContain(device.token);
+  });
+
+  it('never logs tokens, invite codes, payloads, names or addresses, on any path, refusals included', async () => {
+    const clock = fakeClock();
+    const relay = testRelay(db(), {
+      now: clock.now,
+      clientAddress: () => '203.0.113.9',
+      rateLimits: {
+        ...NO_RATE_LIMITS,
+        failedAcceptsPerDevice: { max: 1, windowMs: 60_000 },
+        registerPerAddress: { max: 3, windowMs: 60_000 },
+        openInvitesPerDevice: 1,
+      },
+    });
+    const ana = await relay.register('Ana Secretname');
+    const bob = await relay.register('Bob Secretname');
+    const cleo = await relay.register('Cleo Secretname');
+    const refusedRegistration = await relay.call('POST', '/devices', { json: { displayName: 'Dan Secretname', publicKey: 'pk-dan' } });
+    expect(refusedRegistration.status).toBe(429);
+    const { code } = await relay.invite(ana);
+    expect((await relay.call('POST', '/invites', { token: ana.token, json: { role: 'helper' } })).status).toBe(429);
+    const guess = (attempt: string) => relay.call('POST', '/invites/accept', { token: bob.token, json: { code: attempt } });
+    expect((await guess('ABCDEFGH')).status).toBe(404);
+    expect((await guess('HGFEDCBA')).status).toBe(429);
+    clock.time += 60_000;
+    const accepted = await guess(formatInviteCode(code).toLowerCase());
+    expect(accepted.status).toBe(201);
+    const pairId = accepted.body.pair.pairId;
+    expect((await relay.post(ana, pairId, { payload: 'PAYLOAD-MARKER-1' })).status).toBe(201);
+    expect((await relay.post(ana, pairId, { payload: 'PAYLOAD-MARKER-2\u0000' })).status).toBe(400);
+    expect((await relay.call('GET', `/pairs/${pairId}/messages?after=0`, { token: bob.token })).status).toBe(200);
+    expect((await relay.call('GET', `/pairs/${pairId}/messages`, { token: cleo.token })).status).toBe(404);
+    expect((await relay.call('PATCH', '/devices/me', { token: ana.token, json: { publicKey: 'pk-rotated' } })).status).toBe(409);
+    expect((await relay.call('DELETE', '/devices/me', { token: cleo.token })).status).toBe(204);
+    expect((await relay.call('GET', '/pairs', { token: cleo.token })).status).toBe(401);
+    expect((await relay.call('GET', '/pairs', { headers: { Authorization: `Bearer ${ana.token} extra` } })).status).toBe(401);
+
+    const log = relay.logLines.join('\n');
+    expect(log).toContain('rate limit reached: registerPerAddress');
+    expect(log).toContain('rate limit reached: openInvitesPerDevice');
+    expect(log).toContain('rate limit reached: failedAcceptsPerDevice');
+    const secrets = [ana.token, bob.token, cleo.token, code, formatInviteCode(code), 'ABCDEFGH', 'HGFEDCBA', 'PAYLOAD-MARKER'];
+    for (const secret of [...secrets, 'Secretname', ana.publicKey, 'pk-rotated', 'pk-dan', '203.0.113.9']) {
+      expect(log).not.toContain(secret);
+    }
+    for (const line of relay.logLines) {
+      expect(line).toMatch(/^(GET|POST|PATCH|DELETE) \/[\w/-]* \d{3} \d+(\.\d+)?ms$|^rate limit reached: \w+$/);
+    }
   });
 
   it('migrates once: a second run applies nothing', async () => {

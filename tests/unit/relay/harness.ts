@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { PairInfo, PairRole, RegisterDeviceResponse } from '@/lib/protocol';
 import { createApp, type CreateAppOptions } from '@/relay/app';
 import { Hub } from '@/relay/hub';
+import { NO_RATE_LIMITS } from '@/relay/rate-limit';
 import { migrate } from '@/relay/store/migrate';
 import { openPglite } from '@/relay/store/pglite';
 import { openPostgres } from '@/relay/store/postgres';
@@ -116,9 +117,19 @@ export function fakeClock(start = 1_800_000_000_000) {
   return clock;
 }
 
+/**
+ * The app on this database. Rate limits are off unless the test passes `rateLimits` (merged
+ * over the defaults): every relay of a test file shares one database, and so its counters.
+ */
 export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> = {}) {
   const logLines: string[] = [];
-  const { app } = createApp({ store: db.store, hub: db.hub, log: (line) => logLines.push(line), ...options });
+  const { app } = createApp({
+    store: db.store,
+    hub: db.hub,
+    log: (line) => logLines.push(line),
+    rateLimits: NO_RATE_LIMITS,
+    ...options,
+  });
 
   async function call<T = any>(
     method: string,
@@ -181,4 +192,42 @@ export type TestRelay = ReturnType<typeof testRelay>;
 export async function countRows(sql: Sql, table: 'devices' | 'invites' | 'pairs' | 'pair_members' | 'messages') {
   const rows = await sql.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`);
   return Number(rows[0]!.n);
+}
+
+export type Snapshot = Record<string, Record<string, unknown>[]>;
+
+/**
+ * Every row of every table of the relay's schema, in a stable order (by all columns), to prove
+ * that a refused request changed nothing. `except` leaves tables out, e.g. rate_limits, whose
+ * counters are what a refused guess is meant to change.
+ */
+export async function snapshot(sql: Sql, options: { except?: string[] } = {}): Promise<Snapshot> {
+  const result: Snapshot = {};
+  for (const [table, query] of await snapshotQueries(sql)) {
+    if (!options.except?.includes(table)) result[table] = await sql.query(query);
+  }
+  return result;
+}
+
+/** The schema does not change once a test file has migrated it: look it up once per database. */
+const queriesBySql = new WeakMap<Sql, Promise<[string, string][]>>();
+function snapshotQueries(sql: Sql): Promise<[string, string][]> {
+  let queries = queriesBySql.get(sql);
+  if (!queries) {
+    queries = (async () => {
+      const columns = await sql.query<{ table_name: string; n: unknown }>(
+        `SELECT t.table_name, count(c.column_name) AS n
+         FROM information_schema.tables t
+         JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name
+         WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+         GROUP BY t.table_name ORDER BY t.table_name`,
+      );
+      return columns.map(({ table_name: table, n }): [string, string] => {
+        const order = Array.from({ length: Number(n) }, (_, i) => i + 1).join(', ');
+        return [table, `SELECT * FROM "${table}" ORDER BY ${order}`];
+      });
+    })();
+    queriesBySql.set(sql, queries);
+  }
+  return queries;
 }

@@ -61,14 +61,16 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     expect(bobPairs).toEqual([pair]);
   });
 
-  it('shows a peer’s new name and key after it changes them', async () => {
+  it('shows a peer’s new name, and the key it set after pairing', async () => {
     const relay = testRelay(db());
-    const ana = await relay.register('Ana');
+    const registered = await relay.call('POST', '/devices', { json: { displayName: 'Ana' } });
+    const ana = { ...registered.body, displayName: 'Ana', publicKey: '' };
     const bob = await relay.register('Bob');
     await relay.pair(ana, bob);
-    await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Ana M.', publicKey: 'rotated' } });
+    expect((await relay.call('GET', '/pairs', { token: bob.token })).body.pairs[0].peer.publicKey).toBeNull();
+    await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Ana M.', publicKey: 'set-later' } });
     const { pairs } = (await relay.call('GET', '/pairs', { token: bob.token })).body;
-    expect(pairs[0].peer).toMatchObject({ displayName: 'Ana M.', publicKey: 'rotated' });
+    expect(pairs[0].peer).toMatchObject({ displayName: 'Ana M.', publicKey: 'set-later' });
   });
 
   it('tells the inviter’s streams that their pairs changed', async () => {
