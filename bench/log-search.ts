@@ -9,9 +9,8 @@ import { createServer } from 'node:http';
 import { chromiumPath } from '../tests/e2e/support/chromium';
 import { median, ms, percentile } from './stats';
 
-const SIZES = [10_000, 100_000];
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const BUDGETS: Record<number, number> = { 10_000: 10, 100_000: 50 };
-const QUERIES = ['tableau croise', 'pivot', 'formule somme', 'PUBLIER', 'reunion agenda', 'fich', 'budget depenses client', 'excel', 'xyz', 'écran'];
 const REPS = 5;
 
 const bundle = await build({
@@ -40,13 +39,14 @@ try {
     const seedStart = Date.now();
     await page.evaluate((count) => (window as any).binomeBench.seed(count), size);
     const seeded = Date.now() - seedStart;
+    const queries: string[] = await page.evaluate(() => (window as any).binomeBench.QUERIES);
     const timings = await page.evaluate(
-      ([count, queries, reps]) => (window as any).binomeBench.run(count, queries, reps),
-      [size, QUERIES, REPS] as const,
+      ([count, list, reps]) => (window as any).binomeBench.run(count, list, reps),
+      [size, queries, REPS] as const,
     );
     const row = {
       entries: size,
-      queries: QUERIES.length * REPS,
+      queries: timings.search.length,
       medianMs: median(timings.search),
       p95Ms: percentile(timings.search, 95),
       baselineMedianMs: median(timings.baseline),
@@ -55,13 +55,19 @@ try {
       seedSeconds: seeded / 1000,
       medianResults: median(timings.results),
     };
-    results.push(row);
+    const perQuery = queries.map((query, index) => ({
+      query,
+      medianMs: median(timings.search.filter((_time: number, at: number) => at % queries.length === index)),
+      results: timings.results[index],
+    }));
+    results.push({ ...row, perQuery });
     console.log(
       `${size.toLocaleString('en')} entries: search median ${ms(row.medianMs)}, p95 ${ms(row.p95Ms)} ` +
         `(budget ${row.budgetMs} ms: ${row.medianMs < row.budgetMs! ? 'within' : 'OVER'}); ` +
         `baseline (20 newest by index) ${ms(row.baselineMedianMs)}, ratio ${row.ratio.toFixed(1)}×; ` +
         `median ${row.medianResults} results; seeded in ${row.seedSeconds.toFixed(1)} s`,
     );
+    console.log(`  per query: ${perQuery.map((entry) => `"${entry.query}" ${ms(entry.medianMs)} (${entry.results})`).join(', ')}`);
   }
 } finally {
   await browser.close();

@@ -6,13 +6,57 @@ import { BinomeDb, type Thread } from '../../lib/db';
 import { searchLog } from '../../lib/search';
 import { wordsOf } from '../../lib/text';
 
-const VOCABULARY = (
-  'tableau croisé dynamique formule somme colonne ligne filtre tri graphique partage fichier dossier ' +
+/** Words people write about workplace tools; the rest of the vocabulary is made up. */
+const REAL_WORDS = (
+  'excel tableau croisé dynamique formule somme colonne ligne filtre tri graphique partage fichier dossier ' +
   'publier post profil message réseau abonné réunion agenda invitation écran caméra micro enregistrer ' +
-  'pivot table formula sum column row filter sort chart share file folder publish profile network ' +
+  'pivot table formula column row filter sort chart share file folder publish profile network ' +
   'meeting calendar invite screen camera record slide template design export print comment version ' +
-  'équipe budget dépenses client facture rapport objectif entretien congés note frais sécurité mot passe'
+  'équipe budget dépenses client facture rapport objectif entretien congés note frais sécurité passe'
 ).split(' ');
+const SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo'.split(' ');
+
+/**
+ * A vocabulary of 5,000 words ranked by frequency (Zipf), real words spread among the
+ * ranks: like a real log, a few words are everywhere and most are rare.
+ */
+function vocabulary(): string[] {
+  const next = random(7);
+  const words: string[] = [];
+  while (words.length < 5000) {
+    const length = 2 + Math.floor(next() * 3);
+    words.push(Array.from({ length }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join(''));
+  }
+  REAL_WORDS.forEach((word, index) => (words[3 + index * 29] = word));
+  return words;
+}
+const VOCABULARY = vocabulary();
+const HARMONIC = VOCABULARY.reduce((sum, _word, rank) => sum + 1 / (rank + 1), 0);
+
+function zipfWord(next: () => number): string {
+  let target = next() * HARMONIC;
+  for (let rank = 0; rank < VOCABULARY.length; rank++) {
+    target -= 1 / (rank + 1);
+    if (target <= 0) return VOCABULARY[rank]!;
+  }
+  return VOCABULARY[VOCABULARY.length - 1]!;
+}
+
+/** Queries across the frequency range: very common, common, rare, two words, a prefix, none. */
+export const QUERIES = [
+  VOCABULARY[0]!,
+  VOCABULARY[5]!,
+  `${VOCABULARY[10]} ${VOCABULARY[40]}`,
+  VOCABULARY[60]!,
+  VOCABULARY[250]!,
+  VOCABULARY[1200]!,
+  VOCABULARY[3500]!,
+  VOCABULARY[150]!.slice(0, 3),
+  'tableau croise',
+  'FORMULE',
+  'zzzz',
+];
+
 const TOOLS = [
   ['excel', 'Excel Online'],
   ['linkedin', 'LinkedIn'],
@@ -22,7 +66,7 @@ const TOOLS = [
 ] as const;
 
 /** Deterministic pseudo-random numbers, so every run searches the same log. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed * 1664525 + 1013904223) % 2 ** 32;
     return seed / 2 ** 32;
@@ -30,8 +74,7 @@ function random(seed: number) {
 }
 
 function sentence(next: () => number, words: number): string {
-  // Skewed towards the first words, as real vocabularies are.
-  return Array.from({ length: words }, () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]).join(' ');
+  return Array.from({ length: words }, () => zipfWord(next)).join(' ');
 }
 
 export async function seed(count: number): Promise<void> {

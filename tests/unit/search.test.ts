@@ -10,7 +10,8 @@ const DAY = 86_400_000;
 describe('text folding', () => {
   it('ignores case and accents', () => {
     expect(foldText('Tableau Croisé Élève')).toBe('tableau croise eleve');
-    expect(wordsOf('Créer un « tableau croisé » !', 'Excel')).toEqual(['creer', 'un', 'tableau', 'croise', 'excel']);
+    expect(wordsOf('Créer un « tableau croisé » !', 'Excel')).toEqual(['creer', 'tableau', 'croise', 'excel']);
+    expect(wordsOf('How do I share the file?')).toEqual(['share', 'file']);
   });
 });
 
@@ -74,5 +75,56 @@ describe('searchLog', () => {
     await deleteEntry(db, id);
     expect(await entriesForSite(db, 'linkedin.com')).toEqual([]);
     expect(await searchLog(db, 'post')).toEqual([]);
+  });
+});
+
+describe('searchLog on a large log', () => {
+  /** 2,500 entries: "excel" in all (common), "budget" in 6 of 7 (common too), "pivot" in every 100th. */
+  async function largeLog() {
+    const db = freshDb();
+    const threads = Array.from({ length: 2500 }, (_, index) => {
+      const question = `Excel question ${index}${index % 100 === 0 ? ' pivot' : ''}${index % 7 !== 0 ? ' budget' : ''}`;
+      return {
+        id: `t${String(index).padStart(6, '0')}`,
+        pairId: 'p',
+        direction: 'outgoing' as const,
+        question,
+        context: null,
+        status: 'answered' as const,
+        askedAt: index,
+        updatedAt: index,
+        answeredAt: index + 1,
+        lastPeerSeq: 0,
+        readSeq: 0,
+        words: wordsOf(question, 'answer text'),
+        questionWords: wordsOf(question),
+        tool: 'excel',
+        site: '',
+        skill: '',
+      };
+    });
+    await db.threads.bulkAdd(threads);
+    return db;
+  }
+
+  it('finds the newest entries for a word that is everywhere, a page at a time', async () => {
+    const db = await largeLog();
+    const page = await searchLog(db, 'excel');
+    expect(page).toHaveLength(50);
+    expect(page[0]!.id).toBe('t002499');
+    expect((await searchLog(db, 'excel', {}, 100)).length).toBe(100);
+  });
+
+  it('intersects a rare word with a common one through the rare word’s index', async () => {
+    const db = await largeLog();
+    const found = await searchLog(db, 'excel pivot');
+    expect(found.map((thread) => thread.id)).toEqual(Array.from({ length: 25 }, (_, i) => `t${String((24 - i) * 100).padStart(6, '0')}`));
+  });
+
+  it('intersects two common words through the rarer one', async () => {
+    const db = await largeLog();
+    const found = await searchLog(db, 'excel budget', {}, 3000);
+    expect(found).toHaveLength(2500 - Math.ceil(2500 / 7));
+    expect(found.every((thread) => thread.question.includes('budget'))).toBe(true);
   });
 });

@@ -107,6 +107,10 @@ describe.each(backends())('devices and auth on $name', (backend) => {
       ['public key of the wrong type', { json: { displayName: 'Ana', publicKey: 42 } }],
       ['not JSON', { body: '{"displayName":', headers: { 'Content-Type': 'application/json' } }],
       ['no JSON content type', { body: '{"displayName":"Ana"}' }],
+      // PostgreSQL cannot store a NUL (it was a 500), and would store U+FFFD for half a pair.
+      ['a NUL in the display name', { json: { displayName: 'A\u0000na' } }],
+      ['half a surrogate pair in the display name', { json: { displayName: 'Ana \ud83d' } }],
+      ['a NUL in the public key', { json: { displayName: 'Ana', publicKey: 'pk\u0000' } }],
     ];
     it.each(cases)('%s', async (_name, init) => {
       const before = await countRows(db().sql, 'devices');
@@ -118,7 +122,15 @@ describe.each(backends())('devices and auth on $name', (backend) => {
       expect(await countRows(db().sql, 'devices')).toBe(before);
     });
 
-    it('names the field at fault', async () => {
+    it('names the field at fault, text fields too', async () => {
+    const relay = testRelay(db());
+    const device = await relay.register();
+    const res = await relay.call('PATCH', '/devices/me', { token: device.token, json: { displayName: 'x\u0000' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
+  });
+
+  it('names the field at fault', async () => {
       const res = await testRelay(db()).call('POST', '/devices', { json: { displayName: '' } });
       expect(res.body.error.message).toContain('displayName');
     });
@@ -137,6 +149,12 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const res = await testRelay(db()).call('GET', '/nothing-here');
     expect(res.status).toBe(404);
     expect(errorResponse.parse(res.body).error.code).toBe('not_found');
+  });
+
+  it('answers 426 to a WebSocket upgrade that did not come through the server’s upgrade path', async () => {
+    const res = await testRelay(db()).call('GET', '/stream', { headers: { Upgrade: 'websocket' } });
+    expect(res.status).toBe(426); // was a 500: node-ws needs the Node request to upgrade
+    expect(errorResponse.parse(res.body).error.code).toBe('bad_request');
   });
 
   it('reports health and the database in use', async () => {
@@ -215,6 +233,15 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     for (const line of relay.logLines) {
       expect(line).toMatch(/^(GET|POST|PATCH|DELETE) \/[\w/-]* \d{3} \d+(\.\d+)?ms$|^rate limit reached: \w+$/);
     }
+  });
+
+  it('escapes the path in its log lines, so a client cannot forge lines, and cuts long ones', async () => {
+    const relay = testRelay(db());
+    await relay.call('GET', '/x%0AGET%20/pairs%20200%201.0ms');
+    await relay.call('GET', `/${'y'.repeat(5000)}`);
+    expect(relay.logLines).toHaveLength(2);
+    expect(relay.logLines[0]).toMatch(/^GET \/x%0AGET%20\/pairs%20200%201\.0ms 404 [\d.]+ms$/);
+    expect(relay.logLines[1]!.length).toBeLessThan(250);
   });
 
   it('migrates once: a second run applies nothing', async () => {

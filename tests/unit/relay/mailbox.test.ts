@@ -135,6 +135,8 @@ describe.each(backends())('mailbox on $name', (backend) => {
     ['an unknown kind', { kind: 'gossip' }],
     ['an id that is not a UUID', { id: 'abc' }],
     ['a payload over the limit', { payload: 'x'.repeat(MAX_PAYLOAD_CHARS + 1) }],
+    ['a payload with a NUL', { payload: 'cipher\u0000text' }],
+    ['a payload with half a surrogate pair', { payload: 'cipher\udc00text' }],
   ])('refuses %s with 400 and writes nothing', async (_name, message) => {
     const relay = testRelay(db());
     const { ana, pairId } = await pairedDevices(relay);

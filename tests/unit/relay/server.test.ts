@@ -3,6 +3,7 @@
  * about messages posted by its buddy. Relays share the file's database (`sql` option), except
  * where the test is about relays with databases of their own.
  */
+import http from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PairInfo, RegisterDeviceResponse } from '@/lib/protocol';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '@/relay/server';
@@ -118,6 +119,23 @@ describe.each(backends())('relay over HTTP on $name', (backend) => {
     const res = await api(relay, 'GET', '/stream');
     expect(res.status).toBe(426);
     expect(res.body.error.code).toBe('bad_request');
+  });
+
+  it('answers 426 to a plain request that only carries an Upgrade header, instead of leaving it hanging', async () => {
+    // Without Connection: upgrade, Node serves it as a plain request: node-ws used to answer 200
+    // and keep the request in memory forever, waiting for a socket that never comes.
+    const relay = await start();
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${relay.url}/stream`, { headers: { Upgrade: 'websocket', Connection: 'keep-alive' } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(res.status).toBe(426);
+    expect(JSON.parse(res.body).error.code).toBe('bad_request');
   });
 
   it('closes with 4401 when no hello comes in time', async () => {
