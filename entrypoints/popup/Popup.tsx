@@ -11,6 +11,9 @@ import { ThreadView } from '@/components/ThreadView';
 import { t } from '@/lib/i18n';
 import { isUnread } from '@/lib/threads';
 
+/** Rows per list before "show all": what fits in a popup and a glance. */
+const POPUP_LIST_SIZE = 20;
+
 type View = { name: 'home' } | { name: 'ask' } | { name: 'thread'; threadId: string };
 type HomeTab = 'inbox' | 'mine' | 'log';
 
@@ -87,7 +90,7 @@ export function Popup({ tabId }: { tabId?: number }) {
             groupByPair(incoming, pairs).map(({ pair, threads }) => (
               <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
                 <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
-                <ThreadList threads={threads} label={t('inbox_from', pair.peerName)} onOpen={open} />
+                <ThreadList threads={threads} label={t('inbox_from', pair.peerName)} onOpen={open} initialCount={POPUP_LIST_SIZE} />
               </section>
             ))
           ))}
@@ -99,6 +102,7 @@ export function Popup({ tabId }: { tabId?: number }) {
               threads={outgoing}
               label={t('tab_mine')}
               onOpen={open}
+              initialCount={POPUP_LIST_SIZE}
               detail={(thread) => t('mine_to', peerName(thread.pairId))}
             />
           ))}
