@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { t } from '@/lib/i18n';
 import { PairingSection } from './PairingSection';
 import { PairsList } from './PairsList';
@@ -5,6 +6,10 @@ import { ProfileForm } from './ProfileForm';
 import { SiteMarksSetting } from './SiteMarksSetting';
 
 export function Options() {
+  useEffect(() => {
+    // Pairing is where a log starts: ask the browser not to evict it under storage pressure.
+    void navigator.storage?.persist?.();
+  }, []);
   return (
     <main className="options">
       <h1>{t('options_title')}</h1>
