@@ -19,6 +19,7 @@ export class Person {
     readonly name: string,
     private readonly profileDir: string,
     private readonly fixturePort: number,
+    private readonly language: string,
     public context: BrowserContext,
     public extensionId: string,
   ) {}
@@ -26,13 +27,13 @@ export class Person {
   static async launch(name: string, fixturePort: number, language = 'en'): Promise<Person> {
     const profileDir = mkdtempSync(join(tmpdir(), `binome-${name.toLowerCase().replace(/\W+/g, '-')}-`));
     const { context, extensionId } = await launchContext(profileDir, fixturePort, language);
-    return new Person(name, profileDir, fixturePort, context, extensionId);
+    return new Person(name, profileDir, fixturePort, language, context, extensionId);
   }
 
   /** Closes the browser and opens the same profile again, as after a restart. */
   async restartBrowser(): Promise<void> {
     await this.context.close();
-    const { context, extensionId } = await launchContext(this.profileDir, this.fixturePort, 'en');
+    const { context, extensionId } = await launchContext(this.profileDir, this.fixturePort, this.language);
     this.context = context;
     this.extensionId = extensionId;
   }
@@ -90,6 +91,18 @@ export class Person {
       const tab = targetInfos.find((target) => target.url === page.url());
       if (!tab) throw new Error(`No tab target for ${page.url()}`);
       await cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** Stops the extension's service worker, as Chrome does after 30 s idle. */
+  async stopServiceWorker(): Promise<void> {
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    const cdp = await this.context.newCDPSession(page);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
     } finally {
       await cdp.detach();
     }
