@@ -3,8 +3,15 @@ import { BackgroundError } from '@/lib/messaging';
 import { MissingPairKeyError } from '@/lib/threads';
 
 /** What to tell the person about an error an action of theirs ran into. */
+/** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */
+function isQuotaError(error: unknown): boolean {
+  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
+  return names.includes('QuotaExceededError');
+}
+
 export function sentenceForError(error: unknown): string {
   if (error instanceof BackgroundError) return errorSentence(error.code);
+  if (isQuotaError(error)) return t('error_storage_full');
   if (error instanceof MissingPairKeyError) return t('error_no_pair_key');
   return t('error_unexpected');
 }

@@ -5,6 +5,7 @@ import { createClient } from '@/lib/client';
 import { db } from '@/lib/db';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ServicesProvider } from './services';
+import { StorageGuard } from './StorageGuard';
 import './theme.css';
 
 /** Mounts an extension page with the real database and client, in the UI's language. */
@@ -13,9 +14,11 @@ export function mountPage(page: ReactNode, title: MessageKey): void {
   document.title = t(title);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <ServicesProvider db={db} client={createClient(db)}>
-        {page}
-      </ServicesProvider>
+      <StorageGuard db={db}>
+        <ServicesProvider db={db} client={createClient(db)}>
+          {page}
+        </ServicesProvider>
+      </StorageGuard>
     </StrictMode>,
   );
 }

@@ -2,16 +2,9 @@ import { useId, useState } from 'react';
 import { exportCsv, exportJson, exportMarkdown, type PeopleLabels } from '@/lib/export';
 import { t, type MessageKey } from '@/lib/i18n';
 import { importJson, ImportError } from '@/lib/import';
+import { downloadFile as download } from '../download';
 import { useServices } from '../services';
 
-function download(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function peopleLabels(): PeopleLabels {
   return {

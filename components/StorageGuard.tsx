@@ -1,0 +1,93 @@
+import { Component, useEffect, useState, type ReactNode } from 'react';
+import type { BinomeDb } from '@/lib/db';
+import { exportJson } from '@/lib/export';
+import { t } from '@/lib/i18n';
+import { downloadFile } from './download';
+
+type Problem = { kind: 'open' | 'crash'; detail: string };
+
+/** What the person sees instead of a blank page when the browser's storage fails. */
+function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const exportLog = async () => {
+    try {
+      const data = await exportJson(db);
+      downloadFile(`binome-log-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(data));
+      setStatus(t('storage_export_done'));
+    } catch {
+      setStatus(t('storage_export_failed'));
+    }
+  };
+  const reset = async () => {
+    db.close();
+    await db.delete().catch(() => undefined);
+    location.reload();
+  };
+  return (
+    <main className="storage-problem" role="alert" aria-labelledby="storage-title">
+      <h1 id="storage-title">{t('storage_title')}</h1>
+      <p>{problem.kind === 'open' ? t('storage_cannot_open') : t('storage_crashed')}</p>
+      <p className="hint">{t('storage_what_to_do')}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => location.reload()}>
+          {t('storage_retry')}
+        </button>
+        <button type="button" onClick={() => void exportLog()}>
+          {t('storage_export')}
+        </button>
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby="reset-confirm">
+            <p id="reset-confirm">{t('storage_reset_confirm')}</p>
+            <button type="button" className="danger" onClick={() => void reset()}>
+              {t('storage_reset_yes')}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('storage_reset')}
+          </button>
+        )}
+      </div>
+      {status && <p role="status">{status}</p>}
+      <details>
+        <summary>{t('storage_details')}</summary>
+        <pre>{problem.detail}</pre>
+      </details>
+    </main>
+  );
+}
+
+class CrashBoundary extends Component<{ onCrash(error: unknown): void; children: ReactNode }, { crashed: boolean }> {
+  override state = { crashed: false };
+  static getDerivedStateFromError() {
+    return { crashed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onCrash(error);
+  }
+  override render() {
+    return this.state.crashed ? null : this.props.children;
+  }
+}
+
+/**
+ * Opens the database before showing the page; if IndexedDB cannot be opened, or a render
+ * fails, the person gets a screen that explains it and offers export and reset. Nothing
+ * is deleted unless they ask: the unsent questions in the outbox stay where they are.
+ */
+export function StorageGuard({ db, children }: { db: BinomeDb; children: ReactNode }) {
+  const [state, setState] = useState<'opening' | 'open' | Problem>('opening');
+  useEffect(() => {
+    db.open().then(
+      () => setState('open'),
+      (error: unknown) => setState({ kind: 'open', detail: String(error) }),
+    );
+  }, [db]);
+  if (state === 'opening') return null;
+  if (state !== 'open') return <StorageProblem db={db} problem={state} />;
+  return <CrashBoundary onCrash={(error) => setState({ kind: 'crash', detail: String(error) })}>{children}</CrashBoundary>;
+}
