@@ -6,7 +6,8 @@ import type { RelayEnv, RelayDeps } from './deps.ts';
 import { MESSAGES, sendError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
-import { requestLog } from './middleware/request-log.ts';
+import { pathForLog, requestLog } from './middleware/request-log.ts';
+import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inviteRoutes } from './routes/invites.ts';
@@ -33,6 +34,10 @@ export interface CreateAppOptions {
   helloTimeoutMs?: number;
   pingIntervalMs?: number;
   maxBodyBytes?: number;
+  /** Merged over DEFAULT_RATE_LIMITS; tests pass tiny ones (and a fake clock through `now`). */
+  rateLimits?: Partial<RateLimits>;
+  /** Where a request comes from, for per-address limits; the TCP peer by default. */
+  clientAddress?: ClientAddress;
 }
 
 /**
@@ -40,15 +45,19 @@ export interface CreateAppOptions {
  * `startRelay` serves it and attaches WebSockets with `injectWebSocket(server)`.
  */
 export function createApp(options: CreateAppOptions) {
+  const now = options.now ?? Date.now;
+  const clientAddress = options.clientAddress ?? socketAddress;
   const deps: RelayDeps = {
     store: options.store,
     hub: options.hub,
-    now: options.now ?? Date.now,
+    now,
     inviteTtlMs: options.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS,
     version: options.version ?? RELAY_VERSION,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
     log: options.log ?? ((line) => console.log(line)),
+    limiter: new RateLimiter(options.store.sql, resolveRateLimits(options.rateLimits), now),
+    clientKey: (c) => addressKey(clientAddress(c)),
   };
 
   const app = new Hono<RelayEnv>();
@@ -79,8 +88,11 @@ export function createApp(options: CreateAppOptions) {
     if (error instanceof HTTPException && error.status === 400) {
       return sendError(c, 400, 'bad_request', MESSAGES.badJson);
     }
+    if (error instanceof HTTPException && error.status > 400 && error.status < 500) {
+      return sendError(c, error.status, 'bad_request', MESSAGES.badRequest);
+    }
     // The stack goes to the server log only; the client gets a sentence.
-    deps.log(`internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    deps.log(`internal error on ${c.req.method} ${pathForLog(c.req.path)}: ${error.stack ?? error.message}`);
     return sendError(c, 500, 'internal', MESSAGES.internal);
   });
 

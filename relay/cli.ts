@@ -1,10 +1,14 @@
 /**
  * `npm run relay`: PORT (8787), HOST (127.0.0.1), DATA_DIR (.data/relay), DATABASE_URL
- * (PostgreSQL instead of PGlite when set). `--announce-extension <dir>` also explains how to
- * load the freshly built extension, for `npm start`.
+ * (PostgreSQL instead of PGlite when set), DATABASE_SCHEMA (PostgreSQL only: the schema to keep
+ * the tables in, created at start; the connection's default when unset), RATE_LIMITS (on; off
+ * for load benches only), TRUSTED_PROXIES (0; the number of reverse proxies appending to
+ * X-Forwarded-For, when the relay is reachable only through them). `--announce-extension <dir>`
+ * also explains how to load the freshly built extension, for `npm start`.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { NO_RATE_LIMITS } from './rate-limit.ts';
 import { startRelay } from './server.ts';
 
 function announceExtension(dir: string, relayUrl: string) {
@@ -28,8 +32,24 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : path.resolve(process.env.DATA_DIR ?? '.data/relay');
+  const schema = (databaseUrl && process.env.DATABASE_SCHEMA) || undefined;
+  const limits = process.env.RATE_LIMITS || 'on';
+  if (limits !== 'on' && limits !== 'off') throw new Error(`RATE_LIMITS must be on or off, got ${limits}`);
+  const rateLimits = limits === 'off' ? NO_RATE_LIMITS : undefined;
+  const trustedProxies = Number(process.env.TRUSTED_PROXIES || 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
+    throw new Error(`TRUSTED_PROXIES must be a number of proxies, got ${process.env.TRUSTED_PROXIES}`);
+  }
 
-  const relay = await startRelay({ port, host: process.env.HOST || '127.0.0.1', databaseUrl, dataDir });
+  const relay = await startRelay({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir,
+    schema,
+    rateLimits,
+    trustedProxies,
+  });
   console.log(`Binôme relay listening on ${relay.url} (database: ${relay.database})`);
   const extensionDir = values['announce-extension'];
   if (extensionDir) announceExtension(path.resolve(extensionDir), relay.url);

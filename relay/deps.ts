@@ -1,4 +1,6 @@
+import type { Context } from 'hono';
 import type { Hub } from './hub.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { Device, RelayStore } from './store/relay-store.ts';
 
 /** Everything the routes need, built once by createApp; tests swap the clock and timers. */
@@ -11,6 +13,9 @@ export interface RelayDeps {
   helloTimeoutMs: number;
   pingIntervalMs: number;
   log: (line: string) => void;
+  limiter: RateLimiter;
+  /** The key a client's per-address limits count under (see addressKey). */
+  clientKey: (c: Context) => string;
 }
 
 /** Hono's typed context: the auth middleware puts the calling device here. */

@@ -16,6 +16,7 @@ export function sendError(c: Context, status: ContentfulStatusCode, code: ErrorC
 
 export const MESSAGES = {
   badJson: 'The relay could not read this request: it is not valid JSON.',
+  badRequest: 'The relay could not handle this request. Update Binôme, then try again.',
   unauthorized: 'This device is not connected to the relay any more. Open Binôme’s options and connect again.',
   tooLarge: 'This message is too large to send. Remove the screenshot or shorten the text, then try again.',
   notFound: 'There is nothing at this address on the relay.',
@@ -25,5 +26,9 @@ export const MESSAGES = {
   inviteExpired: 'This invite code has expired. Ask your buddy for a new one.',
   inviteUsed: 'This invite code has already been used. Ask your buddy for a new one.',
   inviteOwn: 'This is your own invite code. Give it to your buddy so they can type it on their computer.',
+  publicKeyLocked:
+    'This device already has a public key, and the relay never replaces it. To use a new key, connect this browser to the relay again as a new device.',
+  tooManyOpenInvites: (max: number) =>
+    `This device already has ${max} invite codes waiting to be used. Give one of them to your buddy, or wait until one expires, then try again.`,
   internal: 'The relay hit an unexpected error. Try again in a moment.',
 } as const;

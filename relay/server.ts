@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type CreateAppOptions } from './app.ts';
 import { Hub } from './hub.ts';
+import { forwardedClientAddress } from './rate-limit.ts';
 import { migrate } from './store/migrate.ts';
 import { openDatabase, type DatabaseOptions } from './store/open.ts';
 import { RelayStore } from './store/relay-store.ts';
@@ -10,7 +11,7 @@ import type { Sql } from './store/sql.ts';
 
 export interface StartRelayOptions
   extends DatabaseOptions,
-    Pick<CreateAppOptions, 'now' | 'inviteTtlMs' | 'helloTimeoutMs' | 'pingIntervalMs'> {
+    Pick<CreateAppOptions, 'now' | 'inviteTtlMs' | 'helloTimeoutMs' | 'pingIntervalMs' | 'rateLimits'> {
   /** 0 picks a free port; the real one is in the result. */
   port?: number;
   host?: string;
@@ -22,6 +23,11 @@ export interface StartRelayOptions
    */
   sql?: Sql;
   log?: (line: string) => void;
+  /**
+   * Reverse proxies in front of the relay that append to X-Forwarded-For: the client address
+   * for per-address limits is read from there. 0 (the default): the TCP peer's address.
+   */
+  trustedProxies?: number;
 }
 
 export interface RunningRelay {
@@ -46,7 +52,8 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
     const store = new RelayStore(sql);
     hub = new Hub(store, { channel: options.hubChannel, onError });
     await hub.start();
-    const { app, injectWebSocket, wss } = createApp({ ...options, store, hub, log });
+    const clientAddress = forwardedClientAddress(options.trustedProxies ?? 0);
+    const { app, injectWebSocket, wss } = createApp({ ...options, store, hub, log, clientAddress });
 
     const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }) as Server;
     injectWebSocket(server);

@@ -15,11 +15,26 @@ function fieldsAtFault(error: z.core.$ZodError): string {
  */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
   zValidator(target, schema, (result, c) => {
-    if (!result.success) {
-      const message = `Some information in this request is missing or not valid (${fieldsAtFault(result.error)}).`;
+    const fields = result.success ? unstorableText(result.data) : fieldsAtFault(result.error);
+    if (fields) {
+      const message = `Some information in this request is missing or not valid (${fields}).`;
       return c.json(errorBody('bad_request', message), 400);
     }
   });
+
+/**
+ * Text PostgreSQL cannot store as given: a NUL character (refused by the database, which
+ * would be a 500), or half of a UTF-16 surrogate pair (silently turned into U+FFFD, so the
+ * relay would store something else than it was sent). Returns the fields at fault, or ''.
+ */
+function unstorableText(value: unknown, path = ''): string {
+  if (typeof value === 'string') return value.includes('\0') || !value.isWellFormed() ? path || 'body' : '';
+  if (typeof value !== 'object' || value === null) return '';
+  const faults = Object.entries(value)
+    .map(([key, item]) => unstorableText(item, path ? `${path}.${key}` : key))
+    .filter(Boolean);
+  return faults.join(', ');
+}
 
 /**
  * Path ids that are not even UUIDs get the same 404 as unknown ones: a caller learns nothing

@@ -1,19 +1,27 @@
 import { Hono } from 'hono';
 import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse } from '../../lib/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
+import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
+import { sendRateLimited } from '../rate-limit.ts';
 import { newDeviceToken, sha256Hex } from '../secrets.ts';
 import { validate } from '../validate.ts';
 
 export function deviceRoutes(deps: RelayDeps) {
-  const { store, hub } = deps;
+  const { store, hub, limiter } = deps;
   const auth = requireDevice(store);
 
   return (
     new Hono<RelayEnv>()
       // The raw token is shown once, in this response; the database only ever sees its hash.
+      // Limited per address: each device is another budget of invite guesses.
       .post('/', validate('json', registerDeviceRequest), async (c) => {
         const { displayName, publicKey } = c.req.valid('json');
+        const limited = await limiter.take([{ limit: 'registerPerAddress', subject: deps.clientKey(c) }]);
+        if (!limited.ok) {
+          deps.log(`rate limit reached: ${limited.limit}`);
+          return sendRateLimited(c, limited.retryAfterMs);
+        }
         const token = newDeviceToken();
         const device = await store.createDevice({ tokenHash: sha256Hex(token), displayName, publicKey, now: deps.now() });
         const body: RegisterDeviceResponse = { deviceId: device.id, token };
@@ -21,6 +29,8 @@ export function deviceRoutes(deps: RelayDeps) {
       })
       .patch('/me', auth, validate('json', updateDeviceRequest), async (c) => {
         const device = await store.updateDevice(c.var.device.id, c.req.valid('json'));
+        if (device === 'revoked') return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
+        if (device === 'key_locked') return sendError(c, 409, 'conflict', MESSAGES.publicKeyLocked);
         // Peers show this device's name and key from GET /pairs: tell them to refresh.
         await hub.publishPairsChanged(await store.peerDeviceIds(device.id));
         return c.json({ deviceId: device.id, displayName: device.displayName, publicKey: device.publicKey });

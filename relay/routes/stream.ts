@@ -1,5 +1,5 @@
 import type { NodeWebSocket } from '@hono/node-ws';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { WSContext } from 'hono/ws';
 import { streamHello, type StreamEvent } from '../../lib/protocol.ts';
 import type { RelayDeps } from '../deps.ts';
@@ -27,8 +27,20 @@ function parseHello(data: unknown) {
  * socket receives nothing. The stream only says what to pull: content always goes over HTTP.
  */
 export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['upgradeWebSocket']) {
+  const liveConnectionOnly = (c: Context) =>
+    sendError(c, 426, 'bad_request', 'This address is for the live connection of the extension only.');
+
   return new Hono().get(
     '/',
+    // Only a request that came through the server's 'upgrade' event (node-ws's injectWebSocket
+    // passes no `outgoing`) can become a WebSocket. A plain request that merely carries an
+    // Upgrade header would make node-ws answer 200 and wait forever for a socket that never
+    // comes, keeping the request in memory; through app.request (no Node env) it would throw.
+    async (c, next) => {
+      const env = c.env as { incoming?: unknown; outgoing?: unknown } | undefined;
+      if (env?.incoming && env.outgoing === undefined) return next();
+      return liveConnectionOnly(c);
+    },
     upgradeWebSocket(() => {
       let state: 'waiting' | 'checking' | 'ready' | 'closed' = 'waiting';
       let helloTimer: NodeJS.Timeout | undefined;
@@ -83,8 +95,12 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
         onClose: stop,
         onError: stop,
       };
+    }, {
+      // node-ws reports here what our handlers throw, and its own slips (on Node 20 it builds an
+      // ErrorEvent, which Node 20 lacks, when a frame is too large); the default is console.error.
+      onError: (error) => deps.log(`stream error: ${error instanceof Error ? error.message : String(error)}`),
     }),
-    // Reached only by a plain HTTP request: upgradeWebSocket passes those on.
-    (c) => sendError(c, 426, 'bad_request', 'This address is for the live connection of the extension only.'),
+    // An upgrade request that is not for a WebSocket: upgradeWebSocket passes those on.
+    liveConnectionOnly,
   );
 }

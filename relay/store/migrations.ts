@@ -60,4 +60,18 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    id: 2,
+    name: 'rate limits',
+    statements: [
+      // One fixed-window counter per key (a hash of limit name and subject); see relay/rate-limit.ts.
+      `CREATE TABLE rate_limits (
+        key text PRIMARY KEY,
+        window_start bigint NOT NULL,
+        window_end bigint NOT NULL,
+        hits integer NOT NULL
+      )`,
+      `CREATE INDEX rate_limits_window_end ON rate_limits (window_end)`,
+    ],
+  },
 ];

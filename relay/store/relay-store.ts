@@ -12,6 +12,8 @@ export type AcceptInviteResult =
   | { ok: true; pair: PairInfo; inviterDeviceId: string }
   | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'own' };
 
+export type CreateInviteResult = { status: 'created' | 'taken' } | { status: 'too_many'; retryAt: number };
+
 export type PostMessageResult =
   | { status: 'created' | 'duplicate'; seq: number }
   | { status: 'conflict' | 'not_found' };
@@ -91,13 +93,25 @@ export class RelayStore {
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
-  async updateDevice(deviceId: string, changes: { displayName?: string; publicKey?: string }): Promise<Device> {
+  /**
+   * A public key is set once: `publicKey` fills an empty key, repeats the current one, or is
+   * refused ('key_locked') with nothing changed, not even the name. A changed key can then only
+   * come from whoever can write to the database, and the extension warns about it.
+   * 'revoked' when the device was revoked since its token was checked.
+   */
+  async updateDevice(
+    deviceId: string,
+    changes: { displayName?: string; publicKey?: string },
+  ): Promise<Device | 'key_locked' | 'revoked'> {
     const rows = await this.sql.query<DeviceRow>(
-      `UPDATE devices SET display_name = COALESCE($2, display_name), public_key = COALESCE($3, public_key)
-       WHERE id = $1 RETURNING id, display_name, public_key`,
+      `UPDATE devices SET display_name = COALESCE($2, display_name), public_key = COALESCE(public_key, $3)
+       WHERE id = $1 AND revoked_at IS NULL AND ($3::text IS NULL OR public_key IS NULL OR public_key = $3)
+       RETURNING id, display_name, public_key`,
       [deviceId, changes.displayName ?? null, changes.publicKey ?? null],
     );
-    return toDevice(rows[0]!);
+    if (rows[0]) return toDevice(rows[0]);
+    const current = await this.sql.query<{ revoked_at: unknown }>('SELECT revoked_at FROM devices WHERE id = $1', [deviceId]);
+    return current[0] && current[0].revoked_at === null ? 'key_locked' : 'revoked';
   }
 
   async revokeDevice(deviceId: string, now: number): Promise<void> {
@@ -117,20 +131,38 @@ export class RelayStore {
 
   // ---- Invites and pairs ----
 
-  /** False when the code hash is taken (a collision, however unlikely): draw a new code. */
-  async createInvite(input: {
+  /**
+   * 'taken' when the code hash is already used (a collision, however unlikely): draw a new code.
+   * 'too_many' when the inviter already has `maxOpen` invites neither used nor expired, with the
+   * time the first of them expires.
+   */
+  createInvite(input: {
     codeHash: string;
     inviterDeviceId: string;
     role: PairRole;
     now: number;
     expiresAt: number;
-  }): Promise<boolean> {
-    const rows = await this.sql.query(
-      `INSERT INTO invites (code_hash, inviter_device_id, inviter_role, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code_hash) DO NOTHING RETURNING code_hash`,
-      [input.codeHash, input.inviterDeviceId, input.role, input.now, input.expiresAt],
-    );
-    return rows.length === 1;
+    maxOpen?: number;
+  }): Promise<CreateInviteResult> {
+    return this.sql.transaction(async (tx) => {
+      if (input.maxOpen !== undefined && Number.isFinite(input.maxOpen)) {
+        // Locks the inviter's row, so one device's concurrent creations are counted one after
+        // the other. NO KEY UPDATE does not block inserts that reference the device.
+        await tx.query('SELECT id FROM devices WHERE id = $1 FOR NO KEY UPDATE', [input.inviterDeviceId]);
+        const open = await tx.query<{ n: unknown; first_expiry: unknown }>(
+          `SELECT count(*) AS n, min(expires_at) AS first_expiry FROM invites
+           WHERE inviter_device_id = $1 AND used_at IS NULL AND expires_at > $2`,
+          [input.inviterDeviceId, input.now],
+        );
+        if (toNumber(open[0]!.n) >= input.maxOpen) return { status: 'too_many', retryAt: toNumber(open[0]!.first_expiry) };
+      }
+      const rows = await tx.query(
+        `INSERT INTO invites (code_hash, inviter_device_id, inviter_role, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code_hash) DO NOTHING RETURNING code_hash`,
+        [input.codeHash, input.inviterDeviceId, input.role, input.now, input.expiresAt],
+      );
+      return { status: rows.length === 1 ? 'created' : 'taken' };
+    });
   }
 
   /**

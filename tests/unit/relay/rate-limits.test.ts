@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorResponse } from '@/lib/protocol';
-import { addressKey, DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import type { CreateAppOptions } from '@/relay/app';
+import { addressKey, DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { backends, countRows, fakeClock, newSchemaName, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
 
