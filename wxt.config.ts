@@ -22,10 +22,17 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Each permission is explained in the README's "Permissions" section.
-    permissions: ['alarms', 'notifications', 'activeTab', 'scripting'],
+    permissions: ['alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus'],
     // Asked for only when the person switches on "mark sites I asked about".
     optional_permissions: ['tabs'],
     action: { default_title: '__MSG_action_title__' },
+    commands: {
+      // Opens the popup, as a click on the toolbar button does (and grants activeTab the same way).
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+B', mac: 'Alt+Shift+B' },
+        description: '__MSG_command_ask__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

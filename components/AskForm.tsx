@@ -11,11 +11,13 @@ import { useServices } from './services';
 interface Props {
   /** The tab the question is about; the active tab when not given. */
   tabId?: number;
+  /** What the right-click menu knew: it wins over what capture reads. */
+  fromMenu?: { selection: string; targetUrl: string };
   onSent(threadId: string): void;
   onCancel(): void;
 }
 
-export function AskForm({ tabId, onSent, onCancel }: Props) {
+export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
   const { db, client } = useServices();
   const questionId = useId();
   const buddyId = useId();
@@ -28,8 +30,20 @@ export function AskForm({ tabId, onSent, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void capturePage(tabId).then(setContext, () => setContext(null));
-  }, [tabId]);
+    void capturePage(tabId).then(
+      (captured) =>
+        setContext(
+          captured && fromMenu
+            ? {
+                ...captured,
+                selection: fromMenu.selection || captured.selection,
+                ...(fromMenu.targetUrl ? { targetUrl: fromMenu.targetUrl } : {}),
+              }
+            : captured,
+        ),
+      () => setContext(null),
+    );
+  }, [tabId, fromMenu]);
 
   const chosenPair = pairId || pairs?.[0]?.pairId || '';
   const submit = async (event: FormEvent) => {

@@ -19,6 +19,16 @@ export function PageContextView({ context }: { context: PageContext }) {
             context.title || context.url
           )}
         </dd>
+        {context.targetUrl && /^https?:\/\//i.test(context.targetUrl) && (
+          <>
+            <dt>{t('context_target')}</dt>
+            <dd>
+              <a href={context.targetUrl} target="_blank" rel="noopener noreferrer">
+                {context.targetUrl}
+              </a>
+            </dd>
+          </>
+        )}
         {context.selection && (
           <>
             <dt>{t('context_selection')}</dt>

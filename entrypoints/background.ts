@@ -7,6 +7,7 @@ import {
   type BackgroundReply,
   type PageToBackgroundMessage,
 } from '@/lib/messaging';
+import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';
 import { acceptInvite, createInvite } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
@@ -88,6 +89,8 @@ export default defineBackground(() => {
     );
     return true;
   });
+  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(db, info, tab));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void wake();
   });

@@ -50,6 +50,8 @@ export interface PageContext {
   tool: string;
   toolName: string;
   selection: string;
+  /** The link or image the person right-clicked, when they asked from the menu. */
+  targetUrl?: string;
 }
 
 /** queued: not yet accepted by the relay; sent: waiting for an answer. */

@@ -12,6 +12,7 @@ export const pageContextSchema = z.object({
   tool: z.string().max(200),
   toolName: z.string().max(200),
   selection: z.string().max(MAX_TEXT),
+  targetUrl: z.string().max(4096).optional(),
 });
 
 /** A catalogue id ("excel/pivot-tables") or the words a person typed. */

@@ -9,12 +9,16 @@ import { Tabs } from '@/components/Tabs';
 import { groupByPair, ThreadList } from '@/components/ThreadList';
 import { ThreadView } from '@/components/ThreadView';
 import { t } from '@/lib/i18n';
+import { takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
 import { isUnread } from '@/lib/threads';
 
 /** Rows per list before "show all": what fits in a popup and a glance. */
 const POPUP_LIST_SIZE = 20;
 
-type View = { name: 'home' } | { name: 'ask' } | { name: 'thread'; threadId: string };
+type View =
+  | { name: 'home' }
+  | { name: 'ask'; fromMenu?: PendingAsk }
+  | { name: 'thread'; threadId: string };
 type HomeTab = 'inbox' | 'mine' | 'log';
 
 export function Popup({ tabId }: { tabId?: number }) {
@@ -30,7 +34,9 @@ export function Popup({ tabId }: { tabId?: number }) {
 
   useEffect(() => {
     void client.syncNow();
-  }, [client]);
+    // Opened from the right-click menu: go straight to the ask form with what was clicked.
+    void takePendingAsk(db).then((pending) => pending && setView({ name: 'ask', fromMenu: pending }));
+  }, [client, db]);
 
   if (!pairs || !incoming || !outgoing) return null;
   const home = () => setView({ name: 'home' });
@@ -50,7 +56,7 @@ export function Popup({ tabId }: { tabId?: number }) {
   if (view.name === 'ask') {
     return (
       <main className="popup">
-        <AskForm tabId={tabId} onSent={open} onCancel={home} />
+        <AskForm tabId={view.fromMenu?.tabId ?? tabId} fromMenu={view.fromMenu} onSent={open} onCancel={home} />
       </main>
     );
   }

@@ -11,7 +11,8 @@ test('the extension asks for the fewest permissions and injects nothing by itsel
     const worker = await person.serviceWorker();
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting']);
+    expect((manifest.commands?._execute_action?.suggested_key as { default?: string }).default).toBe('Alt+Shift+B');
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
     // Asked for at run time, only when the person switches on "mark sites I asked about".
