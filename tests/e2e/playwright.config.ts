@@ -9,6 +9,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '../../.tmp/e2e-results.json' }]],
-  use: { trace: 'retain-on-failure' },
+  // No traces: contexts here are persistent profiles that the tests close and reopen themselves.
+  use: { trace: 'off' },
   outputDir: '../../.tmp/e2e-artifacts',
 });
