@@ -5,7 +5,10 @@ import type { PageContext } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
+import { redactedScreenshot, ScreenshotField, type Capture } from './ScreenshotField';
 import { SkillField, skillToSend } from './SkillField';
+import { siteOf } from '@/lib/db';
+import type { Rect } from '@/lib/screenshot';
 import { useServices } from './services';
 
 interface Props {
@@ -26,6 +29,7 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
   const [skill, setSkill] = useState('');
+  const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +56,9 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onSent(await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill)));
+      // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
+      const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions) : undefined;
+      onSent(await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image));
     } catch (caught) {
       setError(sentenceForError(caught));
     } finally {
@@ -88,6 +94,7 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
         onChange={(event) => setText(event.target.value)}
       />
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
+      {context && <ScreenshotField tabId={tabId} site={siteOf(context.url)} onChange={setScreenshot} />}
       {error && (
         <p role="alert" className="error">
           {error}

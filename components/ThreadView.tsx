@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
-import { compareMessages } from '@/lib/threads';
+import { compareMessages, type StoredMessage } from '@/lib/threads';
+import { ScreenshotView } from './ScreenshotView';
 import { LinkifiedText } from './LinkifiedText';
 import { PageContextView } from './PageContextView';
 import { ReplyForm } from './ReplyForm';
@@ -38,6 +39,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
   useEffect(() => setSkill(skillToShow(thread?.skill ?? '')), [thread?.skill]);
 
   if (!thread || !messages) return null;
+  const screenshot = (messages.find((message) => message.kind === 'question') as StoredMessage | undefined)?.screenshot;
   const buddy = pair?.peerName ?? t('buddy_unknown');
   const iAsked = thread.direction === 'outgoing';
   return (
@@ -53,6 +55,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
       </h2>
       {thread.context && <PageContextView context={thread.context} />}
+      {screenshot && <ScreenshotView image={screenshot} author={iAsked ? t('author_you') : buddy} />}
       {thread.skill && (
         <p className="skill">
           {t('skill_shown')} <strong>{skillToShow(thread.skill)}</strong>

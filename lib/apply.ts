@@ -4,6 +4,7 @@
  */
 import type { BinomeDb, Pair } from './db';
 import { openPayload } from './crypto';
+import { base64ToBlob } from './screenshot';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
 import type { Envelope } from './protocol';
 import { refreshThread, type StoredMessage } from './threads';
@@ -35,6 +36,7 @@ async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean):
     seq: envelope.seq,
     ...(question ? { context: question.context } : {}),
     ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
+    ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
   };
 }
 

@@ -40,3 +40,17 @@ export async function capturePage(tabId?: number): Promise<PageContext | null> {
     selection: await selectedText(tab.id),
   };
 }
+
+/**
+ * The visible part of the tab, as a PNG data URL, or null where the browser refuses (its
+ * own pages, the web store). Needs the activeTab grant of the click that opened Binôme.
+ */
+export async function captureVisibleTab(tabId?: number): Promise<string | null> {
+  try {
+    const tab = await targetTab(tabId);
+    if (!tab) return null;
+    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  } catch {
+    return null;
+  }
+}

@@ -4,12 +4,14 @@
  */
 import type { BinomeDb, PageContext } from './db';
 import { uuidv7 } from './ids';
+import type { ScreenshotPayload } from './payloads';
+import { blobToBase64 } from './screenshot';
 import { sendToBackground } from './messaging';
 import type { PairRole } from './protocol';
 import { composeMessage, markRead } from './threads';
 
 export interface Client {
-  ask(pairId: string, text: string, context: PageContext | null, skill?: string): Promise<string>;
+  ask(pairId: string, text: string, context: PageContext | null, skill?: string, screenshot?: Blob): Promise<string>;
   answer(threadId: string, text: string, skill?: string): Promise<void>;
   followUp(threadId: string, text: string): Promise<void>;
   resolve(threadId: string): Promise<void>;
@@ -47,9 +49,15 @@ export function createClient(db: BinomeDb): Client {
   };
 
   return {
-    async ask(pairId, text, context, skill) {
+    async ask(pairId, text, context, skill, screenshot) {
       const ids = now();
-      const payload = { threadId: ids.id, text, context, ...(skill ? { skill } : {}) };
+      const payload = {
+        threadId: ids.id,
+        text,
+        context,
+        ...(skill ? { skill } : {}),
+        ...(screenshot ? { screenshot: { type: screenshot.type as ScreenshotPayload['type'], data: await blobToBase64(screenshot) } } : {}),
+      };
       await composeMessage(db, await pairOf(pairId), 'question', payload, ids);
       void nudge();
       return ids.id;

@@ -25,40 +25,43 @@ export const LIMITS = {
   cssPath: 2000,
 } as const;
 
-const rectSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  width: z.number().finite().min(0),
-  height: z.number().finite().min(0),
-});
+const rectSchema = () =>
+  z.object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    width: z.number().finite().min(0),
+    height: z.number().finite().min(0),
+  });
 
-export const elementDescriptionSchema = z.object({
-  /** ARIA role: the explicit `role` attribute, else the element's implicit role ('' when none). */
-  role: z.string().max(LIMITS.role),
-  /** Accessible name, whitespace collapsed ('' when none). */
-  name: z.string().max(LIMITS.name),
-  /** Visible text, whitespace collapsed. Never the value typed in a field. */
-  text: z.string().max(LIMITS.text),
-  id: z.string().max(LIMITS.id),
-  /** `data-*` attributes by full attribute name (`data-testid`), at most 10. */
-  dataAttributes: z
-    .record(z.string().regex(/^data-/).max(LIMITS.dataName), z.string().max(LIMITS.dataValue))
-    .refine((attributes) => Object.keys(attributes).length <= LIMITS.dataAttributes, {
-      message: `At most ${LIMITS.dataAttributes} data attributes`,
-    }),
-  /** A selector that matched this element alone in its document when it was picked. */
-  cssPath: z.string().max(LIMITS.cssPath),
-  /** Lower-case local name: `button`, `td`, `svg`. */
-  tag: z.string().min(1).max(LIMITS.tag),
-  /** Border box in CSS pixels relative to the viewport at the time of the pick. */
-  rect: rectSchema,
-  devicePixelRatio: z.number().finite().positive().max(20),
-  /**
-   * The viewport (innerWidth × innerHeight, CSS pixels) at the time of the pick: a visible-tab
-   * screenshot is this area, so `rect` scales to it by `image.width / viewport.width`.
-   */
-  viewport: z.object({ width: z.number().finite().positive(), height: z.number().finite().positive() }).optional(),
-});
+// Built in a function marked pure so that the picker, which only describes, does not carry zod.
+export const elementDescriptionSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** ARIA role: the explicit `role` attribute, else the element's implicit role ('' when none). */
+    role: z.string().max(LIMITS.role),
+    /** Accessible name, whitespace collapsed ('' when none). */
+    name: z.string().max(LIMITS.name),
+    /** Visible text, whitespace collapsed. Never the value typed in a field. */
+    text: z.string().max(LIMITS.text),
+    id: z.string().max(LIMITS.id),
+    /** `data-*` attributes by full attribute name (`data-testid`), at most 10. */
+    dataAttributes: z
+      .record(z.string().regex(/^data-/).max(LIMITS.dataName), z.string().max(LIMITS.dataValue))
+      .refine((attributes) => Object.keys(attributes).length <= LIMITS.dataAttributes, {
+        message: `At most ${LIMITS.dataAttributes} data attributes`,
+      }),
+    /** A selector that matched this element alone in its document when it was picked. */
+    cssPath: z.string().max(LIMITS.cssPath),
+    /** Lower-case local name: `button`, `td`, `svg`. */
+    tag: z.string().min(1).max(LIMITS.tag),
+    /** Border box in CSS pixels relative to the viewport at the time of the pick. */
+    rect: rectSchema(),
+    devicePixelRatio: z.number().finite().positive().max(20),
+    /**
+     * The viewport (innerWidth × innerHeight, CSS pixels) at the time of the pick: a visible-tab
+     * screenshot is this area, so `rect` scales to it by `image.width / viewport.width`.
+     */
+    viewport: z.object({ width: z.number().finite().positive(), height: z.number().finite().positive() }).optional(),
+  }))();
 
 export type ElementDescription = z.infer<typeof elementDescriptionSchema>;
 
@@ -501,9 +504,10 @@ function positive(value: number | undefined, fallback: number): number {
  * to, and the same object sent with `runtime.sendMessage` for a caller that went away
  * meanwhile (a popup closes when the person clicks the page). Named by direction: content → extension.
  */
-export const pickerResultSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('content:element-picked'), description: elementDescriptionSchema }),
-  z.object({ type: z.literal('content:pick-cancelled') }),
-]);
+export const pickerResultSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('content:element-picked'), description: elementDescriptionSchema }),
+    z.object({ type: z.literal('content:pick-cancelled') }),
+  ]))();
 
 export type PickerResult = z.infer<typeof pickerResultSchema>;

@@ -18,11 +18,19 @@ export const pageContextSchema = z.object({
 /** A catalogue id ("excel/pivot-tables") or the words a person typed. */
 const skill = z.string().trim().min(1).max(120);
 
+/** A redacted, encoded screenshot (never the raw capture): base64, at most ~700 KB of image. */
+export const screenshotSchema = z.object({
+  type: z.enum(['image/jpeg', 'image/webp']),
+  data: z.string().max(950_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export type ScreenshotPayload = z.infer<typeof screenshotSchema>;
+
 export const questionPayload = z.object({
   threadId: z.uuid(),
   text: z.string().min(1).max(MAX_TEXT),
   context: pageContextSchema.nullable(),
   skill: skill.optional(),
+  screenshot: screenshotSchema.optional(),
 });
 export const replyPayload = z.object({
   threadId: z.uuid(),

@@ -4,6 +4,7 @@
  */
 import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadDirection, type ThreadMessage, type ThreadStatus } from './db';
 import { sealPayload } from './crypto';
+import { base64ToBlob } from './screenshot';
 import type { PayloadOf, ThreadKind } from './payloads';
 import { wordsOf } from './text';
 
@@ -12,6 +13,8 @@ export interface StoredMessage extends ThreadMessage {
   context?: PageContext | null;
   /** The skill this message says the thread is about, when it says one. */
   skill?: string;
+  /** Only on questions: the redacted screenshot, as a Blob (IndexedDB stores it natively). */
+  screenshot?: Blob;
 }
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
@@ -131,6 +134,7 @@ export async function composeMessage<K extends ThreadKind>(
     seq: null,
     ...(question ? { context: question.context } : {}),
     ...('skill' in payload && payload.skill ? { skill: payload.skill as string } : {}),
+    ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

@@ -51,8 +51,9 @@ export class Person {
 
   /**
    * Clicks Binôme's toolbar button on `page` (through CDP, which grants activeTab just as
-   * a real click does), then opens the popup in a tab aimed at that page, because
-   * headless Chromium has no toolbar to show the popup in.
+   * a real click does), then opens the popup aimed at that page in a small window of its
+   * own, because headless Chromium has no toolbar to show it in. The page stays the
+   * visible tab of its window, as under a real popup, so its screenshot can be taken.
    */
   async popupFor(page: Page): Promise<PopupPage> {
     await this.clickToolbarButton(page);
@@ -62,8 +63,11 @@ export class Person {
       return tabs.find((tab) => tab.url === url)?.id;
     }, page.url());
     if (tabId === undefined) throw new Error(`No tab found for ${page.url()}`);
-    const popup = await this.context.newPage();
-    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    const url = `chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`;
+    const opened = this.context.waitForEvent('page', (candidate) => candidate.url() === url);
+    await worker.evaluate((popupUrl) => chrome.windows.create({ url: popupUrl, type: 'popup', width: 460, height: 900 }), url);
+    const popup = await opened;
+    await popup.waitForLoadState();
     return new PopupPage(popup);
   }
 

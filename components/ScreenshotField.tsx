@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { captureVisibleTab } from '@/lib/capture';
+import { t } from '@/lib/i18n';
+import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
+import { loadImage, renderScreenshot, type Rect } from '@/lib/screenshot';
+import { RedactionEditor } from './RedactionEditor';
+import { useServices } from './services';
+
+export interface Capture {
+  bitmap: ImageBitmap;
+  width: number;
+  height: number;
+}
+
+/** Turns what the person sees and blacked out into the only image that may leave the device. */
+export async function redactedScreenshot(capture: Capture, redactions: Rect[]): Promise<Blob> {
+  return renderScreenshot({ source: capture.bitmap, redactions });
+}
+
+interface Props {
+  tabId?: number;
+  site: string;
+  onChange(value: { capture: Capture; redactions: Rect[] } | null): void;
+}
+
+/** "Attach a screenshot" (on by default, remembered per site), its preview and redaction. */
+export function ScreenshotField({ tabId, site, onChange }: Props) {
+  const { db } = useServices();
+  const [wanted, setWanted] = useState<boolean | undefined>(undefined);
+  const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
+  const [redactions, setRedactions] = useState<Rect[]>([]);
+
+  useEffect(() => {
+    void screenshotWanted(db, site).then(setWanted);
+  }, [db, site]);
+
+  useEffect(() => {
+    if (!wanted || capture !== undefined) return;
+    void captureVisibleTab(tabId)
+      .then(async (dataUrl) => {
+        if (!dataUrl) return null;
+        const bitmap = await loadImage(dataUrl);
+        return { bitmap, width: bitmap.width, height: bitmap.height };
+      })
+      .then(setCapture, () => setCapture(null));
+  }, [wanted, capture, tabId]);
+
+  useEffect(() => {
+    onChange(wanted && capture ? { capture, redactions } : null);
+  }, [wanted, capture, redactions]);
+
+  if (wanted === undefined) return null;
+  return (
+    <div className="screenshot-field">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={wanted}
+          onChange={(event) => {
+            setWanted(event.target.checked);
+            void rememberScreenshotChoice(db, site, event.target.checked);
+          }}
+        />
+        {t('screenshot_attach')}
+      </label>
+      {wanted && capture === null && <p className="hint">{t('screenshot_unavailable')}</p>}
+      {wanted && capture && (
+        <RedactionEditor
+          image={capture.bitmap}
+          width={capture.width}
+          height={capture.height}
+          redactions={redactions}
+          onChange={setRedactions}
+        />
+      )}
+    </div>
+  );
+}
