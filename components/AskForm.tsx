@@ -8,14 +8,16 @@ import { PageContextView } from './PageContextView';
 import { redactedScreenshot, ScreenshotField, type Capture } from './ScreenshotField';
 import { SkillField, skillToSend } from './SkillField';
 import { siteOf } from '@/lib/db';
+import type { ElementDescription } from '@/lib/element-description';
+import { PointAtElement } from './PointAtElement';
 import type { Rect } from '@/lib/screenshot';
 import { useServices } from './services';
 
 interface Props {
   /** The tab the question is about; the active tab when not given. */
   tabId?: number;
-  /** What the right-click menu knew: it wins over what capture reads. */
-  fromMenu?: { selection: string; targetUrl: string };
+  /** What the right-click menu or the picker knew: it wins over what capture reads. */
+  fromMenu?: { selection: string; targetUrl: string; element?: ElementDescription };
   onSent(threadId: string): void;
   onCancel(): void;
 }
@@ -29,7 +31,8 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
   const [skill, setSkill] = useState('');
-  const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[] } | null>(null);
+  // undefined while the picture is being taken: sending waits for it rather than leave it out.
+  const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,13 +55,15 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
   const chosenPair = pairId || pairs?.[0]?.pairId || '';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || !chosenPair || busy) return;
+    if (!text.trim() || !chosenPair || busy || screenshot === undefined) return;
     setBusy(true);
     setError(null);
     try {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
-      const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions) : undefined;
-      onSent(await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image));
+      const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline) : undefined;
+      onSent(
+        await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image, fromMenu?.element),
+      );
     } catch (caught) {
       setError(sentenceForError(caught));
     } finally {
@@ -94,14 +99,23 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
         onChange={(event) => setText(event.target.value)}
       />
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
-      {context && <ScreenshotField tabId={tabId} site={siteOf(context.url)} onChange={setScreenshot} />}
+      {context && (
+        <PointAtElement
+          tabId={tabId}
+          element={fromMenu?.element}
+          onStart={() => window.close()}
+        />
+      )}
+      {context && (
+        <ScreenshotField tabId={tabId} site={siteOf(context.url)} element={fromMenu?.element} onChange={setScreenshot} />
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={!text.trim() || busy}>
+        <button type="submit" className="primary" disabled={!text.trim() || busy || screenshot === undefined}>
           {t('ask_send')}
         </button>
         <button type="button" onClick={onCancel}>

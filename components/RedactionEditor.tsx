@@ -82,12 +82,15 @@ export function RedactionEditor({ image, width, height, redactions, onChange, ou
     };
   };
 
-  /** Source pixel under a pointer event. */
+  /** Source pixel under a pointer event (the picture fills the stage inside its border). */
   const sourcePoint = (event: PointerEvent): Point => {
-    const bounds = stageRef.current!.getBoundingClientRect();
+    const stage = stageRef.current!;
+    const bounds = stage.getBoundingClientRect();
+    const left = bounds.left + stage.clientLeft;
+    const top = bounds.top + stage.clientTop;
     return {
-      x: Math.min(width, Math.max(0, ((event.clientX - bounds.left) / bounds.width) * width)),
-      y: Math.min(height, Math.max(0, ((event.clientY - bounds.top) / bounds.height) * height)),
+      x: Math.min(width, Math.max(0, ((event.clientX - left) / stage.clientWidth) * width)),
+      y: Math.min(height, Math.max(0, ((event.clientY - top) / stage.clientHeight) * height)),
     };
   };
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { captureVisibleTab } from '@/lib/capture';
 import { t } from '@/lib/i18n';
 import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
-import { loadImage, renderScreenshot, type Rect } from '@/lib/screenshot';
+import type { ElementDescription } from '@/lib/element-description';
+import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/screenshot';
 import { RedactionEditor } from './RedactionEditor';
 import { useServices } from './services';
 
@@ -13,18 +14,21 @@ export interface Capture {
 }
 
 /** Turns what the person sees and blacked out into the only image that may leave the device. */
-export async function redactedScreenshot(capture: Capture, redactions: Rect[]): Promise<Blob> {
-  return renderScreenshot({ source: capture.bitmap, redactions });
+export async function redactedScreenshot(capture: Capture, redactions: Rect[], outline?: Rect): Promise<Blob> {
+  return renderScreenshot({ source: capture.bitmap, redactions, ...(outline ? { outline } : {}) });
 }
 
 interface Props {
   tabId?: number;
   site: string;
-  onChange(value: { capture: Capture; redactions: Rect[] } | null): void;
+  /** The element pointed at: outlined in the picture. */
+  element?: ElementDescription;
+  /** undefined while the picture is being taken, null without one. */
+  onChange(value: { capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined): void;
 }
 
 /** "Attach a screenshot" (on by default, remembered per site), its preview and redaction. */
-export function ScreenshotField({ tabId, site, onChange }: Props) {
+export function ScreenshotField({ tabId, site, element, onChange }: Props) {
   const { db } = useServices();
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
   const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
@@ -45,9 +49,12 @@ export function ScreenshotField({ tabId, site, onChange }: Props) {
       .then(setCapture, () => setCapture(null));
   }, [wanted, capture, tabId]);
 
+  const outline =
+    element && capture ? viewportRectToImage(element.rect, element.viewport, element.devicePixelRatio, capture) : undefined;
   useEffect(() => {
-    onChange(wanted && capture ? { capture, redactions } : null);
-  }, [wanted, capture, redactions]);
+    if (wanted === undefined || (wanted && capture === undefined)) onChange(undefined);
+    else onChange(wanted && capture ? { capture, redactions, ...(outline ? { outline } : {}) } : null);
+  }, [wanted, capture, redactions, outline?.x, outline?.y, outline?.width, outline?.height]);
 
   if (wanted === undefined) return null;
   return (
@@ -63,6 +70,7 @@ export function ScreenshotField({ tabId, site, onChange }: Props) {
         />
         {t('screenshot_attach')}
       </label>
+      {wanted && capture === undefined && <p role="status">{t('screenshot_taking')}</p>}
       {wanted && capture === null && <p className="hint">{t('screenshot_unavailable')}</p>}
       {wanted && capture && (
         <RedactionEditor
@@ -71,6 +79,7 @@ export function ScreenshotField({ tabId, site, onChange }: Props) {
           height={capture.height}
           redactions={redactions}
           onChange={setRedactions}
+          {...(outline ? { outline } : {})}
         />
       )}
     </div>

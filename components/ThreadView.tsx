@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { compareMessages, type StoredMessage } from '@/lib/threads';
+import { elementSummary } from './PointAtElement';
 import { ScreenshotView } from './ScreenshotView';
 import { LinkifiedText } from './LinkifiedText';
 import { PageContextView } from './PageContextView';
@@ -39,7 +40,9 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
   useEffect(() => setSkill(skillToShow(thread?.skill ?? '')), [thread?.skill]);
 
   if (!thread || !messages) return null;
-  const screenshot = (messages.find((message) => message.kind === 'question') as StoredMessage | undefined)?.screenshot;
+  const questionMessage = messages.find((message) => message.kind === 'question') as StoredMessage | undefined;
+  const screenshot = questionMessage?.screenshot;
+  const element = questionMessage?.element;
   const buddy = pair?.peerName ?? t('buddy_unknown');
   const iAsked = thread.direction === 'outgoing';
   return (
@@ -55,6 +58,12 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
       </h2>
       {thread.context && <PageContextView context={thread.context} />}
+      {element && (
+        <p className="element">
+          {t('element_shown')} <strong>{elementSummary(element)}</strong>{' '}
+          <code className="css-path">{element.cssPath}</code>
+        </p>
+      )}
       {screenshot && <ScreenshotView image={screenshot} author={iAsked ? t('author_you') : buddy} />}
       {thread.skill && (
         <p className="skill">

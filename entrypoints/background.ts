@@ -9,6 +9,7 @@ import {
 } from '@/lib/messaging';
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';
+import { onPickerMessage } from '@/lib/picker-flow';
 import { acceptInvite, createInvite } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
 import { RelayClient, RelayError } from '@/lib/relay-client';
@@ -75,6 +76,11 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // From a page where the person asked to point at an element: checked by sender and shape.
+    if (sender.tab && !isFromExtensionPage(sender)) {
+      void onPickerMessage(db, message, sender);
+      return false;
+    }
     if (!isFromExtensionPage(sender) || !isPageToBackgroundMessage(message)) return false;
     handle(message).then(
       (value) => sendResponse({ ok: true, value } satisfies BackgroundReply<unknown>),

@@ -77,16 +77,18 @@ function runPicker(): Promise<PickerResult> {
       }
     };
 
-    const finish = (result: PickerResult) => {
+    /** `endingKey`: the key that ended the pick, whose release the page must not get either. */
+    const finish = (result: PickerResult, endingKey?: string) => {
       if (finished) return;
       finished = true;
       cancelAnimationFrame(frame);
       for (const [type, listener, options] of listeners) window.removeEventListener(type, listener, options);
+      const released = endingKey ? swallowKeyUp(endingKey) : Promise.resolve();
       ui.remove();
       if (previousFocus?.isConnected && typeof previousFocus.focus === 'function') {
         previousFocus.focus({ preventScroll: true });
       }
-      void afterRepaint().then(() => {
+      void Promise.all([released, afterRepaint()]).then(() => {
         resolve(result);
         browser.runtime.sendMessage(result).catch(() => {
           // Nobody listens: the caller has the script's result.
@@ -94,11 +96,11 @@ function runPicker(): Promise<PickerResult> {
       });
     };
 
-    const pick = (element: Element | null) => {
+    const pick = (element: Element | null, endingKey?: string) => {
       if (!element) return;
-      finish({ type: 'content:element-picked', description: describeElement(element) });
+      finish({ type: 'content:element-picked', description: describeElement(element) }, endingKey);
     };
-    const cancel = () => finish({ type: 'content:pick-cancelled' });
+    const cancel = (endingKey?: string) => finish({ type: 'content:pick-cancelled' }, endingKey);
 
     const onPointerMove = (event: PointerEvent | MouseEvent) => {
       if (!event.isTrusted || ui.inBanner(event)) return;
@@ -139,13 +141,13 @@ function runPicker(): Promise<PickerResult> {
       switch (event.key) {
         case 'Escape':
           event.preventDefault();
-          cancel();
+          cancel(event.key);
           return;
         case 'Enter':
         case ' ':
           event.preventDefault();
-          if (onCancelButton) cancel();
-          else pick(current);
+          if (onCancelButton) cancel(event.key);
+          else pick(current, event.key);
           return;
         case 'Tab':
           event.preventDefault();
@@ -178,7 +180,7 @@ function runPicker(): Promise<PickerResult> {
       ...KEY_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [type, onKey as EventListener, { capture: true }]),
       ['scroll', onViewportChange, { capture: true, passive: true }],
       ['resize', onViewportChange, { capture: true, passive: true }],
-      ['pagehide', cancel, { capture: true }],
+      ['pagehide', () => cancel(), { capture: true }],
     ];
     for (const [type, listener, options] of listeners) window.addEventListener(type, listener, options);
 
@@ -214,6 +216,25 @@ function isOnScreen(element: Element): boolean {
   if (visible && !visible.call(element, { checkOpacity: true, checkVisibilityCSS: true })) return false;
   const rect = element.getBoundingClientRect();
   return rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
+}
+
+/** Keeps the release of `key` from the page; resolves on that release, or after a second. */
+function swallowKeyUp(key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key !== key) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      stop();
+    };
+    const stop = () => {
+      clearTimeout(timer);
+      window.removeEventListener('keyup', onKeyUp, { capture: true });
+      resolve();
+    };
+    const timer = setTimeout(stop, 1000);
+    window.addEventListener('keyup', onKeyUp, { capture: true });
+  });
 }
 
 /** Resolves once the page has been painted without the overlay (or after 100 ms in a hidden tab). */

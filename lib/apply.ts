@@ -37,6 +37,7 @@ async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean):
     ...(question ? { context: question.context } : {}),
     ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
+    ...(question?.element ? { element: question.element } : {}),
   };
 }
 

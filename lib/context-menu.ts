@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from './db';
 import { t } from './i18n';
 import { savePendingAsk } from './pending-ask';
+import { reopenPopup } from './picker-flow';
 
 export const CONTEXT_MENU_ID = 'binome-ask';
 
@@ -30,7 +31,5 @@ export async function onContextMenuClick(
     at: now,
   });
   // The click is a user gesture: the popup may open. Where it may not, a small window does.
-  await browser.action.openPopup().catch(() =>
-    browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tab.id}`), type: 'popup', width: 440, height: 640 }),
-  );
+  await reopenPopup(tab.id);
 }

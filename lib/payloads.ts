@@ -3,6 +3,7 @@
  * The relay never sees these shapes; a payload that does not parse is not applied.
  */
 import { z } from 'zod';
+import { elementDescriptionSchema } from './element-description';
 
 const MAX_TEXT = 20_000;
 
@@ -31,6 +32,7 @@ export const questionPayload = z.object({
   context: pageContextSchema.nullable(),
   skill: skill.optional(),
   screenshot: screenshotSchema.optional(),
+  element: elementDescriptionSchema.optional(),
 });
 export const replyPayload = z.object({
   threadId: z.uuid(),

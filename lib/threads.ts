@@ -5,6 +5,7 @@
 import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadDirection, type ThreadMessage, type ThreadStatus } from './db';
 import { sealPayload } from './crypto';
 import { base64ToBlob } from './screenshot';
+import type { ElementDescription } from './element-description';
 import type { PayloadOf, ThreadKind } from './payloads';
 import { wordsOf } from './text';
 
@@ -15,6 +16,8 @@ export interface StoredMessage extends ThreadMessage {
   skill?: string;
   /** Only on questions: the redacted screenshot, as a Blob (IndexedDB stores it natively). */
   screenshot?: Blob;
+  /** Only on questions: the part of the page the asker pointed at. */
+  element?: ElementDescription;
 }
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
@@ -135,6 +138,7 @@ export async function composeMessage<K extends ThreadKind>(
     ...(question ? { context: question.context } : {}),
     ...('skill' in payload && payload.skill ? { skill: payload.skill as string } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
+    ...(question?.element ? { element: question.element } : {}),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

@@ -45,8 +45,11 @@ async function tabIdOf(page: Page): Promise<number> {
   return tabId;
 }
 
-/** Clicks Binôme's button (activeTab), injects the picker; resolves to the script's result. */
-async function injectPicker(page: Page): Promise<Promise<PickerResult>> {
+/**
+ * Clicks Binôme's button (activeTab) and injects the picker; once it is up, gives the
+ * pending script result (wrapped: an async function would wait for a returned promise).
+ */
+async function injectPicker(page: Page): Promise<{ result: Promise<PickerResult> }> {
   await person.clickToolbarButton(page);
   const tabId = await tabIdOf(page);
   const worker = await person.serviceWorker();
@@ -55,17 +58,33 @@ async function injectPicker(page: Page): Promise<Promise<PickerResult>> {
     return injection?.result as PickerResult;
   }, tabId);
   await expect(page.locator('binome-picker')).toHaveCount(1);
-  return result;
+  return { result };
 }
 
-/** Event listeners on window and document, counted through DevTools (all worlds). */
+/**
+ * Event listeners on window and document in the page's own JavaScript world and in the
+ * extension's isolated world, counted through DevTools. Playwright's are left out: it adds
+ * some of its own when it clicks (its utility world, and a script marked by a
+ * `__playwright_global_listeners_check__` listener).
+ */
 async function listenerCounts(page: Page): Promise<{ window: number; document: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    const contexts: number[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (!context.name.startsWith('__playwright')) contexts.push(context.id);
+    });
+    await cdp.send('Runtime.enable'); // reports the contexts that already exist
     const count = async (expression: string) => {
-      const { result } = await cdp.send('Runtime.evaluate', { expression });
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-      return listeners.length;
+      let total = 0;
+      for (const contextId of contexts) {
+        const { result } = await cdp.send('Runtime.evaluate', { expression, contextId });
+        if (!result.objectId) continue;
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+        const playwright = new Set(listeners.filter((listener) => listener.type.startsWith('__playwright')).map((listener) => listener.scriptId));
+        total += listeners.filter((listener) => !playwright.has(listener.scriptId)).length;
+      }
+      return total;
     };
     return { window: await count('window'), document: await count('document') };
   } finally {
@@ -90,7 +109,7 @@ test.describe('element picker', () => {
       });
     });
 
-    const picking = await injectPicker(page);
+    const { result: picking } = await injectPicker(page);
     expect((await listenerCounts(page)).window).toBeGreaterThan(listenersBefore.window);
     const overlay = page.locator('binome-picker');
     await expect(overlay.getByRole('dialog', { name: 'Point at the part of the page' })).toBeVisible();
@@ -142,7 +161,7 @@ test.describe('element picker', () => {
 
   test('an element without id among identical siblings gets a path to itself', async () => {
     const page = await openTarget();
-    const picking = await injectPicker(page);
+    const { result: picking } = await injectPicker(page);
     const lastShare = page.locator('.toolbar button').nth(2);
     const box = (await lastShare.boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + 5);
@@ -162,15 +181,15 @@ test.describe('element picker', () => {
     const elementsBefore = await elementCount(page);
     const listenersBefore = await listenerCounts(page);
 
-    const first = await injectPicker(page);
-    const second = await injectPicker(page);
+    const { result: first } = await injectPicker(page);
+    const { result: second } = await injectPicker(page);
     await expect(page.locator('binome-picker')).toHaveCount(1);
     await page.keyboard.press('Escape');
     expect(await first).toEqual({ type: 'content:pick-cancelled' });
     expect(await second).toEqual({ type: 'content:pick-cancelled' });
     await expect(page.locator('binome-picker')).toHaveCount(0);
 
-    const third = await injectPicker(page);
+    const { result: third } = await injectPicker(page);
     await page.locator('binome-picker').getByRole('button', { name: 'Cancel' }).click();
     expect(await third).toEqual({ type: 'content:pick-cancelled' });
 
@@ -183,7 +202,7 @@ test.describe('element picker', () => {
 
   test('works without a mouse: Tab and the arrow keys move the frame, Enter picks', async () => {
     const page = await openTarget();
-    const picking = await injectPicker(page);
+    const { result: picking } = await injectPicker(page);
     const status = page.locator('binome-picker').getByRole('status');
     await page.keyboard.press('Tab');
     await expect(status).toHaveText('Framed: Share. Press Enter to choose it.');
@@ -307,7 +326,7 @@ test.describe('screenshot', () => {
   test('a real capture of a picked element: scaled, outlined where the element is, the salary blacked out', async () => {
     const page = await openTarget();
     await page.setViewportSize({ width: 1920, height: 1080 });
-    const picking = await injectPicker(page);
+    const { result: picking } = await injectPicker(page);
     const save = (await page.locator('#save').boundingBox())!;
     await page.mouse.click(save.x + 4, save.y + 4);
     const result = await picking;
@@ -361,6 +380,137 @@ test.describe('screenshot', () => {
     expect(green).toBeLessThan(90);
     expect(blue).toBeGreaterThan(60);
     await renderer.close();
+    await page.close();
+  });
+});
+
+test.describe('redaction editor', () => {
+  let bundle: string;
+
+  /** The editor on its own, in Preact as in the extension, with English messages. */
+  test.beforeAll(async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const messages = fileURLToPath(new URL('../../public/_locales/en/messages.json', import.meta.url));
+    const built = await build({
+      stdin: {
+        contents: `
+          import { h, render } from 'preact';
+          import { useState } from 'preact/hooks';
+          import { RedactionEditor } from './components/RedactionEditor';
+          const canvas = document.createElement('canvas');
+          canvas.width = 1600; canvas.height = 900;
+          const context = canvas.getContext('2d');
+          context.fillStyle = '#fff'; context.fillRect(0, 0, 1600, 900);
+          context.fillStyle = '#d00'; context.fillRect(600, 300, 400, 200);
+          function App() {
+            const [redactions, setRedactions] = useState([]);
+            window.redactions = redactions;
+            return h('div', { style: 'width: 800px; padding: 16px' },
+              h(RedactionEditor, { image: canvas.toDataURL(), width: 1600, height: 900, redactions, onChange: setRedactions,
+                outline: { x: 100, y: 100, width: 200, height: 100 } }));
+          }
+          document.body.replaceChildren();
+          render(h(App, {}), document.body);`,
+        resolveDir: root,
+        loader: 'tsx',
+      },
+      bundle: true,
+      format: 'iife',
+      target: 'es2022',
+      write: false,
+      jsx: 'automatic',
+      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+      plugins: [
+        {
+          name: 'english-browser',
+          setup(build) {
+            build.onResolve({ filter: /^wxt\/browser$/ }, () => ({ path: 'wxt-browser', namespace: 'stub' }));
+            build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+              resolveDir: root,
+              contents: `
+                import messages from ${JSON.stringify(messages)};
+                export const browser = { i18n: {
+                  getUILanguage: () => 'en',
+                  getMessage: (key, substitutions) => {
+                    const values = [].concat(substitutions ?? []);
+                    return (messages[key]?.message ?? '').replace(/\\$(\\d)/g, (_, n) => values[n - 1] ?? '');
+                  },
+                } };`,
+            }));
+          },
+        },
+      ],
+    });
+    bundle = built.outputFiles[0]!.text;
+  });
+
+  const redactions = (page: Page) => page.evaluate(() => (window as unknown as { redactions: Screenshot.Rect[] }).redactions);
+
+  test('boxes are added, moved, resized and removed with the keyboard, drawn with the mouse, undone', async () => {
+    const page = await person.context.newPage();
+    await page.goto(`http://127.0.0.1:${fixtures.port}/capture-target.html`);
+    await page.addScriptTag({ content: bundle });
+    const editor = page.getByRole('region', { name: 'Hide parts of the picture' });
+    await expect(editor.getByRole('img', { name: 'Screenshot of the page, as your buddy will see it' })).toBeVisible();
+    await expect(editor.getByRole('status')).toHaveText('No black box: the whole picture will be sent.');
+
+    await editor.getByRole('button', { name: 'Add a black box' }).click();
+    const first = editor.getByRole('button', { name: 'Black box 1 of 1' });
+    await expect(first).toBeFocused();
+    expect(await redactions(page)).toEqual([{ x: 600, y: 382.5, width: 400, height: 135 }]);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    // One step is 1 % of the long edge: 16 source pixels here.
+    expect(await redactions(page)).toEqual([{ x: 632, y: 366.5, width: 416, height: 151 }]);
+    expect(await first.evaluate((box) => getComputedStyle(box).backgroundColor)).toBe('rgb(0, 0, 0)');
+
+    // Drawn with the mouse: the preview is 800 px wide for 1600 source pixels.
+    const image = (await editor.getByRole('img').boundingBox())!;
+    await page.mouse.move(image.x + 20, image.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(image.x + 120, image.y + 340, { steps: 5 });
+    await page.mouse.up();
+    const [, drawn] = await redactions(page);
+    expect(drawn!.x).toBeCloseTo(40, 0);
+    expect(drawn!.y).toBeCloseTo(600, 0);
+    expect(drawn!.width).toBeCloseTo(200, 0);
+    expect(drawn!.height).toBeCloseTo(80, 0);
+    await expect(editor.getByRole('button', { name: /^Black box \d of 2$/ })).toHaveCount(2);
+    // Shown where it will be black in the picture sent: at least what was drawn.
+    const shown = (await editor.getByRole('button', { name: 'Black box 2 of 2' }).boundingBox())!;
+    expect(shown.x).toBeLessThanOrEqual(image.x + 20);
+    expect(shown.x + shown.width).toBeGreaterThanOrEqual(image.x + 120);
+
+    // Tab goes from box to box.
+    await editor.getByRole('button', { name: 'Black box 1 of 2' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(editor.getByRole('button', { name: 'Black box 2 of 2' })).toBeFocused();
+
+    // Dragged with the mouse: 50 preview pixels right is 100 source pixels.
+    const before = (await redactions(page))[0]!;
+    const box = (await editor.getByRole('button', { name: 'Black box 1 of 2' }).boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + 10, { steps: 5 });
+    await page.mouse.up();
+    const moved = (await redactions(page))[0]!;
+    expect(moved.x - before.x).toBeCloseTo(100, 0);
+    expect(moved.y).toBeCloseTo(before.y, 0);
+    expect(moved.width).toBe(before.width);
+
+    await editor.getByRole('button', { name: 'Black box 2 of 2' }).focus();
+    await page.keyboard.press('Delete');
+    await expect(editor.getByRole('button', { name: 'Black box 1 of 1' })).toBeFocused();
+    await expect(editor.getByRole('status')).toHaveText('Black box removed. Black boxes: 1');
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    expect(await redactions(page)).toHaveLength(2);
+    await editor.getByRole('button', { name: 'Remove all black boxes' }).click();
+    expect(await redactions(page)).toEqual([]);
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    expect(await redactions(page)).toHaveLength(2);
     await page.close();
   });
 });

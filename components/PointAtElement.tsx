@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { ElementDescription } from '@/lib/element-description';
+import { t } from '@/lib/i18n';
+import { startPicking } from '@/lib/picker-flow';
+import { useServices } from './services';
+
+/** Describes an element as a person would: "the button “Insert”". */
+export function elementSummary(element: ElementDescription): string {
+  const label = element.name || element.text || element.tag;
+  return element.role ? t('element_summary', [element.role, label]) : label;
+}
+
+interface Props {
+  tabId?: number;
+  element?: ElementDescription;
+  /** The popup closes: the person now clicks in the page, and Binôme comes back. */
+  onStart(): void;
+}
+
+export function PointAtElement({ tabId, element, onStart }: Props) {
+  const { db } = useServices();
+  const [failed, setFailed] = useState(false);
+  return (
+    <div className="point-at">
+      {element && (
+        <p>
+          {t('element_pointed')} <strong>{elementSummary(element)}</strong>
+        </p>
+      )}
+      {tabId !== undefined && (
+        <button
+          type="button"
+          onClick={() =>
+            void startPicking(db, tabId).then(onStart, () => setFailed(true))
+          }
+        >
+          {element ? t('element_point_again') : t('element_point')}
+        </button>
+      )}
+      {failed && <p role="alert" className="error">{t('element_point_failed')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, test } from './support/fixtures';
+
+test('the asker points at an element of the page; the helper sees it described and outlined', async ({ pair }) => {
+  const { asker, helper } = pair;
+  const budget = await asker.context.newPage();
+  await budget.setViewportSize({ width: 1280, height: 800 });
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+
+  // Headless Chromium opens action popups where no test can reach them: make the background
+  // take its other path, the small window it opens where the browser refuses a popup.
+  const worker = await asker.serviceWorker();
+  await worker.evaluate(() => {
+    chrome.action.openPopup = async () => {
+      throw new Error('No toolbar in headless Chromium');
+    };
+  });
+  const popup = await asker.popupFor(budget);
+  await popup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const reopened = asker.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html'), timeout: 20_000 });
+  await popup.page.getByRole('button', { name: 'Point at the part of the page' }).click();
+
+  // The popup made way for the page; the picker asks which part, and the person clicks it.
+  await expect(budget.getByText('Click the part of the page your question is about', { exact: false })).toBeVisible();
+  // The picker's overlay covers the page (that is its job): the mouse goes by coordinates.
+  const table = (await budget.getByRole('table', { name: 'Expenses' }).boundingBox())!;
+  await budget.mouse.move(table.x + 20, table.y + table.height / 2);
+  await budget.mouse.click(table.x + 20, table.y + table.height / 2);
+
+  const back = await reopened;
+  const ask = back;
+  await expect(ask.getByText('You pointed at:')).toBeVisible();
+  await ask.getByLabel('Your question').fill('What are these numbers?');
+  await ask.getByRole('button', { name: 'Send my question' }).click();
+  await expect(ask.locator('.thread-meta .status')).toHaveText('Sent, waiting for an answer');
+  // The picker left nothing in the page.
+  await expect(budget.getByText('Click the part of the page your question is about', { exact: false })).toHaveCount(0);
+
+  const helperPopup = await helper.popup();
+  await helperPopup.openThread(helperPopup.inboxFrom('Anne Martin').first());
+  await expect(helperPopup.page.getByText('The asker pointed at:')).toBeVisible();
+  await expect(helperPopup.page.locator('.css-path')).not.toBeEmpty();
+  await expect(helperPopup.page.getByRole('img', { name: 'Picture of the page, sent by Anne Martin' })).toBeVisible();
+  // The element is outlined in the picture: the outline's magenta is there, and nowhere on the page itself.
+  const magenta = await helperPopup.page.evaluate(async () => {
+    const img = document.querySelector<HTMLImageElement>('.screenshot img')!;
+    await img.decode();
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const { data } = context.getImageData(0, 0, img.naturalWidth, img.naturalHeight);
+    let count = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      if (data[index]! > 190 && data[index + 1]! < 70 && data[index + 2]! > 80 && data[index + 2]! < 180) count++;
+    }
+    return count;
+  });
+  expect(magenta).toBeGreaterThan(200);
+});
