@@ -15,7 +15,10 @@ export interface Capture {
 
 /** Turns what the person sees and blacked out into the only image that may leave the device. */
 export async function redactedScreenshot(capture: Capture, redactions: Rect[], outline?: Rect): Promise<Blob> {
-  return renderScreenshot({ source: capture.bitmap, redactions, ...(outline ? { outline } : {}) });
+  const start = performance.now();
+  const blob = await renderScreenshot({ source: capture.bitmap, redactions, ...(outline ? { outline } : {}) });
+  performance.measure('binome:encode', { start, detail: { bytes: blob.size } });
+  return blob;
 }
 
 interface Props {
@@ -40,10 +43,13 @@ export function ScreenshotField({ tabId, site, element, onChange }: Props) {
 
   useEffect(() => {
     if (!wanted || capture !== undefined) return;
+    // User Timing marks: bench/capture.ts reads how long capture and decoding take.
+    performance.mark('binome:capture-start');
     void captureVisibleTab(tabId)
       .then(async (dataUrl) => {
         if (!dataUrl) return null;
         const bitmap = await loadImage(dataUrl);
+        performance.measure('binome:capture', 'binome:capture-start');
         return { bitmap, width: bitmap.width, height: bitmap.height };
       })
       .then(setCapture, () => setCapture(null));

@@ -16,7 +16,7 @@
  * started the picker closes as soon as the person clicks the page.
  */
 import { browser } from 'wxt/browser';
-import { describeElement, type PickerResult } from '@/lib/element-description';
+import { accessibleName, describeElement, type PickerResult } from '@/lib/element-description';
 import { t } from '@/lib/i18n';
 
 /** One picker per page: a second injection while one runs gets the same answer. */
@@ -72,8 +72,7 @@ function runPicker(): Promise<PickerResult> {
       current = element;
       ui.show(element);
       if (announce && element) {
-        const name = describeElement(element).name || element.localName;
-        ui.announce(t('picker_highlighted', name));
+        ui.announce(t('picker_highlighted', accessibleName(element).slice(0, 120) || element.localName));
       }
     };
 
@@ -433,7 +432,8 @@ function buildUi(): PickerUi {
         width: `${rect.width + 8}px`,
         height: `${rect.height + 8}px`,
       });
-      const name = describeElement(element).name;
+      // The name alone: the full description (text, CSS path) is computed once, on the pick.
+      const name = accessibleName(element).slice(0, 120);
       caption.textContent = name;
       const above = rect.top - 34 >= 0;
       css(caption, {

@@ -200,6 +200,27 @@ test.describe('element picker', () => {
     await page.close();
   });
 
+  test('speaks the browser\'s language', async () => {
+    const french = await Person.launch('Picker FR', fixtures.port, 'fr');
+    try {
+      const page = await french.context.newPage();
+      await page.goto(`http://127.0.0.1:${fixtures.port}/capture-target.html`);
+      await french.clickToolbarButton(page);
+      const worker = await french.serviceWorker();
+      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
+      const picking = worker.evaluate(async (tabId) => {
+        const [injection] = await chrome.scripting.executeScript({ target: { tabId: tabId! }, files: ['/picker.js'] });
+        return injection?.result as PickerResult;
+      }, tabId);
+      const overlay = page.locator('binome-picker');
+      await expect(overlay.getByText('Cliquez sur la partie de la page qui concerne votre question. Échap pour annuler.')).toBeVisible();
+      await overlay.getByRole('button', { name: 'Annuler' }).click();
+      expect(await picking).toEqual({ type: 'content:pick-cancelled' });
+    } finally {
+      await french.close();
+    }
+  });
+
   test('works without a mouse: Tab and the arrow keys move the frame, Enter picks', async () => {
     const page = await openTarget();
     const { result: picking } = await injectPicker(page);
