@@ -7,7 +7,6 @@ import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
 import { redactedScreenshot, ScreenshotField, type Capture } from './ScreenshotField';
 import { SkillField, skillToSend } from './SkillField';
-import { siteOf } from '@/lib/db';
 import type { ElementDescription } from '@/lib/element-description';
 import { PointAtElement } from './PointAtElement';
 import type { Rect } from '@/lib/screenshot';
@@ -106,9 +105,7 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
           onStart={() => window.close()}
         />
       )}
-      {context && (
-        <ScreenshotField tabId={tabId} site={siteOf(context.url)} element={fromMenu?.element} onChange={setScreenshot} />
-      )}
+      <ScreenshotField tabId={tabId} element={fromMenu?.element} onChange={setScreenshot} />
       {error && (
         <p role="alert" className="error">
           {error}

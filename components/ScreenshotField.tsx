@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { captureVisibleTab } from '@/lib/capture';
+import { captureVisibleTab, targetTab } from '@/lib/capture';
+import { siteOf } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
 import type { ElementDescription } from '@/lib/element-description';
@@ -23,7 +24,6 @@ export async function redactedScreenshot(capture: Capture, redactions: Rect[], o
 
 interface Props {
   tabId?: number;
-  site: string;
   /** The element pointed at: outlined in the picture. */
   element?: ElementDescription;
   /** undefined while the picture is being taken, null without one. */
@@ -31,15 +31,23 @@ interface Props {
 }
 
 /** "Attach a screenshot" (on by default, remembered per site), its preview and redaction. */
-export function ScreenshotField({ tabId, site, element, onChange }: Props) {
+export function ScreenshotField({ tabId, element, onChange }: Props) {
   const { db } = useServices();
+  const [site, setSite] = useState('');
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
   const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
   const [redactions, setRedactions] = useState<Rect[]>([]);
 
+  // Starts as soon as the form opens, alongside the capture of the page's context.
   useEffect(() => {
-    void screenshotWanted(db, site).then(setWanted);
-  }, [db, site]);
+    void targetTab(tabId)
+      .then((tab) => {
+        const host = siteOf(tab?.url);
+        setSite(host);
+        return screenshotWanted(db, host);
+      })
+      .then(setWanted, () => setWanted(false));
+  }, [db, tabId]);
 
   useEffect(() => {
     if (!wanted || capture !== undefined) return;
