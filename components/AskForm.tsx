@@ -30,6 +30,8 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
   const [skill, setSkill] = useState('');
+  // Its description may name what the picture then blacks out: the person can leave it out.
+  const [element, setElement] = useState<ElementDescription | undefined>(fromMenu?.element);
   // undefined while the picture is being taken: sending waits for it rather than leave it out.
   const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,7 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
       const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline) : undefined;
       onSent(
-        await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image, fromMenu?.element),
+        await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image, element),
       );
     } catch (caught) {
       setError(sentenceForError(caught));
@@ -99,13 +101,9 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
       />
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
       {context && (
-        <PointAtElement
-          tabId={tabId}
-          element={fromMenu?.element}
-          onStart={() => window.close()}
-        />
+        <PointAtElement tabId={tabId} element={element} onStart={() => window.close()} onClear={() => setElement(undefined)} />
       )}
-      <ScreenshotField tabId={tabId} element={fromMenu?.element} onChange={setScreenshot} />
+      <ScreenshotField tabId={tabId} element={element} onChange={setScreenshot} />
       {error && (
         <p role="alert" className="error">
           {error}

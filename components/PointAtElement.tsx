@@ -15,16 +15,20 @@ interface Props {
   element?: ElementDescription;
   /** The popup closes: the person now clicks in the page, and Binôme comes back. */
   onStart(): void;
+  onClear(): void;
 }
 
-export function PointAtElement({ tabId, element, onStart }: Props) {
+export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
   const { db } = useServices();
   const [failed, setFailed] = useState(false);
   return (
     <div className="point-at">
       {element && (
         <p>
-          {t('element_pointed')} <strong>{elementSummary(element)}</strong>
+          {t('element_pointed')} <strong>{elementSummary(element)}</strong>{' '}
+          <button type="button" className="link" onClick={onClear}>
+            {t('element_clear')}
+          </button>
         </p>
       )}
       {tabId !== undefined && (
