@@ -46,10 +46,11 @@ export const test = base.extend<{ pair: Pair }>({
         fixtureUrl: (page) => `http://excel.officeapps.live.com/x/${page}`,
       });
     } finally {
-      await asker.close();
-      await helper.close();
-      await relay.dispose();
-      await fixtures.close();
+      // Each step runs even if one before it fails: a relay left running would outlive the test.
+      const steps = [() => asker.close(), () => helper.close(), () => relay.dispose(), () => fixtures.close()];
+      const failures: unknown[] = [];
+      for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+      if (failures.length) throw failures[0];
     }
   },
 });
