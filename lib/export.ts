@@ -5,6 +5,7 @@
  */
 import type { BinomeDb, Note, Pair, Review, Thread, Tombstone } from './db';
 import { skillLabel } from './skill-catalogue';
+import { blobToBase64 } from './screenshot';
 import { compareMessages, type StoredMessage } from './threads';
 
 export const EXPORT_FORMAT = 'binome-knowledge-log';
@@ -17,12 +18,15 @@ export interface ExportedPair {
   createdAt: number;
 }
 
+/** In the file a screenshot is base64 text; in the log it is a Blob. */
+export type ExportedMessage = Omit<StoredMessage, 'screenshot'> & { screenshot?: { type: string; data: string } };
+
 export interface LogExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: number;
   pairs: ExportedPair[];
-  messages: StoredMessage[];
+  messages: ExportedMessage[];
   notes: Note[];
   reviews: Review[];
   tombstones: Tombstone[];
@@ -32,13 +36,17 @@ export type Progress = (done: number, total: number) => void;
 
 const CHUNK = 500;
 
+async function forFile({ screenshot, ...message }: StoredMessage): Promise<ExportedMessage> {
+  return screenshot ? { ...message, screenshot: { type: screenshot.type, data: await blobToBase64(screenshot) } } : message;
+}
+
 /** Messages the relay accepted; ones still in the outbox belong to this device's queue. */
-async function sentMessages(db: BinomeDb, progress?: Progress): Promise<StoredMessage[]> {
+async function sentMessages(db: BinomeDb, progress?: Progress): Promise<ExportedMessage[]> {
   const total = await db.messages.count();
-  const messages: StoredMessage[] = [];
+  const messages: ExportedMessage[] = [];
   for (let offset = 0; offset < total; offset += CHUNK) {
     const chunk = (await db.messages.orderBy('id').offset(offset).limit(CHUNK).toArray()) as StoredMessage[];
-    messages.push(...chunk.filter((message) => message.seq !== null));
+    messages.push(...(await Promise.all(chunk.filter((message) => message.seq !== null).map(forFile))));
     progress?.(Math.min(offset + CHUNK, total), total);
   }
   return messages;

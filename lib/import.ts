@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { MESSAGE_KINDS, PAIR_ROLES } from './protocol';
 import type { BinomeDb, Pair } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Progress } from './export';
-import { pageContextSchema } from './payloads';
+import { elementDescriptionSchema } from './element-description';
+import { pageContextSchema, screenshotSchema } from './payloads';
+import { base64ToBlob } from './screenshot';
 import { refreshThread, type StoredMessage } from './threads';
 
 const MAX_TEXT = 20_000;
@@ -32,6 +34,8 @@ const exportSchema = z.object({
       seq: z.number().int().positive(),
       context: pageContextSchema.nullable().optional(),
       skill: z.string().max(120).optional(),
+      screenshot: screenshotSchema.optional(),
+      element: elementDescriptionSchema.optional(),
     }),
   ),
   notes: z.array(z.object({ threadId: z.uuid(), text: z.string().max(MAX_TEXT), updatedAt: time })),
@@ -113,7 +117,11 @@ export async function importJson(db: BinomeDb, text: string, progress?: Progress
     for (let offset = 0; offset < data.messages.length; offset += CHUNK) {
       const chunk = data.messages.slice(offset, offset + CHUNK).filter((message) => !deleted.has(message.threadId));
       const existing = new Set((await db.messages.bulkGet(chunk.map((message) => message.id))).filter(Boolean).map((message) => message!.id));
-      const fresh = chunk.filter((message) => !existing.has(message.id)) as StoredMessage[];
+      const fresh: StoredMessage[] = chunk
+        .filter((message) => !existing.has(message.id))
+        .map(({ screenshot, ...message }) =>
+          screenshot ? { ...message, screenshot: base64ToBlob(screenshot.data, screenshot.type) } : message,
+        );
       await db.messages.bulkAdd(fresh);
       report.messagesAdded += fresh.length;
       for (const message of fresh) touched.add(message.threadId);

@@ -4,6 +4,7 @@ import { exportCsv, exportJson, exportMarkdown, type PeopleLabels } from '@/lib/
 import { importJson, ImportError } from '@/lib/import';
 import { deleteEntry, saveNote } from '@/lib/log';
 import { recordReview, learnedSkills } from '@/lib/skills';
+import type { StoredMessage } from '@/lib/threads';
 import { emptyDb, freshDb, testPair } from './helpers/db';
 import { addEntry } from './helpers/log-data';
 
@@ -31,13 +32,20 @@ async function sampleLog(): Promise<{ db: BinomeDb; ids: string[] }> {
   await saveNote(db, ids[0]!, 'Ask again in March', 5000);
   await recordReview(db, learnedSkills(await db.threads.toArray(), [])[0]!, 'known', 6000);
   await deleteEntry(db, ids[2]!, 7000);
+  // A question with its screenshot: the file carries it as base64, the log as a Blob.
+  await db.messages.update(ids[0]!, { screenshot: new Blob([new Uint8Array([255, 216, 255, 1, 2, 3])], { type: 'image/jpeg' }) } as never);
   return { db, ids };
 }
 
 async function contents(db: BinomeDb) {
   return {
     threads: (await db.threads.orderBy('id').toArray()).map(({ readSeq, ...thread }) => thread),
-    messages: await db.messages.orderBy('id').toArray(),
+    messages: await Promise.all(
+      ((await db.messages.orderBy('id').toArray()) as StoredMessage[]).map(async ({ screenshot, ...message }) => ({
+        ...message,
+        screenshot: screenshot ? [screenshot.type, [...new Uint8Array(await screenshot.arrayBuffer())]] : null,
+      })),
+    ),
     notes: await db.notes.toArray(),
     reviews: await db.reviews.toArray(),
     tombstones: await db.tombstones.toArray(),
