@@ -2,13 +2,13 @@ import { Component, useEffect, useState, type ReactNode } from 'react';
 import type { BinomeDb } from '@/lib/db';
 import { exportJson } from '@/lib/export';
 import { t } from '@/lib/i18n';
+import { ConfirmButton } from './ConfirmButton';
 import { downloadFile } from './download';
 
 type Problem = { kind: 'open' | 'crash'; detail: string };
 
 /** What the person sees instead of a blank page when the browser's storage fails. */
 function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
-  const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const exportLog = async () => {
     try {
@@ -36,21 +36,13 @@ function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
         <button type="button" onClick={() => void exportLog()}>
           {t('storage_export')}
         </button>
-        {confirming ? (
-          <div role="alertdialog" aria-labelledby="reset-confirm">
-            <p id="reset-confirm">{t('storage_reset_confirm')}</p>
-            <button type="button" className="danger" onClick={() => void reset()}>
-              {t('storage_reset_yes')}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {t('storage_reset')}
-          </button>
-        )}
+        <ConfirmButton
+          label={t('storage_reset')}
+          question={t('storage_reset_confirm')}
+          confirmLabel={t('storage_reset_yes')}
+          cancelLabel={t('cancel')}
+          onConfirm={() => void reset()}
+        />
       </div>
       {status && <p role="status">{status}</p>}
       <details>

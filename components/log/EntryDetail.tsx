@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { deleteEntry, saveNote } from '@/lib/log';
+import { ConfirmButton } from '../ConfirmButton';
 import { useServices } from '../services';
 import { ThreadView } from '../ThreadView';
 
@@ -12,7 +13,6 @@ export function EntryDetail({ threadId, onBack }: { threadId: string; onBack(): 
   const note = useLiveQuery(() => db.notes.get(threadId), [threadId]);
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => setText(note?.text ?? ''), [note?.text]);
 
@@ -31,21 +31,13 @@ export function EntryDetail({ threadId, onBack }: { threadId: string; onBack(): 
         <button type="submit">{t('note_save')}</button>
         {saved && <p role="status">{t('note_saved')}</p>}
       </form>
-      {confirming ? (
-        <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm">
-          <p id={`${id}-confirm`}>{t('delete_confirm')}</p>
-          <button type="button" className="danger" onClick={() => void deleteEntry(db, threadId).then(onBack)}>
-            {t('delete_yes')}
-          </button>
-          <button type="button" autoFocus onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          {t('delete_entry')}
-        </button>
-      )}
+      <ConfirmButton
+        label={t('delete_entry')}
+        question={t('delete_confirm')}
+        confirmLabel={t('delete_yes')}
+        cancelLabel={t('cancel')}
+        onConfirm={() => void deleteEntry(db, threadId).then(onBack)}
+      />
     </div>
   );
 }

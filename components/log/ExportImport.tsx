@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { exportCsv, exportJson, exportMarkdown, type PeopleLabels } from '@/lib/export';
+import type { BinomeDb } from '@/lib/db';
+import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/export';
 import { t, type MessageKey } from '@/lib/i18n';
 import { importJson, ImportError } from '@/lib/import';
 import { downloadFile as download } from '../download';
@@ -20,6 +21,17 @@ function peopleLabels(): PeopleLabels {
     columns: t('export_csv_columns').split('|'),
   };
 }
+
+const EXPORTS: {
+  extension: string;
+  type: string;
+  label: MessageKey;
+  make(db: BinomeDb, progress: Progress): Promise<string>;
+}[] = [
+  { extension: 'json', type: 'application/json', label: 'export_json', make: async (db, progress) => JSON.stringify(await exportJson(db, Date.now(), progress)) },
+  { extension: 'md', type: 'text/markdown', label: 'export_markdown', make: (db, progress) => exportMarkdown(db, peopleLabels(), progress) },
+  { extension: 'csv', type: 'text/csv', label: 'export_csv', make: (db, progress) => exportCsv(db, peopleLabels(), progress) },
+];
 
 const IMPORT_ERRORS: Record<ImportError['reason'], MessageKey> = {
   not_json: 'import_error_not_json',
@@ -54,40 +66,20 @@ export function ExportImport() {
       <h3>{t('export_title')}</h3>
       <p className="hint">{t('export_hint')}</p>
       <div className="actions">
-        <button
-          type="button"
-          onClick={() =>
-            void run(async () => {
-              const data = await exportJson(db, Date.now(), onProgress);
-              download(`binome-log-${stamp}.json`, 'application/json', JSON.stringify(data));
-              return t('export_done');
-            })
-          }
-        >
-          {t('export_json')}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void run(async () => {
-              download(`binome-log-${stamp}.md`, 'text/markdown', await exportMarkdown(db, peopleLabels(), onProgress));
-              return t('export_done');
-            })
-          }
-        >
-          {t('export_markdown')}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void run(async () => {
-              download(`binome-log-${stamp}.csv`, 'text/csv', await exportCsv(db, peopleLabels(), onProgress));
-              return t('export_done');
-            })
-          }
-        >
-          {t('export_csv')}
-        </button>
+        {EXPORTS.map((format) => (
+          <button
+            key={format.extension}
+            type="button"
+            onClick={() =>
+              void run(async () => {
+                download(`binome-log-${stamp}.${format.extension}`, format.type, await format.make(db, onProgress));
+                return t('export_done');
+              })
+            }
+          >
+            {t(format.label)}
+          </button>
+        ))}
       </div>
       <h3>{t('import_title')}</h3>
       <label htmlFor={id}>{t('import_label')}</label>
