@@ -67,19 +67,17 @@ class CrashBoundary extends Component<{ onCrash(error: unknown): void; children:
 }
 
 /**
- * Opens the database before showing the page; if IndexedDB cannot be opened, or a render
- * fails, the person gets a screen that explains it and offers export and reset. Nothing
- * is deleted unless they ask: the unsent questions in the outbox stay where they are.
+ * If IndexedDB cannot be opened, or a render fails, the person gets a screen that explains
+ * it and offers export and reset instead of a blank page. Nothing is deleted unless they
+ * ask: the unsent questions in the outbox stay where they are.
  */
 export function StorageGuard({ db, children }: { db: BinomeDb; children: ReactNode }) {
-  const [state, setState] = useState<'opening' | 'open' | Problem>('opening');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  // The page renders at once: its queries wait inside Dexie for the same open, so checking
+  // here costs no extra round trip; only a failure replaces the page.
   useEffect(() => {
-    db.open().then(
-      () => setState('open'),
-      (error: unknown) => setState({ kind: 'open', detail: String(error) }),
-    );
+    db.open().catch((error: unknown) => setProblem({ kind: 'open', detail: String(error) }));
   }, [db]);
-  if (state === 'opening') return null;
-  if (state !== 'open') return <StorageProblem db={db} problem={state} />;
-  return <CrashBoundary onCrash={(error) => setState({ kind: 'crash', detail: String(error) })}>{children}</CrashBoundary>;
+  if (problem) return <StorageProblem db={db} problem={problem} />;
+  return <CrashBoundary onCrash={(error) => setProblem({ kind: 'crash', detail: String(error) })}>{children}</CrashBoundary>;
 }
