@@ -15,7 +15,7 @@ import { PushManager } from '@/lib/push';
 import { RelayClient, RelayError } from '@/lib/relay-client';
 import { normalizeRelayUrl } from '@/lib/relay-url';
 import { readProfile } from '@/lib/settings';
-import { markTab } from '@/lib/site-marks';
+import { watchTabsForSiteMarks } from '@/lib/site-marks';
 import { countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
 import { SyncScheduler } from '@/lib/sync-scheduler';
 import type { StoredMessage } from '@/lib/threads';
@@ -100,13 +100,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void wake();
   });
-  // Registered always (listeners must be, at start); they act only when the person opted in.
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url || change.status === 'complete') void markTab(db, tabId, tab.url);
-  });
-  browser.tabs.onActivated.addListener(({ tabId }) => {
-    void browser.tabs.get(tabId).then((tab) => markTab(db, tabId, tab.url), () => undefined);
-  });
+  watchTabsForSiteMarks(db);
   browser.notifications.onClicked.addListener((notificationId) => {
     void browser.notifications.clear(notificationId);
     void browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));

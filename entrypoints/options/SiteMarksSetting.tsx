@@ -1,13 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
-import { useServices } from '@/components/services';
+import { useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { disableSiteMarks, enableSiteMarks, siteMarksEnabled } from '@/lib/site-marks';
 
 export function SiteMarksSetting() {
-  const { db } = useServices();
   const id = useId();
-  const enabled = useLiveQuery(() => siteMarksEnabled(db), []);
+  const [enabled, setEnabled] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    // The permission is the setting: follow it, wherever it is granted or withdrawn.
+    const refresh = () => void siteMarksEnabled().then(setEnabled);
+    refresh();
+    browser.permissions.onAdded.addListener(refresh);
+    browser.permissions.onRemoved.addListener(refresh);
+    return () => {
+      browser.permissions.onAdded.removeListener(refresh);
+      browser.permissions.onRemoved.removeListener(refresh);
+    };
+  }, []);
   if (enabled === undefined) return null;
   return (
     <section aria-labelledby={id}>
@@ -16,7 +25,7 @@ export function SiteMarksSetting() {
         <input
           type="checkbox"
           checked={enabled}
-          onChange={(event) => void (event.target.checked ? enableSiteMarks(db) : disableSiteMarks(db))}
+          onChange={(event) => void (event.target.checked ? enableSiteMarks() : disableSiteMarks()).then(() => siteMarksEnabled().then(setEnabled))}
         />
         {t('site_marks_label')}
       </label>
