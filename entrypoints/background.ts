@@ -10,7 +10,7 @@ import {
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';
 import { onPickerMessage } from '@/lib/picker-flow';
-import { acceptInvite, createInvite } from '@/lib/pairing';
+import { acceptInvite, createInvite, syncDisplayName } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
 import { RelayClient, RelayError } from '@/lib/relay-client';
 import { normalizeRelayUrl } from '@/lib/relay-url';
@@ -33,6 +33,8 @@ export default defineBackground(() => {
   };
   const scheduler = new SyncScheduler(
     async () => {
+      // Best effort: a relay that cannot be reached gets the new name at a later round.
+      await syncDisplayName(deps, (await readProfile(db)).displayName).catch(() => undefined);
       const result = await syncAll(deps);
       await updateBadge();
       return result;

@@ -42,3 +42,14 @@ export async function acceptInvite(deps: SyncDeps, request: PairingRequest & { c
   const { pair: info } = await deps.client(identity).acceptInvite(code);
   return recordPair(deps.db, info, identity.relayUrl);
 }
+
+/** A name changed in the settings reaches every relay, and so every buddy, at the next sync. */
+export async function syncDisplayName(deps: SyncDeps, displayName: string): Promise<void> {
+  const name = displayName.trim();
+  if (!name) return;
+  for (const identity of await deps.db.identities.toArray()) {
+    if (identity.displayName === name) continue;
+    await deps.client(identity).updateDevice({ displayName: name });
+    await deps.db.identities.update(identity.relayUrl, { displayName: name });
+  }
+}

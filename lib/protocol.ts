@@ -53,6 +53,11 @@ export const updateDeviceRequest = z.object({
   displayName: displayName.optional(),
   publicKey: publicKey.optional(),
 });
+export const updateDeviceResponse = z.object({
+  deviceId: uuid,
+  displayName: z.string(),
+  publicKey: z.string().nullable(),
+});
 
 // ---- Invites and pairs ----
 export const createInviteRequest = z.object({

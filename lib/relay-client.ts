@@ -8,6 +8,7 @@ import {
   postMessageResponse,
   pullResponse,
   registerDeviceResponse,
+  updateDeviceResponse,
   type ErrorCode,
   type PairRole,
   type PostMessageRequest,
@@ -71,6 +72,10 @@ export class RelayClient {
 
   register(displayName: string, publicKey: string) {
     return this.call('POST', '/devices', registerDeviceResponse, { displayName, publicKey });
+  }
+
+  updateDevice(changes: { displayName: string }) {
+    return this.call('PATCH', '/devices/me', updateDeviceResponse, changes);
   }
 
   createInvite(role: PairRole) {

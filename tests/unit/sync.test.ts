@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BinomeDb, Identity, Pair } from '@/lib/db';
-import { acceptInvite, createInvite } from '@/lib/pairing';
+import { acceptInvite, createInvite, syncDisplayName } from '@/lib/pairing';
 import { RelayClient } from '@/lib/relay-client';
 import { searchLog } from '@/lib/search';
 import { backoffDelay, countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
@@ -103,6 +103,14 @@ describe('sync engine against a real relay', () => {
     expect(await helper.db.messages.count()).toBe(1);
     expect(await helper.db.threads.count()).toBe(1);
     expect(helper.notified).toHaveLength(1);
+  });
+
+  it('carries a name changed in the settings to the buddy', async () => {
+    const { asker, helper } = await pairedDevices();
+    await syncDisplayName(asker.deps, 'Anne M.');
+    expect((await asker.db.identities.toArray())[0]!.displayName).toBe('Anne M.');
+    await syncAll(helper.deps);
+    expect(await onlyPair(helper.db)).toMatchObject({ peerName: 'Anne M.' });
   });
 
   it('marks a message the relay refuses for good as rejected and keeps the others going', async () => {
