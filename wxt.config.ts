@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ASK_COMMAND, ASK_SHORTCUT } from './lib/commands';
 
 /**
  * React's API, Preact's runtime: react-dom alone is ~190 KB minified, which with Dexie
@@ -22,17 +23,22 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Each permission is explained in the README's "Permissions" section.
-    permissions: ['alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus', 'storage'],
     // Asked for only when the person switches on "mark sites I asked about".
     optional_permissions: ['tabs'],
     action: { default_title: '__MSG_action_title__' },
     commands: {
-      // Opens the popup, as a click on the toolbar button does (and grants activeTab the same way).
-      _execute_action: {
-        suggested_key: { default: 'Alt+Shift+B', mac: 'Alt+Shift+B' },
+      // Opens the ask panel in the page (or the side panel); grants activeTab as a click does.
+      [ASK_COMMAND]: {
+        suggested_key: { default: ASK_SHORTCUT, mac: ASK_SHORTCUT },
         description: '__MSG_command_ask__',
       },
+      // The toolbar button's popup (inbox): no default key, one can be set in the browser.
+      _execute_action: { description: '__MSG_command_open_popup__' },
     },
+    // The in-page ask panel is this page in a frame. A dynamic URL (Chrome) changes every
+    // session, so a page cannot probe for it to learn that Binôme is installed.
+    web_accessible_resources: [{ resources: ['ask-panel.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { capturePage } from '@/lib/capture';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { capturePage, withFound } from '@/lib/capture';
 import type { PageContext } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { sentenceForError } from './errors';
@@ -10,48 +9,55 @@ import { SkillField, skillToSend } from './SkillField';
 import type { ElementDescription } from '@/lib/element-description';
 import { PointAtElement } from './PointAtElement';
 import type { Rect } from '@/lib/screenshot';
-import { useServices } from './services';
+import type { PreparedAsk } from '@/lib/ask-panel';
+import { screenshotPayload, type PairChoice } from '@/lib/ask-backend';
+import { useAskBackend } from './ask-backend';
 
 interface Props {
   /** The tab the question is about; the active tab when not given. */
   tabId?: number;
   /** What the right-click menu or the picker knew: it wins over what capture reads. */
   fromMenu?: { selection: string; targetUrl: string; element?: ElementDescription };
-  onSent(threadId: string): void;
+  /** Captured by the background before the in-page panel was shown: nothing left to capture. */
+  prepared?: PreparedAsk;
+  /** The form gets out of the way while the person points at the page. */
+  onPointing(): void;
+  onSent(threadId: string, pairId: string): void;
   onCancel(): void;
 }
 
-export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
-  const { db, client } = useServices();
+export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCancel }: Props) {
+  const backend = useAskBackend();
   const questionId = useId();
   const buddyId = useId();
-  const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
-  const [context, setContext] = useState<PageContext | null | undefined>(undefined);
+  const [pairs, setPairs] = useState<PairChoice[] | undefined>(undefined);
+  useEffect(() => {
+    void backend.pairs().then(setPairs, () => setPairs([]));
+  }, [backend]);
+  // Not the autofocus attribute: browsers ignore it in a frame inside another site's page.
+  const questionRef = useRef<HTMLTextAreaElement>(null);
+  const loaded = pairs !== undefined;
+  useEffect(() => {
+    if (loaded) questionRef.current?.focus();
+  }, [loaded]);
+  const [context, setContext] = useState<PageContext | null | undefined>(prepared ? prepared.context : undefined);
   const [pairId, setPairId] = useState('');
   const [text, setText] = useState('');
   const [skill, setSkill] = useState('');
   // Its description may name what the picture then blacks out: the person can leave it out.
-  const [element, setElement] = useState<ElementDescription | undefined>(fromMenu?.element);
+  const [element, setElement] = useState<ElementDescription | undefined>(prepared?.element ?? fromMenu?.element);
   // undefined while the picture is being taken: sending waits for it rather than leave it out.
   const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (prepared) return;
     void capturePage(tabId).then(
-      (captured) =>
-        setContext(
-          captured && fromMenu
-            ? {
-                ...captured,
-                selection: fromMenu.selection || captured.selection,
-                ...(fromMenu.targetUrl ? { targetUrl: fromMenu.targetUrl } : {}),
-              }
-            : captured,
-        ),
+      (captured) => setContext(withFound(captured, fromMenu)),
       () => setContext(null),
     );
-  }, [tabId, fromMenu]);
+  }, [tabId, fromMenu, prepared]);
 
   const chosenPair = pairId || pairs?.[0]?.pairId || '';
   const submit = async (event: FormEvent) => {
@@ -62,9 +68,16 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
     try {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
       const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline) : undefined;
-      onSent(
-        await client.ask(chosenPair, text.trim(), context ?? null, skillToSend(context?.tool ?? '', skill), image, element),
-      );
+      const chosenSkill = skillToSend(context?.tool ?? '', skill);
+      const threadId = await backend.ask({
+          pairId: chosenPair,
+          text: text.trim(),
+          context: context ?? null,
+          ...(chosenSkill ? { skill: chosenSkill } : {}),
+          ...(image ? { screenshot: await screenshotPayload(image) } : {}),
+          ...(element ? { element } : {}),
+        });
+      onSent(threadId, chosenPair);
     } catch (caught) {
       setError(sentenceForError(caught));
     } finally {
@@ -95,15 +108,20 @@ export function AskForm({ tabId, fromMenu, onSent, onCancel }: Props) {
       <textarea
         id={questionId}
         rows={5}
+        ref={questionRef}
         value={text}
-        autoFocus
         onChange={(event) => setText(event.target.value)}
       />
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
       {context && (
-        <PointAtElement tabId={tabId} element={element} onStart={() => window.close()} onClear={() => setElement(undefined)} />
+        <PointAtElement tabId={tabId} element={element} onStart={onPointing} onClear={() => setElement(undefined)} />
       )}
-      <ScreenshotField tabId={tabId} element={element} onChange={setScreenshot} />
+      <ScreenshotField
+        tabId={tabId}
+        element={element}
+        onChange={setScreenshot}
+        {...(prepared ? { captured: prepared.screenshot } : {})}
+      />
       {error && (
         <p role="alert" className="error">
           {error}

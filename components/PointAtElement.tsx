@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { ElementDescription } from '@/lib/element-description';
 import { t } from '@/lib/i18n';
-import { startPicking } from '@/lib/picker-flow';
-import { useServices } from './services';
+import { useAskBackend } from './ask-backend';
 
 /** Describes an element as a person would: "the button “Insert”". */
 export function elementSummary(element: ElementDescription): string {
@@ -19,7 +18,7 @@ interface Props {
 }
 
 export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
-  const { db } = useServices();
+  const backend = useAskBackend();
   const [failed, setFailed] = useState(false);
   return (
     <div className="point-at">
@@ -35,7 +34,7 @@ export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
         <button
           type="button"
           onClick={() =>
-            void startPicking(db, tabId).then(onStart, () => setFailed(true))
+            void backend.startPicking(tabId).then(onStart, () => setFailed(true))
           }
         >
           {element ? t('element_point_again') : t('element_point')}

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import { captureVisibleTab, targetTab } from '@/lib/capture';
 import { siteOf } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
 import type { ElementDescription } from '@/lib/element-description';
 import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/screenshot';
 import { RedactionEditor } from './RedactionEditor';
-import { useServices } from './services';
+import { useAskBackend } from './ask-backend';
 
 export interface Capture {
   bitmap: ImageBitmap;
@@ -26,13 +25,15 @@ interface Props {
   tabId?: number;
   /** The element pointed at: outlined in the picture. */
   element?: ElementDescription;
+  /** Taken before the form was shown (the in-page panel must not picture itself); null: none could be. */
+  captured?: string | null;
   /** undefined while the picture is being taken, null without one. */
   onChange(value: { capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined): void;
 }
 
 /** "Attach a screenshot" (on by default, remembered per site), its preview and redaction. */
-export function ScreenshotField({ tabId, element, onChange }: Props) {
-  const { db } = useServices();
+export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
+  const backend = useAskBackend();
   const [site, setSite] = useState('');
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
   const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
@@ -44,16 +45,16 @@ export function ScreenshotField({ tabId, element, onChange }: Props) {
       .then((tab) => {
         const host = siteOf(tab?.url);
         setSite(host);
-        return screenshotWanted(db, host);
+        return backend.screenshotWanted(host);
       })
       .then(setWanted, () => setWanted(false));
-  }, [db, tabId]);
+  }, [backend, tabId]);
 
   useEffect(() => {
     if (!wanted || capture !== undefined) return;
     // User Timing marks: bench/capture.ts reads how long capture and decoding take.
     performance.mark('binome:capture-start');
-    void captureVisibleTab(tabId)
+    void (captured !== undefined ? Promise.resolve(captured) : captureVisibleTab(tabId))
       .then(async (dataUrl) => {
         if (!dataUrl) return null;
         const bitmap = await loadImage(dataUrl);
@@ -79,7 +80,7 @@ export function ScreenshotField({ tabId, element, onChange }: Props) {
           checked={wanted}
           onChange={(event) => {
             setWanted(event.target.checked);
-            void rememberScreenshotChoice(db, site, event.target.checked);
+            void backend.rememberScreenshotChoice(site, event.target.checked);
           }}
         />
         {t('screenshot_attach')}

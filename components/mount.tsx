@@ -8,11 +8,20 @@ import { ServicesProvider } from './services';
 import { StorageGuard } from './StorageGuard';
 import './theme.css';
 
-/** Mounts an extension page with the real database and client, in the UI's language. */
-export function mountPage(page: ReactNode, title: MessageKey): void {
+function prepareDocument(title: MessageKey) {
   document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] || 'en';
   document.title = t(title);
-  createRoot(document.getElementById('root')!).render(
+  return createRoot(document.getElementById('root')!);
+}
+
+/** A frame inside someone else's page: no database of its own, everything through the background. */
+export function mountFrame(page: ReactNode, title: MessageKey): void {
+  prepareDocument(title).render(<StrictMode>{page}</StrictMode>);
+}
+
+/** Mounts an extension page with the real database and client, in the UI's language. */
+export function mountPage(page: ReactNode, title: MessageKey): void {
+  prepareDocument(title).render(
     <StrictMode>
       <StorageGuard db={db}>
         <ServicesProvider db={db} client={createClient(db)}>

@@ -7,9 +7,13 @@ import {
   type BackgroundReply,
   type PageToBackgroundMessage,
 } from '@/lib/messaging';
+import { openAskPanel } from '@/lib/ask-panel';
+import { pairChoices, queueQuestion } from '@/lib/ask-backend';
+import { ASK_COMMAND } from '@/lib/commands';
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';
-import { onPickerMessage } from '@/lib/picker-flow';
+import { onPickerMessage, startPicking } from '@/lib/picker-flow';
+import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
 import { acceptInvite, createInvite, syncDisplayName } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
 import { RelayClient, RelayError } from '@/lib/relay-client';
@@ -61,6 +65,19 @@ export default defineBackground(() => {
         push.ensure(await db.identities.toArray());
         return invite;
       }
+      case 'page:ask-choices':
+        return { pairs: await pairChoices(db), screenshotWanted: message.site ? await screenshotWanted(db, message.site) : true };
+      case 'page:remember-screenshot-choice':
+        await rememberScreenshotChoice(db, message.site, message.wanted);
+        return null;
+      case 'page:ask': {
+        const threadId = await queueQuestion(db, message.question);
+        void scheduler.request();
+        return { threadId };
+      }
+      case 'page:start-picking':
+        await startPicking(db, message.tabId);
+        return null;
       case 'page:accept-invite': {
         const pair = await acceptInvite(deps, { ...(await pairingProfile()), code: message.code });
         push.ensure(await db.identities.toArray());
@@ -99,6 +116,9 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(db, info, tab));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === ASK_COMMAND) void openAskPanel(db, tab, { selection: '', targetUrl: '' });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void wake();
   });

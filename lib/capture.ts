@@ -28,6 +28,16 @@ export async function targetTab(tabId?: number) {
   return tab;
 }
 
+/** What the click already knew (the menu's selection, link or image) wins over what capture read. */
+export function withFound(captured: PageContext | null, found: { selection: string; targetUrl: string } | undefined): PageContext | null {
+  if (!captured || !found) return captured;
+  return {
+    ...captured,
+    selection: found.selection || captured.selection,
+    ...(found.targetUrl ? { targetUrl: found.targetUrl } : {}),
+  };
+}
+
 export async function capturePage(tabId?: number): Promise<PageContext | null> {
   const tab = await targetTab(tabId).catch(() => undefined);
   if (!tab?.id || !tab.url) return null;
@@ -42,14 +52,15 @@ export async function capturePage(tabId?: number): Promise<PageContext | null> {
 }
 
 /**
- * The visible part of the tab, as a PNG data URL, or null where the browser refuses (its
+ * The visible part of the tab, as a JPEG data URL (encoded and decoded several times faster
+ * than PNG at this size; it is re-encoded after redaction anyway), or null where the browser refuses (its
  * own pages, the web store). Needs the activeTab grant of the click that opened Binôme.
  */
 export async function captureVisibleTab(tabId?: number): Promise<string | null> {
   try {
     const tab = await targetTab(tabId);
     if (!tab) return null;
-    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 92 });
   } catch {
     return null;
   }

@@ -5,21 +5,11 @@
 import type { BinomeDb, PageContext } from './db';
 import { uuidv7 } from './ids';
 import type { ElementDescription } from './element-description';
-import type { ScreenshotPayload } from './payloads';
-import { blobToBase64 } from './screenshot';
 import { sendToBackground } from './messaging';
 import type { PairRole } from './protocol';
 import { composeMessage, markRead } from './threads';
 
 export interface Client {
-  ask(
-    pairId: string,
-    text: string,
-    context: PageContext | null,
-    skill?: string,
-    screenshot?: Blob,
-    element?: ElementDescription,
-  ): Promise<string>;
   answer(threadId: string, text: string, skill?: string): Promise<void>;
   followUp(threadId: string, text: string): Promise<void>;
   resolve(threadId: string): Promise<void>;
@@ -57,20 +47,6 @@ export function createClient(db: BinomeDb): Client {
   };
 
   return {
-    async ask(pairId, text, context, skill, screenshot, element) {
-      const ids = now();
-      const payload = {
-        threadId: ids.id,
-        text,
-        context,
-        ...(skill ? { skill } : {}),
-        ...(element ? { element } : {}),
-        ...(screenshot ? { screenshot: { type: screenshot.type as ScreenshotPayload['type'], data: await blobToBase64(screenshot) } } : {}),
-      };
-      await composeMessage(db, await pairOf(pairId), 'question', payload, ids);
-      void nudge();
-      return ids.id;
-    },
     answer: (threadId, text, skill) => reply('answer', threadId, text, skill),
     followUp: (threadId, text) => reply('follow-up', threadId, text),
     async resolve(threadId) {

@@ -2,8 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from './db';
 import { t } from './i18n';
-import { savePendingAsk } from './pending-ask';
-import { reopenPopup } from './picker-flow';
+import { openAskPanel, type AskSurface } from './ask-panel';
 
 export const CONTEXT_MENU_ID = 'binome-ask';
 
@@ -17,19 +16,15 @@ export function createContextMenu(): void {
   });
 }
 
+/** Called straight from the listener: the side panel, where needed, opens only during the click. */
 export async function onContextMenuClick(
   db: BinomeDb,
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
-  now = Date.now(),
-): Promise<void> {
-  if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
-  await savePendingAsk(db, {
-    tabId: tab.id,
+): Promise<AskSurface | null> {
+  if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return null;
+  return openAskPanel(db, tab, {
     selection: (info.selectionText ?? '').trim(),
     targetUrl: info.linkUrl ?? info.srcUrl ?? '',
-    at: now,
   });
-  // The click is a user gesture: the popup may open. Where it may not, a small window does.
-  await reopenPopup(tab.id);
 }

@@ -4,18 +4,38 @@
  * pages are refused by the sender check.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { PairChoice, QuestionToAsk } from './ask-backend';
 import type { PairRole, CreateInviteResponse } from './protocol';
 
 export type PageToBackgroundMessage =
   | { type: 'page:sync-now' }
   | { type: 'page:create-invite'; role: PairRole }
-  | { type: 'page:accept-invite'; code: string };
+  | { type: 'page:accept-invite'; code: string }
+  // From the in-page ask panel, which cannot open the database itself (lib/ask-backend.ts).
+  | { type: 'page:ask-choices'; site?: string }
+  | { type: 'page:remember-screenshot-choice'; site: string; wanted: boolean }
+  | { type: 'page:ask'; question: QuestionToAsk }
+  | { type: 'page:start-picking'; tabId: number };
 
 export interface PageToBackgroundResults {
   'page:sync-now': { reachable: boolean };
   'page:create-invite': CreateInviteResponse;
   'page:accept-invite': { pairId: string; peerName: string };
+  'page:ask-choices': { pairs: PairChoice[]; screenshotWanted: boolean };
+  'page:remember-screenshot-choice': null;
+  'page:ask': { threadId: string };
+  'page:start-picking': null;
 }
+
+const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set<PageToBackgroundMessage['type']>([
+  'page:sync-now',
+  'page:create-invite',
+  'page:accept-invite',
+  'page:ask-choices',
+  'page:remember-screenshot-choice',
+  'page:ask',
+  'page:start-picking',
+]);
 
 export type BackgroundReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -45,5 +65,5 @@ export function isFromExtensionPage(sender: Browser.runtime.MessageSender): bool
 
 export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'page:sync-now' || type === 'page:create-invite' || type === 'page:accept-invite';
+  return typeof type === 'string' && PAGE_MESSAGE_TYPES.has(type);
 }

@@ -1,11 +1,12 @@
 /**
- * "Ask my buddy about this" from the right-click menu: the background notes what was
- * clicked, then opens the popup, which picks the note up and opens the ask form with it.
+ * Where the in-page panel cannot open (browser pages, extension stores), the background
+ * notes what was clicked, then opens the side panel (or a small window), which picks the
+ * note up and opens the ask form with it.
  */
 import type { BinomeDb } from './db';
 import type { ElementDescription } from './element-description';
 
-const KEY = 'pendingAsk';
+export const PENDING_ASK_KEY = 'pendingAsk';
 /** Older notes are from an abandoned click, not the popup being opened now. */
 const FRESH_MS = 2 * 60_000;
 
@@ -38,14 +39,14 @@ export async function takeExpectedPick(db: BinomeDb, tabId: number, now = Date.n
 }
 
 export async function savePendingAsk(db: BinomeDb, ask: PendingAsk): Promise<void> {
-  await db.settings.put({ key: KEY, value: ask });
+  await db.settings.put({ key: PENDING_ASK_KEY, value: ask });
 }
 
 export async function takePendingAsk(db: BinomeDb, now = Date.now()): Promise<PendingAsk | null> {
   return db.transaction('rw', db.settings, async () => {
-    const row = await db.settings.get(KEY);
+    const row = await db.settings.get(PENDING_ASK_KEY);
     if (!row) return null;
-    await db.settings.delete(KEY);
+    await db.settings.delete(PENDING_ASK_KEY);
     const ask = row.value as PendingAsk;
     return now - ask.at < FRESH_MS ? ask : null;
   });

@@ -24,17 +24,25 @@ function readJson<T>(path: string): T | null {
   }
 }
 
-/** Debian's Chromium for the E2E suite, installed when missing and we are allowed to. */
-function ensureChromium(): void {
-  const known = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
-  if (known.some((path) => path && existsSync(path))) return;
+/**
+ * What the E2E suite needs from Debian, installed when missing and we are allowed to:
+ * Chromium, and a virtual display with real input for the shortcut and right-click tests.
+ */
+function ensureBrowserTools(): void {
+  const chromium = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const missing = [
+    ...(chromium.some((path) => path && existsSync(path)) ? [] : ['chromium']),
+    ...(existsSync('/usr/bin/Xvfb') ? [] : ['xvfb']),
+    ...(existsSync('/usr/bin/xdotool') ? [] : ['xdotool']),
+  ];
+  if (missing.length === 0) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s "chromium" package.');
+    console.log(`Installing Debian's ${missing.join(', ')} for the end-to-end tests.`);
     run('apt-get', ['update']);
-    run('apt-get', ['install', '-y', 'chromium']);
+    run('apt-get', ['install', '-y', ...missing]);
     return;
   }
-  console.error('Chromium is missing. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.');
+  console.error(`Missing for the end-to-end tests: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}); set CHROMIUM_PATH for another Chromium.`);
 }
 
 mkdirSync(RESULTS, { recursive: true });
@@ -54,7 +62,7 @@ if (unit) {
 }
 if (!unit || (unitExit !== 0 && unit.numFailedTests === 0)) crashed = true;
 
-ensureChromium();
+ensureBrowserTools();
 const buildExit = run('npx', ['wxt', 'build']);
 // After the build: it regenerates WXT's types (the i18n keys among them).
 if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) {

@@ -9,7 +9,7 @@ import { Tabs } from '@/components/Tabs';
 import { groupByPair, ThreadList } from '@/components/ThreadList';
 import { ThreadView } from '@/components/ThreadView';
 import { t } from '@/lib/i18n';
-import { takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
+import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
 import { isUnread } from '@/lib/threads';
 
 /** Rows per list before "show all": what fits in a popup and a glance. */
@@ -21,7 +21,7 @@ type View =
   | { name: 'thread'; threadId: string };
 type HomeTab = 'inbox' | 'mine' | 'log';
 
-export function Popup({ tabId }: { tabId?: number }) {
+export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 'popup' | 'side-panel' }) {
   const { db, client } = useServices();
   const [view, setView] = useState<View>({ name: 'home' });
   const [tab, setTab] = useState<HomeTab>('inbox');
@@ -32,11 +32,16 @@ export function Popup({ tabId }: { tabId?: number }) {
     [],
   );
 
+  // Opened for a page that refuses the in-page panel (or already open beside it): go straight
+  // to the ask form with what was clicked. Watched, because the note may land after the first render.
+  const pendingNote = useLiveQuery(() => db.settings.get(PENDING_ASK_KEY), []);
+  useEffect(() => {
+    if (pendingNote) void takePendingAsk(db).then((pending) => pending && setView({ name: 'ask', fromMenu: pending }));
+  }, [db, pendingNote]);
   useEffect(() => {
     void client.syncNow();
-    // Opened from the right-click menu: go straight to the ask form with what was clicked.
-    void takePendingAsk(db).then((pending) => pending && setView({ name: 'ask', fromMenu: pending }));
-  }, [client, db]);
+  }, [client]);
+  const className = surface === 'side-panel' ? 'popup side-panel' : 'popup';
 
   if (!pairs || !incoming || !outgoing) return null;
   const home = () => setView({ name: 'home' });
@@ -44,7 +49,7 @@ export function Popup({ tabId }: { tabId?: number }) {
 
   if (pairs.length === 0) {
     return (
-      <main className="popup welcome">
+      <main className={`${className} welcome`}>
         <h1>{t('app_name')}</h1>
         <p>{t('welcome_text')}</p>
         <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -55,14 +60,22 @@ export function Popup({ tabId }: { tabId?: number }) {
   }
   if (view.name === 'ask') {
     return (
-      <main className="popup">
-        <AskForm tabId={view.fromMenu?.tabId ?? tabId} fromMenu={view.fromMenu} onSent={open} onCancel={home} />
+      <main className={className}>
+        <AskForm
+          // The form is remounted for each new click, so it captures that click's page.
+          key={view.fromMenu?.at ?? 0}
+          tabId={view.fromMenu?.tabId ?? tabId}
+          fromMenu={view.fromMenu}
+          onPointing={() => window.close()}
+          onSent={open}
+          onCancel={home}
+        />
       </main>
     );
   }
   if (view.name === 'thread') {
     return (
-      <main className="popup">
+      <main className={className}>
         <ThreadView threadId={view.threadId} onBack={home} />
       </main>
     );
@@ -71,7 +84,7 @@ export function Popup({ tabId }: { tabId?: number }) {
   const unreadCount = incoming.filter(isUnread).length;
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
-    <main className="popup">
+    <main className={className}>
       <header>
         <h1>{t('app_name')}</h1>
         <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>

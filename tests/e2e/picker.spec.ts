@@ -6,17 +6,8 @@ test('the asker points at an element of the page; the helper sees it described a
   await budget.setViewportSize({ width: 1280, height: 800 });
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
 
-  // Headless Chromium opens action popups where no test can reach them: make the background
-  // take its other path, the small window it opens where the browser refuses a popup.
-  const worker = await asker.serviceWorker();
-  await worker.evaluate(() => {
-    chrome.action.openPopup = async () => {
-      throw new Error('No toolbar in headless Chromium');
-    };
-  });
   const popup = await asker.popupFor(budget);
   await popup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
-  const reopened = asker.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html'), timeout: 20_000 });
   await popup.page.getByRole('button', { name: 'Point at the part of the page' }).click();
 
   // The popup made way for the page; the picker asks which part, and the person clicks it.
@@ -26,12 +17,11 @@ test('the asker points at an element of the page; the helper sees it described a
   await budget.mouse.move(table.x + 20, table.y + table.height / 2);
   await budget.mouse.click(table.x + 20, table.y + table.height / 2);
 
-  const back = await reopened;
-  const ask = back;
-  await expect(ask.getByText('You pointed at:')).toBeVisible();
-  await ask.getByLabel('Your question').fill('What are these numbers?');
-  await ask.getByRole('button', { name: 'Send my question' }).click();
-  await expect(ask.locator('.thread-meta .status')).toHaveText('Sent, waiting for an answer');
+  // Binôme comes back in the page itself, with the element.
+  const panel = await asker.askPanelIn(budget);
+  await expect(panel.root.getByText('You pointed at:')).toBeVisible();
+  await panel.send('What are these numbers?');
+  await expect(panel.root.getByRole('status')).toHaveText(/Your question is on its way to Hugo/);
   // The picker left nothing in the page.
   await expect(budget.getByText('Click the part of the page your question is about', { exact: false })).toHaveCount(0);
 

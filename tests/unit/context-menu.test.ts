@@ -1,55 +1,83 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ASK_PANEL_CLOSE, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
+import { takePreparedAsk } from '@/lib/ask-panel';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/context-menu';
-import { takePendingAsk } from '@/lib/pending-ask';
 import { emptyDb } from './helpers/db';
+
+const TAB = { id: 7, url: 'https://x.example/', windowId: 3, title: 'X page' };
+const SCREENSHOT = 'data:image/jpeg;base64,AAAA';
+
+interface ScriptCall {
+  func: unknown;
+  args?: unknown[];
+}
+
+let executeScript: ReturnType<typeof vi.fn>;
+let captureVisibleTab: ReturnType<typeof vi.fn>;
+
+/** The id the background gave the prepared ask, read from the URL the panel was injected with. */
+function injectedAskId(): string {
+  const mount = executeScript.mock.calls.map(([call]) => call as ScriptCall).find((call) => call.func === mountAskPanel);
+  return new URL(String(mount!.args![0])).searchParams.get('ask')!;
+}
 
 describe('"Ask my buddy about this" in the right-click menu', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
+    (browser.i18n as { getMessage: unknown }).getMessage = vi.fn(() => 'Ask my buddy');
+    (browser.tabs as { get: unknown }).get = vi.fn(async () => TAB);
+    captureVisibleTab = vi.fn(async () => SCREENSHOT);
+    (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = captureVisibleTab;
+    executeScript = vi.fn(async (call: ScriptCall) => (call.func === mountAskPanel ? [{ result: undefined }] : [{ result: 'page selection' }]));
+    (browser.scripting as { executeScript: unknown }).executeScript = executeScript;
   });
 
-  it('notes the selection and the tab, then opens the popup, which picks the note up once', async () => {
-    const db = emptyDb();
-    const openPopup = vi.fn(async () => undefined);
-    (browser.action as { openPopup: unknown }).openPopup = openPopup;
-    await onContextMenuClick(
-      db,
-      { menuItemId: CONTEXT_MENU_ID, selectionText: '  Tableau croisé  ', editable: false, pageUrl: 'https://x' } as never,
-      { id: 7 } as never,
-      1000,
-    );
-    expect(openPopup).toHaveBeenCalledOnce();
-    expect(await takePendingAsk(db, 2000)).toEqual({ tabId: 7, selection: 'Tableau croisé', targetUrl: '', at: 1000 });
-    expect(await takePendingAsk(db, 2000)).toBeNull();
-  });
-
-  it('keeps the link or image right-clicked, and ignores a stale note', async () => {
-    const db = emptyDb();
-    (browser.action as { openPopup: unknown }).openPopup = vi.fn(async () => undefined);
-    await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://img.example/a.png' } as never, { id: 3 } as never, 1000);
-    expect(await takePendingAsk(db, 1000 + 10 * 60_000)).toBeNull();
-    await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID, linkUrl: 'https://link.example/' } as never, { id: 3 } as never, 1000);
-    expect((await takePendingAsk(db, 1500))?.targetUrl).toBe('https://link.example/');
-  });
-
-  it('falls back to a small window where the popup cannot be opened', async () => {
-    const db = emptyDb();
-    (browser.action as { openPopup: unknown }).openPopup = vi.fn(async () => {
-      throw new Error('no gesture');
+  it('injects the panel into a normal page, with the ask-panel URL carrying a fresh ask id', async () => {
+    const surface = await onContextMenuClick(emptyDb(), { menuItemId: CONTEXT_MENU_ID } as never, TAB as never);
+    expect(surface).toBe('in-page');
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript).toHaveBeenLastCalledWith({
+      target: { tabId: 7 },
+      func: mountAskPanel,
+      args: [expect.stringMatching(/^chrome-extension:\/\/[^/]+\/ask-panel\.html\?ask=[0-9a-f-]{36}$/), 'Ask my buddy', ASK_PANEL_CLOSE, ASK_PANEL_TAG],
     });
-    const create = vi.fn(async () => ({}) as never);
-    (browser.windows as { create: unknown }).create = create;
-    await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID } as never, { id: 9 } as never);
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?tabId=9') }));
+  });
+
+  it('prepares the menu selection, the link and the screenshot for the panel, to be read once', async () => {
+    await onContextMenuClick(
+      emptyDb(),
+      { menuItemId: CONTEXT_MENU_ID, selectionText: '  Tableau croisé  ', linkUrl: 'https://link.example/' } as never,
+      TAB as never,
+    );
+    const id = injectedAskId();
+    expect(captureVisibleTab).toHaveBeenCalledWith(3, { format: 'jpeg', quality: 92 });
+    expect(await takePreparedAsk(id)).toMatchObject({
+      tabId: 7,
+      screenshot: SCREENSHOT,
+      context: { url: 'https://x.example/', title: 'X page', selection: 'Tableau croisé', targetUrl: 'https://link.example/' },
+    });
+    expect(await takePreparedAsk(id)).toBeNull();
+  });
+
+  it('keeps the image right-clicked, and the page selection when the menu has none', async () => {
+    await onContextMenuClick(emptyDb(), { menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://img.example/a.png' } as never, TAB as never);
+    const [first] = executeScript.mock.calls[0] as [ScriptCall];
+    expect(first.func).not.toBe(mountAskPanel);
+    expect((await takePreparedAsk(injectedAskId()))?.context).toMatchObject({
+      selection: 'page selection',
+      targetUrl: 'https://img.example/a.png',
+    });
   });
 
   it('ignores other menu entries and clicks without a tab', async () => {
     const db = emptyDb();
-    await onContextMenuClick(db, { menuItemId: 'other' } as never, { id: 1 } as never);
-    await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID } as never, undefined);
-    expect(await takePendingAsk(db)).toBeNull();
+    expect(await onContextMenuClick(db, { menuItemId: 'other' } as never, TAB as never)).toBeNull();
+    expect(await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID } as never, undefined)).toBeNull();
+    expect(await onContextMenuClick(db, { menuItemId: CONTEXT_MENU_ID } as never, { url: TAB.url } as never)).toBeNull();
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(captureVisibleTab).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { Desktop } from './desktop';
 import { startFixtureServer } from './fixture-server';
 import { Person } from './person';
 import { RelayProcess } from './relay-process';
@@ -14,11 +15,14 @@ interface Pair {
  * Two people paired through a real relay process: Anne asks (she learns), Hugo helps.
  * Pairing goes through both options pages, as a person would do it.
  */
-export const test = base.extend<{ pair: Pair }>({
-  pair: async ({}, use) => {
+export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
+  /** Anne in a real (virtual) desktop session, for keyboard shortcuts and the right-click menu. */
+  askerAtDesktop: [false, { option: true }],
+  pair: async ({ askerAtDesktop }, use) => {
     const fixtures = await startFixtureServer();
     const relay = await RelayProcess.start();
-    const asker = await Person.launch('Anne Martin', fixtures.port);
+    const desktop = askerAtDesktop ? await Desktop.start() : undefined;
+    const asker = await Person.launch('Anne Martin', fixtures.port, 'en', desktop);
     const helper = await Person.launch('Hugo', fixtures.port);
     try {
       const askerOptions = await asker.options();
@@ -47,7 +51,13 @@ export const test = base.extend<{ pair: Pair }>({
       });
     } finally {
       // Each step runs even if one before it fails: a relay left running would outlive the test.
-      const steps = [() => asker.close(), () => helper.close(), () => relay.dispose(), () => fixtures.close()];
+      const steps = [
+        () => asker.close(),
+        () => helper.close(),
+        () => relay.dispose(),
+        () => fixtures.close(),
+        async () => desktop?.stop(),
+      ];
       const failures: unknown[] = [];
       for (const step of steps) await step().catch((error: unknown) => failures.push(error));
       if (failures.length) throw failures[0];

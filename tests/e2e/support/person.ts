@@ -1,9 +1,11 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AskPanelPage } from './ask-panel-page';
 import { chromiumPath } from './chromium';
+import type { Desktop } from './desktop';
 import { LogPage } from './log-page';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
@@ -22,18 +24,68 @@ export class Person {
     private readonly language: string,
     public context: BrowserContext,
     public extensionId: string,
+    /** A person at a real (virtual) desktop: keyboard shortcuts and the right-click menu work. */
+    readonly desktop?: Desktop,
   ) {}
 
-  static async launch(name: string, fixturePort: number, language = 'en'): Promise<Person> {
+  static async launch(name: string, fixturePort: number, language = 'en', desktop?: Desktop): Promise<Person> {
     const profileDir = mkdtempSync(join(tmpdir(), `binome-${name.toLowerCase().replace(/\W+/g, '-')}-`));
-    const { context, extensionId } = await launchContext(profileDir, fixturePort, language);
-    return new Person(name, profileDir, fixturePort, language, context, extensionId);
+    const { context, extensionId } = await launchContext(profileDir, fixturePort, language, desktop);
+    return new Person(name, profileDir, fixturePort, language, context, extensionId, desktop);
+  }
+
+  private onDesktop(): Desktop {
+    if (!this.desktop) throw new Error(`${this.name} has no desktop: launch with one for shortcuts and menus`);
+    return this.desktop;
+  }
+
+  /** Presses Binôme's keyboard shortcut on `page`. */
+  async pressShortcut(page: Page, keys = 'alt+shift+h'): Promise<void> {
+    await this.onDesktop().press(page, keys);
+  }
+
+  /** Right-click on `selector` in `page`, then "Ask my buddy about this" in the browser's own menu. */
+  async askFromContextMenu(page: Page, selector: string): Promise<void> {
+    const desktop = this.onDesktop();
+    await desktop.rightClick(page, selector);
+    // The menu takes a moment to open; a letter typed before it would go to the page.
+    await page.waitForTimeout(500);
+    desktop.type('a');
+  }
+
+  /** The ask panel the background put into `page` (a frame in a closed shadow root). */
+  async askPanelIn(page: Page): Promise<AskPanelPage> {
+    let frame: Frame | undefined;
+    await expect
+      .poll(() => (frame = page.frames().find((candidate) => candidate.url().includes('/ask-panel.html'))) !== undefined, {
+        message: 'the ask panel appears in the page',
+      })
+      .toBe(true);
+    await frame!.waitForLoadState();
+    return new AskPanelPage(frame!);
+  }
+
+  /**
+   * The side panel, which Playwright's own connection does not list: reached through a
+   * second, plain CDP connection to the same browser.
+   */
+  async sidePanel(): Promise<AskPanelPage> {
+    const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    let panel: Page | undefined;
+    await expect
+      .poll(() => (panel = browser.contexts().flatMap((context) => context.pages()).find((page) => page.url().includes('/sidepanel.html'))) !== undefined, {
+        message: 'the side panel opens',
+      })
+      .toBe(true);
+    await panel!.waitForLoadState();
+    return new AskPanelPage(panel!);
   }
 
   /** Closes the browser and opens the same profile again, as after a restart. */
   async restartBrowser(): Promise<void> {
     await this.context.close();
-    const { context, extensionId } = await launchContext(this.profileDir, this.fixturePort, this.language);
+    const { context, extensionId } = await launchContext(this.profileDir, this.fixturePort, this.language, this.desktop);
     this.context = context;
     this.extensionId = extensionId;
   }
@@ -123,14 +175,22 @@ export class Person {
   }
 }
 
-async function launchContext(profileDir: string, fixturePort: number, language: string) {
+async function launchContext(profileDir: string, fixturePort: number, language: string, desktop?: Desktop) {
   const hostRules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${fixturePort}`).join(',');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: !desktop,
     locale: language,
-    env: { ...process.env, LANGUAGE: language, LANG: `${language}_${language === 'en' ? 'US' : language.toUpperCase()}.UTF-8` },
+    // On a desktop the page is the window's real size, so screen coordinates match it.
+    ...(desktop ? { viewport: null } : {}),
+    env: {
+      ...process.env,
+      LANGUAGE: language,
+      LANG: `${language}_${language === 'en' ? 'US' : language.toUpperCase()}.UTF-8`,
+      ...(desktop ? { DISPLAY: desktop.display } : {}),
+    },
     args: [
+      ...(desktop ? ['--window-position=0,0', '--window-size=1280,900', '--remote-debugging-port=0'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       // Lets CDP click the toolbar button (Extensions.triggerAction) over Playwright's pipe.

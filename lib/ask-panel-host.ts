@@ -1,0 +1,61 @@
+/**
+ * The in-page ask panel's frame, put into the page by the background with
+ * `scripting.executeScript({ func: mountAskPanel, args })` when the person asks: nothing
+ * of Binôme is in a page before that. The function is serialised into the page's isolated
+ * world, so it must not use anything from outside its own body.
+ *
+ * The panel itself is an extension page (ask-panel.html) in an iframe inside a closed
+ * shadow root: the page's styles cannot reach the frame, and the page's scripts can read
+ * neither what the person types nor the screenshot, which stay in the extension's origin.
+ * The host is a manual popover, so it sits in the top layer above anything the page shows.
+ */
+
+/** What the panel posts to its host when the person closes it (Esc, Cancel, Close). */
+export const ASK_PANEL_CLOSE = 'binome:close-ask-panel';
+export const ASK_PANEL_TAG = 'binome-ask-panel';
+
+export function mountAskPanel(src: string, title: string, closeType: string, tag: string): void {
+  // A second ask on the same page replaces the first panel.
+  document.querySelector(tag)?.dispatchEvent(new Event('binome-replace'));
+  const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const host = document.createElement(tag);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  frame.title = title;
+  frame.setAttribute('allow', '');
+  const style = document.createElement('style');
+  style.textContent = `iframe { display: block; width: 100%; height: 100%; border: 0; background: #fff; color-scheme: light; }`;
+  shadow.append(style, frame);
+  // Inline !important wins over any rule of the page, even its own !important ones.
+  const place: Record<string, string> = {
+    all: 'initial', position: 'fixed', inset: '12px 12px auto auto', width: 'min(420px, calc(100vw - 24px))',
+    height: 'min(720px, calc(100vh - 24px))', margin: '0', padding: '0', border: '0', 'border-radius': '12px',
+    overflow: 'hidden', background: '#fff', 'box-shadow': '0 8px 32px rgba(0,0,0,.35)', 'z-index': '2147483647',
+    display: 'block', visibility: 'visible', opacity: '1',
+  };
+  for (const [property, value] of Object.entries(place)) host.style.setProperty(property, value, 'important');
+  host.setAttribute('popover', 'manual');
+
+  const close = () => {
+    window.removeEventListener('message', onMessage);
+    host.remove();
+    previousFocus?.focus();
+  };
+  // Only the panel's own frame may close it: the page cannot forge `event.source`.
+  const onMessage = (event: MessageEvent) => {
+    if (event.source === frame.contentWindow && (event.data as { type?: unknown } | null)?.type === closeType) close();
+  };
+  window.addEventListener('message', onMessage);
+  host.addEventListener('binome-replace', () => {
+    window.removeEventListener('message', onMessage);
+    host.remove();
+  });
+  frame.addEventListener('load', () => frame.focus(), { once: true });
+  document.documentElement.append(host);
+  try {
+    host.showPopover();
+  } catch {
+    // Older engines without popovers: the fixed position and z-index still show it.
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Where the ask panel opens, decided in the background when the person asks from the
+ * keyboard shortcut, the right-click menu or after pointing at an element:
+ *
+ * 1. in the page: the context and the screenshot are captured first (so the picture shows
+ *    the page, not the panel), kept in session storage (memory only) under a fresh id, then
+ *    the panel's frame is injected (lib/ask-panel-host.ts) and reads them by that id;
+ * 2. in the side panel, where the page refuses scripts (browser pages, extension stores):
+ *    decided before anything is awaited, because the browser opens a side panel only
+ *    during the person's gesture;
+ * 3. in a small window, where neither is possible (no side panel in this browser).
+ * The person always gets a working panel.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { capturePage, captureVisibleTab, withFound } from './capture';
+import type { BinomeDb, PageContext } from './db';
+import type { ElementDescription } from './element-description';
+import { t } from './i18n';
+import { ASK_PANEL_CLOSE, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
+import { savePendingAsk } from './pending-ask';
+import { uuidv7 } from './ids';
+
+export type AskSurface = 'in-page' | 'side-panel' | 'window';
+
+/** What the click already knows: the menu's selection, link or image, or the picked element. */
+export interface AskFound {
+  selection: string;
+  targetUrl: string;
+  element?: ElementDescription;
+}
+
+/** Everything the in-page panel shows, captured before it was injected. */
+export interface PreparedAsk {
+  tabId: number;
+  context: PageContext | null;
+  /** The visible tab as a data URL, unredacted: it never leaves session storage and this device. */
+  screenshot: string | null;
+  element?: ElementDescription;
+  /** When the person asked (performance.timeOrigin + now): the panel measures from it. */
+  askedAt: number;
+}
+
+const PREPARED_PREFIX = 'preparedAsk:';
+/** A panel reads its capture within a second; anything older was never read. */
+const PREPARED_TTL_MS = 2 * 60_000;
+
+/** Browser pages and the extension stores: no extension may script them. */
+const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org'];
+
+export function refusesInjection(url: string | undefined): boolean {
+  // Without a URL, the browser did not grant access to this tab: it is one of its own pages.
+  if (!url) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) return true;
+  if (STORE_HOSTS.includes(parsed.hostname)) return true;
+  return parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore');
+}
+
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export async function openAskPanel(
+  db: BinomeDb,
+  tab: Browser.tabs.Tab | undefined,
+  found: AskFound,
+  askedAt = preciseNow(),
+): Promise<AskSurface | null> {
+  const tabId = tab?.id;
+  if (tabId === undefined) return null;
+  if (refusesInjection(tab?.url)) return openOutsideThePage(db, tabId, found, openSidePanel(tabId));
+  try {
+    await injectPanel(tabId, found, askedAt);
+    return 'in-page';
+  } catch (error) {
+    // The page refused after all (an error page, a policy). The gesture has usually expired by
+    // now, so this mostly ends in the window; the side panel is tried all the same.
+    console.warn('Binôme could not open its panel in the page', error);
+    return openOutsideThePage(db, tabId, found, openSidePanel(tabId));
+  }
+}
+
+async function injectPanel(tabId: number, found: AskFound, askedAt: number): Promise<void> {
+  const [captured, screenshot] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId)]);
+  const context = withFound(captured, found);
+  await forgetStalePreparedAsks(askedAt);
+  const id = uuidv7();
+  const prepared: PreparedAsk = { tabId, context, screenshot, ...(found.element ? { element: found.element } : {}), askedAt };
+  await browser.storage.session.set({ [PREPARED_PREFIX + id]: prepared });
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: mountAskPanel,
+      args: [browser.runtime.getURL(`/ask-panel.html?ask=${id}`), t('ask_panel_frame_title'), ASK_PANEL_CLOSE, ASK_PANEL_TAG],
+    });
+  } catch (error) {
+    await browser.storage.session.remove(PREPARED_PREFIX + id);
+    throw error;
+  }
+}
+
+/** Read once by the panel: the unredacted picture does not linger, even in memory. */
+export async function takePreparedAsk(id: string): Promise<PreparedAsk | null> {
+  const key = PREPARED_PREFIX + id;
+  const prepared = ((await browser.storage.session.get(key)) as Record<string, PreparedAsk | undefined>)[key];
+  await browser.storage.session.remove(key);
+  return prepared ?? null;
+}
+
+/** A panel that never loaded (the page navigated away) leaves its picture behind: not for long. */
+async function forgetStalePreparedAsks(now: number): Promise<void> {
+  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  const stale = Object.entries(all)
+    .filter(([key, value]) => key.startsWith(PREPARED_PREFIX) && now - ((value as PreparedAsk).askedAt ?? 0) > PREPARED_TTL_MS)
+    .map(([key]) => key);
+  if (stale.length) await browser.storage.session.remove(stale);
+}
+
+/**
+ * Must be called before anything is awaited: the side panel opens only during the gesture.
+ * Never rejects: false when this browser has none or would not open it.
+ */
+function openSidePanel(tabId: number): Promise<boolean> {
+  try {
+    const sidePanel = browser.sidePanel;
+    if (!sidePanel?.open) return Promise.resolve(false);
+    sidePanel.setOptions({ tabId, path: `/sidepanel.html?tabId=${tabId}`, enabled: true }).catch(() => undefined);
+    return sidePanel.open({ tabId }).then(
+      () => true,
+      () => false,
+    );
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+async function openOutsideThePage(db: BinomeDb, tabId: number, found: AskFound, sidePanel: Promise<boolean>): Promise<AskSurface> {
+  // The side panel (or the window) picks this up as soon as it is written, whichever comes first.
+  await savePendingAsk(db, { tabId, ...found, at: Date.now() });
+  if (await sidePanel) return 'side-panel';
+  await openAskWindow(tabId);
+  return 'window';
+}
+
+/** The popup where the browser allows one; a small window with the same page otherwise. */
+export async function openAskWindow(tabId: number): Promise<void> {
+  await browser.action.openPopup().catch(() =>
+    browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 440, height: 640 }),
+  );
+}

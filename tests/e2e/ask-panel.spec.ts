@@ -1,0 +1,77 @@
+/**
+ * The ways in and where the ask panel opens, as a person at a desktop does it: the keyboard
+ * shortcut and the right-click menu (real X input, see support/desktop.ts), the in-page
+ * panel, and the side panel on a page that refuses scripts.
+ */
+import { expect, test } from './support/fixtures';
+
+test.use({ askerAtDesktop: true });
+
+test('the keyboard shortcut opens the ask panel in the page with its context; the question reaches the helper', async ({ pair }) => {
+  const { asker, helper } = pair;
+  const budget = await asker.context.newPage();
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+  // Nothing of Binôme is in the page before the person asks.
+  expect(budget.frames()).toHaveLength(1);
+
+  await asker.pressShortcut(budget);
+  const panel = await asker.askPanelIn(budget);
+  await expect(panel.context()).toContainText('Excel Online');
+  await expect(panel.context()).toContainText('Budget 2026.xlsx');
+  await expect(panel.root.getByRole('img', { name: 'Screenshot of the page, as your buddy will see it' })).toBeVisible();
+  // The question box has the keyboard: the person types straight away.
+  await budget.keyboard.type('How do I add a pivot table?');
+  await expect(panel.question()).toHaveValue('How do I add a pivot table?');
+  await panel.root.getByRole('button', { name: 'Send my question' }).click();
+  await expect(panel.root.getByRole('status')).toHaveText(/Your question is on its way to Hugo/);
+  await panel.root.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => budget.frames().length).toBe(1);
+
+  const helperPopup = await helper.popup();
+  await helperPopup.openThread(helperPopup.inboxFrom('Anne Martin').first());
+  await expect(helperPopup.page.getByText('How do I add a pivot table?')).toBeVisible();
+  await expect(helperPopup.context()).toContainText('Excel Online');
+  await expect(helperPopup.page.getByRole('img', { name: 'Picture of the page, sent by Anne Martin' })).toBeVisible();
+});
+
+test('Esc closes the in-page panel and gives the keyboard back to the page', async ({ pair }) => {
+  const { asker } = pair;
+  const budget = await asker.context.newPage();
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+  await asker.pressShortcut(budget);
+  const panel = await asker.askPanelIn(budget);
+  await expect(panel.question()).toBeFocused();
+  await budget.keyboard.press('Escape');
+  await expect.poll(() => budget.frames().length).toBe(1);
+  await expect(budget.locator('binome-ask-panel')).toHaveCount(0);
+});
+
+test('"Ask my buddy about this" in the right-click menu on a selection pre-fills the panel with it', async ({ pair }) => {
+  const { asker } = pair;
+  const budget = await asker.context.newPage();
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+  await budget.locator('#hint').selectText();
+
+  await asker.askFromContextMenu(budget, '#hint');
+  const panel = await asker.askPanelIn(budget);
+  await expect(panel.context()).toContainText('Insérer un tableau croisé dynamique pour résumer les dépenses');
+  await expect(panel.context()).toContainText('Excel Online');
+});
+
+test('on a browser page, which refuses scripts, the shortcut opens the side panel and the question goes through', async ({ pair }) => {
+  const { asker, helper } = pair;
+  const settings = await asker.context.newPage();
+  await settings.goto('chrome://version');
+
+  await asker.pressShortcut(settings);
+  const side = await asker.sidePanel();
+  await expect(side.question()).toBeVisible();
+  await side.send('Which version of the browser do I have?');
+  await expect(side.status()).toHaveText('Sent, waiting for an answer');
+  // Nothing could be put into that page.
+  expect(settings.frames()).toHaveLength(1);
+
+  const helperPopup = await helper.popup();
+  await helperPopup.openThread(helperPopup.inboxFrom('Anne Martin').first());
+  await expect(helperPopup.page.getByText('Which version of the browser do I have?')).toBeVisible();
+});

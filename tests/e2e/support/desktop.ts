@@ -1,0 +1,79 @@
+/**
+ * A real X display (Xvfb) and real input (xdotool) for what only a person at a desktop can
+ * do: press a browser-level keyboard shortcut, open the native right-click menu. Headless
+ * Chromium has no accelerators and no native menus, and CDP input never reaches them.
+ * Needs Debian's xvfb and xdotool (tests/run-all.ts installs them like Chromium).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+export class Desktop {
+  private constructor(
+    readonly display: string,
+    private readonly server: ChildProcess,
+  ) {}
+
+  static async start(): Promise<Desktop> {
+    for (const tool of ['Xvfb', 'xdotool']) {
+      if (!findOnPath(tool)) throw new Error(`${tool} is missing: install Debian's "xvfb" and "xdotool" packages.`);
+    }
+    // A display number nobody uses: one per test process, so parallel runs do not collide.
+    let number = 90 + (process.pid % 500);
+    while (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) number++;
+    const display = `:${number}`;
+    const server = spawn('Xvfb', [display, '-screen', '0', '1400x950x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(`/tmp/.X11-unix/X${number}`)) {
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Xvfb did not start on ${display}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return new Desktop(display, server);
+  }
+
+  private xdotool(...args: string[]): string {
+    return execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: this.display }, encoding: 'utf8' });
+  }
+
+  /** Gives the keyboard to the browser window showing `page`, as a click on its title bar would. */
+  async focus(page: Page): Promise<void> {
+    await page.bringToFront();
+    const title = await page.title();
+    const ids = this.xdotool('search', '--sync', '--onlyvisible', '--name', title).trim().split('\n');
+    this.xdotool('windowfocus', '--sync', ids[ids.length - 1]!);
+  }
+
+  /** Presses keys as a person does, e.g. "alt+shift+h". */
+  async press(page: Page, keys: string): Promise<void> {
+    await this.focus(page);
+    this.xdotool('key', '--clearmodifiers', keys);
+  }
+
+  /** Right-clicks the middle of `selector`'s first match, where the person sees it on screen. */
+  async rightClick(page: Page, selector: string): Promise<void> {
+    await this.focus(page);
+    const point = await page.locator(selector).first().evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const chromeHeight = window.outerHeight - window.innerHeight;
+      return { x: window.screenX + box.left + Math.min(box.width / 2, 40), y: window.screenY + chromeHeight + box.top + box.height / 2 };
+    });
+    this.xdotool('mousemove', '--sync', String(Math.round(point.x)), String(Math.round(point.y)));
+    this.xdotool('click', '3');
+  }
+
+  /** In an open menu, a letter goes to the first item starting with it, as for anyone using the keyboard. */
+  type(letter: string): void {
+    this.xdotool('key', letter);
+  }
+
+  async stop(): Promise<void> {
+    if (this.server.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.server.once('exit', resolve));
+    this.server.kill();
+    await exited;
+  }
+}
+
+function findOnPath(tool: string): boolean {
+  return (process.env.PATH ?? '').split(':').some((dir) => existsSync(`${dir}/${tool}`));
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mountAskPanel } from '@/lib/ask-panel-host';
+import { openAskPanel, refusesInjection } from '@/lib/ask-panel';
+import { takePendingAsk } from '@/lib/pending-ask';
+import { emptyDb } from './helpers/db';
+
+const found = { selection: 'Tableau croisé', targetUrl: '' };
+const sidePanelOf = browser.sidePanel;
+
+let open: ReturnType<typeof vi.fn>;
+let setOptions: ReturnType<typeof vi.fn>;
+let openPopup: ReturnType<typeof vi.fn>;
+let create: ReturnType<typeof vi.fn>;
+let executeScript: ReturnType<typeof vi.fn>;
+/** Rejections nobody handled in time; listening also keeps Vitest from failing the whole run. */
+let unhandled: unknown[];
+const noteUnhandled = (reason: unknown) => unhandled.push(reason);
+
+describe('refusesInjection', () => {
+  it.each([
+    [undefined, true],
+    ['chrome://version', true],
+    ['chrome-extension://abcdefghijklmnop/popup.html', true],
+    ['about:blank', true],
+    ['view-source:https://x.example/', true],
+    ['https://chromewebstore.google.com/detail/abc', true],
+    ['https://chrome.google.com/webstore/detail/abc', true],
+    ['https://addons.mozilla.org/fr/firefox/', true],
+    ['https://microsoftedge.microsoft.com/addons/detail/abc', true],
+    ['https://www.linkedin.com/feed', false],
+    ['http://127.0.0.1:8080/x', false],
+    ['file:///tmp/a.html', false],
+    ['https://chrome.google.com/other', false],
+  ])('says %s refuses scripts: %s', (url, refuses) => {
+    expect(refusesInjection(url)).toBe(refuses);
+  });
+});
+
+describe('openAskPanel', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    unhandled = [];
+    process.on('unhandledRejection', noteUnhandled);
+    open = vi.fn(async () => undefined);
+    setOptions = vi.fn(async () => undefined);
+    (browser as { sidePanel: unknown }).sidePanel = Object.assign(sidePanelOf, { open, setOptions });
+    openPopup = vi.fn(async () => undefined);
+    (browser.action as { openPopup: unknown }).openPopup = openPopup;
+    create = vi.fn(async () => ({}));
+    (browser.windows as { create: unknown }).create = create;
+    (browser.i18n as { getMessage: unknown }).getMessage = vi.fn(() => 'Ask my buddy');
+    (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, url: 'https://x.example/', windowId: 1, title: 'X' }));
+    (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = vi.fn(async () => 'data:image/jpeg;base64,AAAA');
+    executeScript = vi.fn(async () => [{ result: '' }]);
+    (browser.scripting as { executeScript: unknown }).executeScript = executeScript;
+  });
+
+  afterEach(() => {
+    process.off('unhandledRejection', noteUnhandled);
+  });
+
+  it('opens the side panel for a tab whose URL it may not see, before awaiting anything', async () => {
+    const db = emptyDb();
+    const surface = openAskPanel(db, { id: 5 } as never, found);
+    expect(open).toHaveBeenCalledWith({ tabId: 5 });
+    expect(setOptions).toHaveBeenCalledWith({ tabId: 5, path: '/sidepanel.html?tabId=5', enabled: true });
+    expect(await surface).toBe('side-panel');
+    expect(await takePendingAsk(db)).toMatchObject({ tabId: 5, selection: 'Tableau croisé', targetUrl: '' });
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(openPopup).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the popup where the browser has no side panel', async () => {
+    (browser as { sidePanel: unknown }).sidePanel = undefined;
+    const db = emptyDb();
+    expect(await openAskPanel(db, { id: 5 } as never, found)).toBe('window');
+    expect(openPopup).toHaveBeenCalledOnce();
+    expect(create).not.toHaveBeenCalled();
+    expect((await takePendingAsk(db))?.tabId).toBe(5);
+  });
+
+  it('falls back to the popup when the side panel refuses to open', async () => {
+    open.mockImplementation(async () => {
+      throw new Error('no user gesture');
+    });
+    expect(await openAskPanel(emptyDb(), { id: 5, url: 'chrome://settings' } as never, found)).toBe('window');
+    expect(open).toHaveBeenCalledOnce();
+    expect(openPopup).toHaveBeenCalledOnce();
+  });
+
+  it('opens a small window when the popup cannot be opened either', async () => {
+    (browser as { sidePanel: unknown }).sidePanel = undefined;
+    openPopup.mockImplementation(async () => {
+      throw new Error('no gesture');
+    });
+    expect(await openAskPanel(emptyDb(), { id: 9 } as never, found)).toBe('window');
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?tabId=9') }));
+  });
+
+  it('opens the side panel when the page refuses the panel, leaving no screenshot behind', async () => {
+    executeScript.mockImplementation(async (call: { func: unknown }) => {
+      if (call.func === mountAskPanel) throw new Error('Frame with ID 0 is showing error page');
+      return [{ result: '' }];
+    });
+    const set = vi.spyOn(browser.storage.session, 'set');
+    const db = emptyDb();
+    expect(await openAskPanel(db, { id: 4, url: 'https://x.example/' } as never, found)).toBe('side-panel');
+    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ func: mountAskPanel }));
+    expect(Object.values(set.mock.calls[0]![0])).toEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' })]);
+    expect(open).toHaveBeenCalledWith({ tabId: 4 });
+    expect(await browser.storage.session.get(null)).toEqual({});
+    expect((await takePendingAsk(db))?.selection).toBe('Tableau croisé');
+  });
+
+  // The side panel's promise is created during the gesture but awaited later: it must never reject.
+  it('leaves no rejection unhandled when the side panel cannot open', async () => {
+    (browser as { sidePanel: unknown }).sidePanel = undefined;
+    await openAskPanel(emptyDb(), { id: 5 } as never, found);
+    const rejecting = (browser as unknown as { sidePanel: unknown }).sidePanel = {
+      open: () => Promise.reject(new Error('no gesture')),
+      setOptions: () => Promise.reject(new Error('no gesture')),
+    };
+    expect(rejecting).toBeDefined();
+    expect(await openAskPanel(emptyDb(), { id: 6 } as never, found)).toBe('window');
+    (browser as { sidePanel: unknown }).sidePanel = {
+      open: () => {
+        throw new Error('thrown at once');
+      },
+      setOptions: async () => undefined,
+    };
+    expect(await openAskPanel(emptyDb(), { id: 7 } as never, found)).toBe('window');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(unhandled).toEqual([]);
+  });
+
+  it('does nothing for a tab without an id', async () => {
+    const db = emptyDb();
+    expect(await openAskPanel(db, { url: 'https://x.example/' } as never, found)).toBeNull();
+    expect(await openAskPanel(db, undefined, found)).toBeNull();
+    for (const mock of [open, openPopup, create, executeScript]) expect(mock).not.toHaveBeenCalled();
+    expect(await takePendingAsk(db)).toBeNull();
+  });
+});
