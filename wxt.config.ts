@@ -18,7 +18,7 @@ export const PREACT_ALIASES = {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ resolve: { alias: PREACT_ALIASES } }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
@@ -34,7 +34,7 @@ export default defineConfig({
         description: '__MSG_command_ask__',
       },
       // The toolbar button's popup (inbox): no default key, one can be set in the browser.
-      _execute_action: { description: '__MSG_command_open_popup__' },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { description: '__MSG_command_open_popup__' },
     },
     // The in-page ask panel is this page in a frame. A dynamic URL (Chrome) changes every
     // session, so a page cannot probe for it to learn that Binôme is installed.

@@ -1,7 +1,10 @@
 /**
  * Capture, measured in real Chromium with the built extension (`npm run build` first):
- * - from the click on "Ask my buddy about this page" to the ask form showing the captured
- *   context and the screenshot preview (budget: < 150 ms median);
+ * - from the keyboard shortcut to the in-page ask panel painted with the captured context
+ *   (budget: < 150 ms median), and to its screenshot preview; the browser runs on a virtual
+ *   display (Xvfb) and the keys are real X input (xdotool), as for a person;
+ * - from the click on "Ask my buddy about this page" in the popup to the ask form showing
+ *   the captured context and the screenshot preview;
  * - screenshot capture + decode, and redaction + encode (JPEG, long edge ≤ 1600 px), with sizes;
  * - bytes of extension script present in a page where Binôme was not invoked (budget: 0),
  *   beside the same page after the picker was injected (proof the count sees scripts).
@@ -9,13 +12,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { Person } from '../tests/e2e/support/person';
 import { median, ms, percentile } from './stats';
 
 const REPS = 12;
 const fixtures = await startFixtureServer();
-const person = await Person.launch('bench-capture', fixtures.port);
+const desktop = await Desktop.start();
+const person = await Person.launch('bench-capture', fixtures.port, 'en', desktop);
 const pageUrl = 'http://excel.officeapps.live.com/x/excel-budget.html';
 
 /** Extension script bytes parsed in a page, seen through the debugger. */
@@ -44,6 +49,53 @@ try {
   const untouched = await person.context.newPage();
   await untouched.goto(pageUrl);
   const bytesUninvoked = await extensionScriptBytes(untouched);
+  // One browser window left: with no window manager on the virtual display, keyboard focus
+  // and the window Chrome thinks is active can disagree when several are open.
+  await untouched.close();
+  await log.page.close();
+
+  // The shortcut: the background captures, then shows the panel in the page.
+  const shortcutPanel: number[] = [];
+  const shortcutPreview: number[] = [];
+  // One page, reloaded each round: on a desktop without a window manager, windows of the
+  // same title (closing and opening) would confuse which one gets the keys.
+  const page = await person.context.newPage();
+  for (let rep = 0; rep < REPS + 1; rep++) {
+    // Chrome allows two captures a second: rounds are spaced so none waits for its quota.
+    await page.waitForTimeout(600);
+    await page.goto(pageUrl);
+    const warnings: string[] = [];
+    const onConsole = (message: { text(): string }) => warnings.push(message.text());
+    const worker = await person.serviceWorker();
+    worker.on('console', onConsole);
+    await person.pressShortcut(page);
+    let frame = page.frames().find((candidate) => candidate.url().includes('/ask-panel.html'));
+    for (let waited = 0; !frame && waited < 10_000; waited += 10) {
+      await page.waitForTimeout(10);
+      frame = page.frames().find((candidate) => candidate.url().includes('/ask-panel.html'));
+    }
+    worker.off('console', onConsole);
+    if (!frame) throw new Error(`The ask panel did not appear (rep ${rep}): ${warnings.join(' / ')}`);
+    const previewAt = (await (
+      await frame
+        .waitForFunction(() => (document.querySelector('.redaction-editor') ? performance.now() : false), undefined, { polling: 'raf', timeout: 10_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(`No preview in the panel (rep ${rep}): ${await frame!.evaluate(() => document.body.innerText).catch(String)}`, { cause: error });
+        })
+    ).jsonValue()) as number;
+    await frame.waitForFunction(() => performance.getEntriesByName('binome:panel-visible').length > 0);
+    const visible = await frame.evaluate(() => {
+      const [entry] = performance.getEntriesByName('binome:panel-visible') as PerformanceMark[];
+      return { at: entry!.startTime, sinceAskMs: (entry!.detail as { sinceAskMs: number }).sinceAskMs };
+    });
+    if (rep > 0) {
+      // The first round warms caches, as a browser used every day has them warm.
+      shortcutPanel.push(visible.sinceAskMs);
+      shortcutPreview.push(visible.sinceAskMs + (previewAt - visible.at));
+    }
+  }
+
+  await page.close();
 
   const panel: number[] = [];
   const capture: number[] = [];
@@ -99,6 +151,9 @@ try {
   const result = {
     measuredAt: new Date().toISOString(),
     reps: REPS,
+    shortcutPanelMedianMs: median(shortcutPanel),
+    shortcutPanelP95Ms: percentile(shortcutPanel, 95),
+    shortcutPreviewMedianMs: median(shortcutPreview),
     panelMedianMs: median(panel),
     panelP95Ms: percentile(panel, 95),
     captureMedianMs: median(capture),
@@ -108,7 +163,8 @@ try {
     bytesAfterPicker: bytesInvoked,
   };
   console.log(
-    `click → ask form with context and preview: median ${ms(result.panelMedianMs)}, p95 ${ms(result.panelP95Ms)} (budget 150 ms: ${result.panelMedianMs < 150 ? 'within' : 'OVER'})\n` +
+    `shortcut → in-page panel painted with context: median ${ms(result.shortcutPanelMedianMs)}, p95 ${ms(result.shortcutPanelP95Ms)} (budget 150 ms: ${result.shortcutPanelMedianMs < 150 ? 'within' : 'OVER'}); with the screenshot preview: ${ms(result.shortcutPreviewMedianMs)}\n` +
+    `popup: click → ask form with context and preview: median ${ms(result.panelMedianMs)}, p95 ${ms(result.panelP95Ms)} (budget 150 ms: ${result.panelMedianMs < 150 ? 'within' : 'OVER'})\n` +
       `screenshot capture + decode ${ms(result.captureMedianMs)}; redact + encode ${ms(result.encodeMedianMs)}, ${(result.encodedMedianBytes / 1024).toFixed(0)} KB JPEG (1280×800 viewport)\n` +
       `extension script in a page where Binôme was not invoked: ${bytesUninvoked} bytes (budget 0); after the picker was injected: ${bytesInvoked} bytes`,
   );
@@ -117,4 +173,5 @@ try {
 } finally {
   await person.close();
   await fixtures.close();
+  await desktop.stop();
 }

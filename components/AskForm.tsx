@@ -9,7 +9,7 @@ import { SkillField, skillToSend } from './SkillField';
 import type { ElementDescription } from '@/lib/element-description';
 import { PointAtElement } from './PointAtElement';
 import type { Rect } from '@/lib/screenshot';
-import type { PreparedAsk } from '@/lib/ask-panel';
+import type { PreparedAsk } from '@/lib/prepared-ask';
 import { screenshotPayload, type PairChoice } from '@/lib/ask-backend';
 import { useAskBackend } from './ask-backend';
 

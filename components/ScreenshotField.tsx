@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { captureVisibleTab, targetTab } from '@/lib/capture';
-import { siteOf } from '@/lib/db';
+import { siteOf } from '@/lib/site';
 import { t } from '@/lib/i18n';
 import type { ElementDescription } from '@/lib/element-description';
 import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/screenshot';

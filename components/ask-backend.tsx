@@ -1,7 +1,6 @@
-/** The ask form's backend: the page's own database, unless one is provided (the in-page panel). */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { localAskBackend, type AskBackend } from '@/lib/ask-backend';
-import { useOptionalServices } from './services';
+/** The ask form's backend, provided by the page that shows the form (lib/ask-backend.ts). */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AskBackend } from '@/lib/ask-backend';
 
 const AskBackendContext = createContext<AskBackend | null>(null);
 
@@ -10,11 +9,7 @@ export function AskBackendProvider({ backend, children }: { backend: AskBackend;
 }
 
 export function useAskBackend(): AskBackend {
-  const provided = useContext(AskBackendContext);
-  const services = useOptionalServices();
-  return useMemo(() => {
-    if (provided) return provided;
-    if (!services) throw new Error('useAskBackend needs an AskBackendProvider or a ServicesProvider');
-    return localAskBackend(services.db, () => void services.client.syncNow());
-  }, [provided, services]);
+  const backend = useContext(AskBackendContext);
+  if (!backend) throw new Error('useAskBackend outside AskBackendProvider');
+  return backend;
 }

@@ -1,6 +1,6 @@
 import { errorSentence, t } from '@/lib/i18n';
 import { BackgroundError } from '@/lib/messaging';
-import { MissingPairKeyError } from '@/lib/threads';
+import { MissingPairKeyError } from '@/lib/pair-errors';
 
 /** What to tell the person about an error an action of theirs ran into. */
 /** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */

@@ -14,11 +14,6 @@ export function ServicesProvider({ db, client, children }: Services & { children
   return <ServicesContext.Provider value={{ db, client }}>{children}</ServicesContext.Provider>;
 }
 
-/** For components that also run where there is no database (the in-page panel). */
-export function useOptionalServices(): Services | null {
-  return useContext(ServicesContext);
-}
-
 export function useServices(): Services {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useServices outside ServicesProvider');

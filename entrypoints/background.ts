@@ -8,7 +8,7 @@ import {
   type PageToBackgroundMessage,
 } from '@/lib/messaging';
 import { openAskPanel } from '@/lib/ask-panel';
-import { pairChoices, queueQuestion } from '@/lib/ask-backend';
+import { pairChoices, queueQuestion } from '@/lib/ask-backend-local';
 import { ASK_COMMAND } from '@/lib/commands';
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';

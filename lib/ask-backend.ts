@@ -4,16 +4,14 @@
  * - the in-page panel is an extension frame inside someone else's page, where the browser
  *   partitions (or refuses) storage, so it must not open Binôme's database: it asks the
  *   background, which owns it.
+ * This module holds the interface and the background way only, so that the panel's frame
+ * loads no database code; the Dexie way is lib/ask-backend-local.ts.
  */
-import type { BinomeDb, PageContext } from './db';
+import type { PageContext } from './db';
 import type { ElementDescription } from './element-description';
-import { uuidv7 } from './ids';
 import { sendToBackground } from './messaging';
 import type { ScreenshotPayload } from './payloads';
-import { startPicking } from './picker-flow';
 import { blobToBase64 } from './screenshot';
-import { rememberScreenshotChoice, screenshotWanted } from './screenshot-choice';
-import { composeMessage } from './threads';
 
 export interface PairChoice {
   pairId: string;
@@ -42,46 +40,15 @@ export async function screenshotPayload(blob: Blob): Promise<ScreenshotPayload> 
   return { type: blob.type as ScreenshotPayload['type'], data: await blobToBase64(blob) };
 }
 
-/** Seals and queues a question in the outbox; the caller then asks for a sync. */
-export async function queueQuestion(db: BinomeDb, question: QuestionToAsk, at = Date.now()): Promise<string> {
-  const pair = await db.pairs.get(question.pairId);
-  if (!pair) throw new Error(`Unknown pair ${question.pairId}`);
-  const id = uuidv7(at);
-  const { text, context, skill, element, screenshot } = question;
-  const payload = {
-    threadId: id,
-    text,
-    context,
-    ...(skill ? { skill } : {}),
-    ...(element ? { element } : {}),
-    ...(screenshot ? { screenshot } : {}),
-  };
-  await composeMessage(db, pair, 'question', payload, { id, now: at });
-  return id;
-}
-
-export async function pairChoices(db: BinomeDb): Promise<PairChoice[]> {
-  return (await db.pairs.orderBy('createdAt').toArray()).map(({ pairId, peerName }) => ({ pairId, peerName }));
-}
-
-export function localAskBackend(db: BinomeDb, afterQueue: () => void): AskBackend {
+/** `known`: what the background already read when it opened the panel (no round trip). */
+export function backgroundAskBackend(known?: { pairs: PairChoice[]; screenshotWanted: boolean }): AskBackend {
   return {
-    pairs: () => pairChoices(db),
-    screenshotWanted: (site) => screenshotWanted(db, site),
-    rememberScreenshotChoice: (site, wanted) => rememberScreenshotChoice(db, site, wanted),
-    async ask(question) {
-      const threadId = await queueQuestion(db, question);
-      afterQueue();
-      return threadId;
-    },
-    startPicking: (tabId) => startPicking(db, tabId),
-  };
-}
-
-export function backgroundAskBackend(): AskBackend {
-  return {
-    pairs: () => sendToBackground({ type: 'page:ask-choices' }).then((choices) => choices.pairs),
-    screenshotWanted: (site) => sendToBackground({ type: 'page:ask-choices', site }).then((choices) => choices.screenshotWanted),
+    pairs: () =>
+      known ? Promise.resolve(known.pairs) : sendToBackground({ type: 'page:ask-choices' }).then((choices) => choices.pairs),
+    screenshotWanted: (site) =>
+      known
+        ? Promise.resolve(known.screenshotWanted)
+        : sendToBackground({ type: 'page:ask-choices', site }).then((choices) => choices.screenshotWanted),
     rememberScreenshotChoice: (site, wanted) =>
       sendToBackground({ type: 'page:remember-screenshot-choice', site, wanted }).then(() => undefined),
     ask: (question) => sendToBackground({ type: 'page:ask', question }).then((result) => result.threadId),

@@ -8,13 +8,19 @@
  * shadow root: the page's styles cannot reach the frame, and the page's scripts can read
  * neither what the person types nor the screenshot, which stay in the extension's origin.
  * The host is a manual popover, so it sits in the top layer above anything the page shows.
+ *
+ * It is injected hidden while the background is still taking the screenshot (a hidden
+ * element is not painted, so it is not in the picture), and shown when the panel says it
+ * is ready: the frame loads while the picture is taken instead of after.
  */
 
 /** What the panel posts to its host when the person closes it (Esc, Cancel, Close). */
 export const ASK_PANEL_CLOSE = 'binome:close-ask-panel';
+/** What the panel posts once it has drawn the form: the host shows it then. */
+export const ASK_PANEL_READY = 'binome:ask-panel-ready';
 export const ASK_PANEL_TAG = 'binome-ask-panel';
 
-export function mountAskPanel(src: string, title: string, closeType: string, tag: string): void {
+export function mountAskPanel(src: string, title: string, tag: string, closeType: string, readyType: string): void {
   // A second ask on the same page replaces the first panel.
   document.querySelector(tag)?.dispatchEvent(new Event('binome-replace'));
   const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -32,7 +38,7 @@ export function mountAskPanel(src: string, title: string, closeType: string, tag
     all: 'initial', position: 'fixed', inset: '12px 12px auto auto', width: 'min(420px, calc(100vw - 24px))',
     height: 'min(720px, calc(100vh - 24px))', margin: '0', padding: '0', border: '0', 'border-radius': '12px',
     overflow: 'hidden', background: '#fff', 'box-shadow': '0 8px 32px rgba(0,0,0,.35)', 'z-index': '2147483647',
-    display: 'block', visibility: 'visible', opacity: '1',
+    display: 'block', visibility: 'hidden', opacity: '1',
   };
   for (const [property, value] of Object.entries(place)) host.style.setProperty(property, value, 'important');
   host.setAttribute('popover', 'manual');
@@ -42,16 +48,21 @@ export function mountAskPanel(src: string, title: string, closeType: string, tag
     host.remove();
     previousFocus?.focus();
   };
-  // Only the panel's own frame may close it: the page cannot forge `event.source`.
+  // Only the panel's own frame may show or close it: the page cannot forge `event.source`.
   const onMessage = (event: MessageEvent) => {
-    if (event.source === frame.contentWindow && (event.data as { type?: unknown } | null)?.type === closeType) close();
+    if (event.source !== frame.contentWindow) return;
+    const type = (event.data as { type?: unknown } | null)?.type;
+    if (type === closeType) close();
+    if (type === readyType) {
+      host.style.setProperty('visibility', 'visible', 'important');
+      frame.focus();
+    }
   };
   window.addEventListener('message', onMessage);
   host.addEventListener('binome-replace', () => {
     window.removeEventListener('message', onMessage);
     host.remove();
   });
-  frame.addEventListener('load', () => frame.focus(), { once: true });
   document.documentElement.append(host);
   try {
     host.showPopover();

@@ -13,10 +13,13 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { capturePage, captureVisibleTab, withFound } from './capture';
-import type { BinomeDb, PageContext } from './db';
+import { siteOf, type BinomeDb, type PageContext } from './db';
+import { pairChoices } from './ask-backend-local';
+import { PREPARED_PREFIX, preciseNow, type PreparedAsk } from './prepared-ask';
+import { screenshotWanted } from './screenshot-choice';
 import type { ElementDescription } from './element-description';
 import { t } from './i18n';
-import { ASK_PANEL_CLOSE, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from './ids';
 
@@ -29,18 +32,7 @@ export interface AskFound {
   element?: ElementDescription;
 }
 
-/** Everything the in-page panel shows, captured before it was injected. */
-export interface PreparedAsk {
-  tabId: number;
-  context: PageContext | null;
-  /** The visible tab as a data URL, unredacted: it never leaves session storage and this device. */
-  screenshot: string | null;
-  element?: ElementDescription;
-  /** When the person asked (performance.timeOrigin + now): the panel measures from it. */
-  askedAt: number;
-}
 
-const PREPARED_PREFIX = 'preparedAsk:';
 /** A panel reads its capture within a second; anything older was never read. */
 const PREPARED_TTL_MS = 2 * 60_000;
 
@@ -61,9 +53,6 @@ export function refusesInjection(url: string | undefined): boolean {
   return parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore');
 }
 
-export function preciseNow(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 export async function openAskPanel(
   db: BinomeDb,
@@ -75,7 +64,7 @@ export async function openAskPanel(
   if (tabId === undefined) return null;
   if (refusesInjection(tab?.url)) return openOutsideThePage(db, tabId, found, openSidePanel(tabId));
   try {
-    await injectPanel(tabId, found, askedAt);
+    await injectPanel(db, tabId, found, askedAt);
     return 'in-page';
   } catch (error) {
     // The page refused after all (an error page, a policy). The gesture has usually expired by
@@ -85,32 +74,39 @@ export async function openAskPanel(
   }
 }
 
-async function injectPanel(tabId: number, found: AskFound, askedAt: number): Promise<void> {
-  const [captured, screenshot] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId)]);
-  const context = withFound(captured, found);
-  await forgetStalePreparedAsks(askedAt);
+async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt: number): Promise<void> {
   const id = uuidv7();
-  const prepared: PreparedAsk = { tabId, context, screenshot, ...(found.element ? { element: found.element } : {}), askedAt };
+  // The frame loads, hidden, while the picture is taken; it shows itself once it has the capture.
+  const mounting = browser.scripting.executeScript({
+    target: { tabId },
+    func: mountAskPanel,
+    args: [browser.runtime.getURL(`/ask-panel.html?ask=${id}`), t('ask_panel_frame_title'), ASK_PANEL_TAG, ASK_PANEL_CLOSE, ASK_PANEL_READY],
+  });
+  // Settled before anything else is awaited, so a refusal is never an unhandled rejection.
+  const mounted = mounting.then(
+    () => null,
+    (error: unknown) => error ?? new Error('injection refused'),
+  );
+  const [captured, screenshot, pairs] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId), pairChoices(db)]);
+  const context = withFound(captured, found);
+  const prepared: PreparedAsk = {
+    tabId,
+    context,
+    screenshot,
+    pairs,
+    screenshotWanted: await screenshotWanted(db, siteOf(context?.url)),
+    ...(found.element ? { element: found.element } : {}),
+    askedAt,
+  };
+  await forgetStalePreparedAsks(askedAt);
   await browser.storage.session.set({ [PREPARED_PREFIX + id]: prepared });
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: mountAskPanel,
-      args: [browser.runtime.getURL(`/ask-panel.html?ask=${id}`), t('ask_panel_frame_title'), ASK_PANEL_CLOSE, ASK_PANEL_TAG],
-    });
-  } catch (error) {
+  const refused = await mounted;
+  if (refused) {
     await browser.storage.session.remove(PREPARED_PREFIX + id);
-    throw error;
+    throw refused;
   }
 }
 
-/** Read once by the panel: the unredacted picture does not linger, even in memory. */
-export async function takePreparedAsk(id: string): Promise<PreparedAsk | null> {
-  const key = PREPARED_PREFIX + id;
-  const prepared = ((await browser.storage.session.get(key)) as Record<string, PreparedAsk | undefined>)[key];
-  await browser.storage.session.remove(key);
-  return prepared ?? null;
-}
 
 /** A panel that never loaded (the page navigated away) leaves its picture behind: not for long. */
 async function forgetStalePreparedAsks(now: number): Promise<void> {
@@ -128,6 +124,9 @@ async function forgetStalePreparedAsks(now: number): Promise<void> {
 function openSidePanel(tabId: number): Promise<boolean> {
   try {
     const sidePanel = browser.sidePanel;
+    // Firefox has a sidebar instead, opened the same way, during the gesture.
+    const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (!sidePanel?.open && sidebar?.open) return sidebar.open().then(() => true, () => false);
     if (!sidePanel?.open) return Promise.resolve(false);
     sidePanel.setOptions({ tabId, path: `/sidepanel.html?tabId=${tabId}`, enabled: true }).catch(() => undefined);
     return sidePanel.open({ tabId }).then(

@@ -7,6 +7,8 @@ import type { PageContext } from './db';
 import { identifyTool } from './tools';
 
 const MAX_SELECTION = 5000;
+/** Chrome's quota is two captures per second. */
+const CAPTURE_QUOTA_WAIT_MS = 550;
 
 function readSelection(): string {
   return window.getSelection()?.toString() ?? '';
@@ -56,12 +58,18 @@ export async function capturePage(tabId?: number): Promise<PageContext | null> {
  * than PNG at this size; it is re-encoded after redaction anyway), or null where the browser refuses (its
  * own pages, the web store). Needs the activeTab grant of the click that opened Binôme.
  */
-export async function captureVisibleTab(tabId?: number): Promise<string | null> {
+export async function captureVisibleTab(tabId?: number, retryAfterMs = CAPTURE_QUOTA_WAIT_MS): Promise<string | null> {
   try {
     const tab = await targetTab(tabId);
     if (!tab) return null;
     return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 92 });
-  } catch {
+  } catch (error) {
+    // Chrome allows two captures a second: asking again right after closing the panel (or
+    // after pointing at an element) would otherwise come without a picture.
+    if (retryAfterMs > 0 && /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+      return captureVisibleTab(tabId, 0);
+    }
     return null;
   }
 }

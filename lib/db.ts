@@ -3,6 +3,7 @@
  * a published version is never edited (users' browsers hold data written by it).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { siteOf } from './site';
 import type { MessageKind, PairRole } from './protocol';
 import { wordsOf } from './text';
 
@@ -156,14 +157,8 @@ export const SCHEMA_V2 = {
   tombstones: 'threadId',
 } as const;
 
-export function siteOf(url: string | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
+
+export { siteOf };
 
 export class BinomeDb extends Dexie {
   deviceKeys!: EntityTable<DeviceKeys, 'id'>;

@@ -3,6 +3,7 @@
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
 import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadDirection, type ThreadMessage, type ThreadStatus } from './db';
+import { MissingPairKeyError } from './pair-errors';
 import { sealPayload } from './crypto';
 import { base64ToBlob } from './screenshot';
 import type { ElementDescription } from './element-description';
@@ -92,13 +93,8 @@ export async function refreshThread(db: BinomeDb, threadId: string): Promise<voi
   await db.threads.put(summarizeThread(threadId, messages, previous));
 }
 
-/** The buddy has no usable key yet: nothing can be sent to them until they pair again. */
-export class MissingPairKeyError extends Error {
-  constructor(pairId: string) {
-    super(`Pair ${pairId} has no key to encrypt with`);
-    this.name = 'MissingPairKeyError';
-  }
-}
+
+export { MissingPairKeyError };
 
 export interface ComposedMessage {
   id: string;

@@ -3,45 +3,51 @@
  * lib/ask-panel-host.ts): the form with what the background captured before showing it,
  * then a word that the question is on its way. Esc, Cancel and Close hand the page back.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
-import { useAskBackend } from '@/components/ask-backend';
-import type { PairChoice } from '@/lib/ask-backend';
-import { ASK_PANEL_CLOSE } from '@/lib/ask-panel-host';
-import { takePreparedAsk, type PreparedAsk } from '@/lib/ask-panel';
+import { AskBackendProvider } from '@/components/ask-backend';
+import { backgroundAskBackend } from '@/lib/ask-backend';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask-panel-host';
+import { preciseNow, takePreparedAsk, type PreparedAsk } from '@/lib/prepared-ask';
 import { t } from '@/lib/i18n';
 
+// Nothing secret in these: the host accepts them only from this frame, which the page cannot forge.
 function closePanel(): void {
-  // The page cannot forge this: its host accepts it only from this frame.
   window.parent.postMessage({ type: ASK_PANEL_CLOSE }, '*');
 }
 
+function showPanel(): void {
+  window.parent.postMessage({ type: ASK_PANEL_READY }, '*');
+}
+
 export function AskPanel({ askId }: { askId: string }) {
-  const backend = useAskBackend();
   const [prepared, setPrepared] = useState<PreparedAsk | null | undefined>(undefined);
-  const [pairs, setPairs] = useState<PairChoice[] | undefined>(undefined);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const backend = useMemo(() => backgroundAskBackend(prepared ?? undefined), [prepared]);
+  const pairs = prepared?.pairs;
 
   useEffect(() => {
     void takePreparedAsk(askId).then(setPrepared, () => setPrepared(null));
-    void backend.pairs().then(setPairs, () => setPairs([]));
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [askId, backend]);
+  }, [askId]);
 
   useEffect(() => {
-    if (!prepared || !pairs) return;
+    if (prepared === undefined) return;
+    showPanel();
+    if (!prepared) return;
     // bench/capture.ts reads how long the person waited, from the shortcut or the click to this paint.
+    // The ask started before this frame existed: a mark carries the wait, not a measure.
     requestAnimationFrame(() =>
-      setTimeout(() => performance.measure('binome:panel-visible', { start: prepared.askedAt - performance.timeOrigin, end: performance.now() })),
+      setTimeout(() => performance.mark('binome:panel-visible', { detail: { sinceAskMs: preciseNow() - prepared.askedAt } })),
     );
-  }, [prepared, pairs]);
+  }, [prepared]);
 
-  const ready = !!prepared && !!pairs?.length;
+  const ready = !!pairs?.length;
   useEffect(() => {
     if (!ready) return;
     // The frame gets the keyboard from its host once loaded, maybe after this render: the
@@ -52,12 +58,12 @@ export function AskPanel({ askId }: { askId: string }) {
     return () => window.removeEventListener('focus', focusQuestion);
   }, [ready]);
 
-  if (prepared === undefined || pairs === undefined) return null;
-  if (prepared === null || pairs.length === 0) {
+  if (prepared === undefined) return null;
+  if (prepared === null || !pairs?.length) {
     return (
       <main className="panel">
         <p role="alert">{prepared === null ? t('ask_panel_expired') : t('welcome_text')}</p>
-        {pairs.length === 0 && (
+        {prepared && (
           <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('welcome_setup')}
           </button>
@@ -80,13 +86,15 @@ export function AskPanel({ askId }: { askId: string }) {
   }
   return (
     <main className="panel">
-      <AskForm
-        tabId={prepared.tabId}
-        prepared={prepared}
-        onPointing={closePanel}
-        onSent={(_threadId, pairId) => setSentTo(pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '')}
-        onCancel={closePanel}
-      />
+      <AskBackendProvider backend={backend}>
+        <AskForm
+          tabId={prepared.tabId}
+          prepared={prepared}
+          onPointing={closePanel}
+          onSent={(_threadId, pairId) => setSentTo(pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '')}
+          onCancel={closePanel}
+        />
+      </AskBackendProvider>
     </main>
   );
 }

@@ -1,12 +1,5 @@
-import { AskBackendProvider } from '@/components/ask-backend';
-import { mountFrame } from '@/components/mount';
-import { backgroundAskBackend } from '@/lib/ask-backend';
+import { mountFrame } from '@/components/mount-frame';
 import { AskPanel } from './AskPanel';
 
 const askId = new URLSearchParams(location.search).get('ask') ?? '';
-mountFrame(
-  <AskBackendProvider backend={backgroundAskBackend()}>
-    <AskPanel askId={askId} />
-  </AskBackendProvider>,
-  'ask_panel_frame_title',
-);
+mountFrame(<AskPanel askId={askId} />, 'ask_panel_frame_title');

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
+import { AskBackendProvider } from '@/components/ask-backend';
+import { localAskBackend } from '@/lib/ask-backend-local';
 import { KnowledgeLog } from '@/components/KnowledgeLog';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
@@ -25,6 +27,7 @@ export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 
   const { db, client } = useServices();
   const [view, setView] = useState<View>({ name: 'home' });
   const [tab, setTab] = useState<HomeTab>('inbox');
+  const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
   const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
   const incoming = useLiveQuery(() => db.threads.where('direction').equals('incoming').toArray(), []);
   const outgoing = useLiveQuery(
@@ -61,15 +64,17 @@ export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 
   if (view.name === 'ask') {
     return (
       <main className={className}>
-        <AskForm
-          // The form is remounted for each new click, so it captures that click's page.
-          key={view.fromMenu?.at ?? 0}
-          tabId={view.fromMenu?.tabId ?? tabId}
-          fromMenu={view.fromMenu}
-          onPointing={() => window.close()}
-          onSent={open}
-          onCancel={home}
-        />
+        <AskBackendProvider backend={askBackend}>
+          <AskForm
+            // The form is remounted for each new click, so it captures that click's page.
+            key={view.fromMenu?.at ?? 0}
+            tabId={view.fromMenu?.tabId ?? tabId}
+            fromMenu={view.fromMenu}
+            onPointing={() => window.close()}
+            onSent={open}
+            onCancel={home}
+          />
+        </AskBackendProvider>
       </main>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { localAskBackend, pairChoices, queueQuestion } from '@/lib/ask-backend';
+import { localAskBackend, pairChoices, queueQuestion } from '@/lib/ask-backend-local';
 import { openPayload } from '@/lib/crypto';
 import { freshDb, ME, PAIR_ID, PAIR_KEY, testPair } from './helpers/db';
 

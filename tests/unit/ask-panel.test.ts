@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountAskPanel } from '@/lib/ask-panel-host';
 import { openAskPanel, refusesInjection } from '@/lib/ask-panel';
+import { captureVisibleTab } from '@/lib/capture';
+import { takePreparedAsk } from '@/lib/prepared-ask';
 import { takePendingAsk } from '@/lib/pending-ask';
 import { emptyDb } from './helpers/db';
 
@@ -143,5 +145,43 @@ describe('openAskPanel', () => {
     expect(await openAskPanel(db, undefined, found)).toBeNull();
     for (const mock of [open, openPopup, create, executeScript]) expect(mock).not.toHaveBeenCalled();
     expect(await takePendingAsk(db)).toBeNull();
+  });
+});
+
+describe('takePreparedAsk', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('waits for a capture stored after the panel asked for it, then takes it once', async () => {
+    const reading = takePreparedAsk('later', 5_000);
+    await browser.storage.session.set({ 'preparedAsk:later': { tabId: 4, askedAt: 1 } });
+    expect(await reading).toMatchObject({ tabId: 4 });
+    expect(await browser.storage.session.get(null)).toEqual({});
+  });
+
+  it('gives up after its wait, so the panel can say it expired', async () => {
+    expect(await takePreparedAsk('never', 20)).toBeNull();
+  });
+});
+
+describe('captureVisibleTab', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('tries once more when Chrome says two captures a second is its limit', async () => {
+    (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, windowId: 2 }));
+    const capture = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.'))
+      .mockResolvedValueOnce('data:image/jpeg;base64,BBBB');
+    (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = capture;
+    expect(await captureVisibleTab(4, 1)).toBe('data:image/jpeg;base64,BBBB');
+    expect(capture).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up at once on a page that refuses pictures', async () => {
+    (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, windowId: 2 }));
+    const capture = vi.fn().mockRejectedValue(new Error('Cannot access contents of the page.'));
+    (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = capture;
+    expect(await captureVisibleTab(4, 1)).toBeNull();
+    expect(capture).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ASK_PANEL_CLOSE, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
-import { takePreparedAsk } from '@/lib/ask-panel';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
+import { takePreparedAsk } from '@/lib/prepared-ask';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/context-menu';
 import { emptyDb } from './helpers/db';
 
@@ -39,10 +39,17 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
     const surface = await onContextMenuClick(emptyDb(), { menuItemId: CONTEXT_MENU_ID } as never, TAB as never);
     expect(surface).toBe('in-page');
     expect(executeScript).toHaveBeenCalledTimes(2);
-    expect(executeScript).toHaveBeenLastCalledWith({
+    // The hidden frame is injected first, so that it loads while the picture is taken.
+    expect(executeScript).toHaveBeenNthCalledWith(1, {
       target: { tabId: 7 },
       func: mountAskPanel,
-      args: [expect.stringMatching(/^chrome-extension:\/\/[^/]+\/ask-panel\.html\?ask=[0-9a-f-]{36}$/), 'Ask my buddy', ASK_PANEL_CLOSE, ASK_PANEL_TAG],
+      args: [
+        expect.stringMatching(/^chrome-extension:\/\/[^/]+\/ask-panel\.html\?ask=[0-9a-f-]{36}$/),
+        'Ask my buddy',
+        ASK_PANEL_TAG,
+        ASK_PANEL_CLOSE,
+        ASK_PANEL_READY,
+      ],
     });
   });
 
@@ -59,13 +66,13 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
       screenshot: SCREENSHOT,
       context: { url: 'https://x.example/', title: 'X page', selection: 'Tableau croisé', targetUrl: 'https://link.example/' },
     });
-    expect(await takePreparedAsk(id)).toBeNull();
+    expect(await takePreparedAsk(id, 0)).toBeNull();
   });
 
   it('keeps the image right-clicked, and the page selection when the menu has none', async () => {
     await onContextMenuClick(emptyDb(), { menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://img.example/a.png' } as never, TAB as never);
-    const [first] = executeScript.mock.calls[0] as [ScriptCall];
-    expect(first.func).not.toBe(mountAskPanel);
+    const [selectionRead] = executeScript.mock.calls[1] as [ScriptCall];
+    expect(selectionRead.func).not.toBe(mountAskPanel);
     expect((await takePreparedAsk(injectedAskId()))?.context).toMatchObject({
       selection: 'page selection',
       targetUrl: 'https://img.example/a.png',

@@ -1,0 +1,57 @@
+/**
+ * What the background captured for the in-page panel, handed over through session storage
+ * (memory only) under an id the panel's URL carries. Kept apart from lib/ask-panel.ts so
+ * the panel's frame loads none of the background's code.
+ */
+import { browser } from 'wxt/browser';
+import type { PairChoice } from './ask-backend';
+import type { PageContext } from './db';
+import type { ElementDescription } from './element-description';
+
+export const PREPARED_PREFIX = 'preparedAsk:';
+
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Everything the in-page panel shows, captured before it was injected. */
+export interface PreparedAsk {
+  tabId: number;
+  context: PageContext | null;
+  /** The visible tab as a data URL, unredacted: it never leaves session storage and this device. */
+  screenshot: string | null;
+  /** Read from the database by the background: the panel's frame has no access to it. */
+  pairs: PairChoice[];
+  screenshotWanted: boolean;
+  element?: ElementDescription;
+  /** When the person asked (performance.timeOrigin + now): the panel measures from it. */
+  askedAt: number;
+}
+
+/**
+ * Read once by the panel: the unredacted picture does not linger, even in memory. The panel
+ * starts loading before the capture is stored, so it waits for it (not forever).
+ */
+export async function takePreparedAsk(id: string, waitMs = 10_000): Promise<PreparedAsk | null> {
+  const key = PREPARED_PREFIX + id;
+  const read = async () => ((await browser.storage.session.get(key)) as Record<string, PreparedAsk | undefined>)[key];
+  let prepared = await read();
+  if (!prepared) {
+    prepared = await new Promise<PreparedAsk | undefined>((resolve) => {
+      const done = (value: PreparedAsk | undefined) => {
+        clearTimeout(timer);
+        browser.storage.session.onChanged.removeListener(onChanged);
+        resolve(value);
+      };
+      const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+        if (changes[key]?.newValue) done(changes[key].newValue as PreparedAsk);
+      };
+      const timer = setTimeout(() => done(undefined), waitMs);
+      browser.storage.session.onChanged.addListener(onChanged);
+      // Stored between the first read and the listener: read again.
+      void read().then((value) => value && done(value));
+    });
+  }
+  if (prepared) await browser.storage.session.remove(key);
+  return prepared ?? null;
+}
