@@ -3,13 +3,13 @@
  * lib/ask-panel-host.ts): the form with what the background captured before showing it,
  * then a word that the question is on its way. Esc, Cancel and Close hand the page back.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { backgroundAskBackend } from '@/lib/ask-backend';
 import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask-panel-host';
-import { preciseNow, takePreparedAsk, type PreparedAsk } from '@/lib/prepared-ask';
+import { preciseNow, type PreparedAsk } from '@/lib/prepared-ask';
 import { t } from '@/lib/i18n';
 
 // Nothing secret in these: the host accepts them only from this frame, which the page cannot forge.
@@ -21,23 +21,22 @@ function showPanel(): void {
   window.parent.postMessage({ type: ASK_PANEL_READY }, '*');
 }
 
-export function AskPanel({ askId }: { askId: string }) {
-  const [prepared, setPrepared] = useState<PreparedAsk | null | undefined>(undefined);
+/** `prepared`: what the background captured, or null when it was never stored (expired). */
+export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const backend = useMemo(() => backgroundAskBackend(prepared ?? undefined), [prepared]);
   const pairs = prepared?.pairs;
 
   useEffect(() => {
-    void takePreparedAsk(askId).then(setPrepared, () => setPrepared(null));
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [askId]);
+  }, []);
 
-  useEffect(() => {
-    if (prepared === undefined) return;
+  // Before the first paint: the host shows the frame as soon as there is something to see.
+  useLayoutEffect(() => {
     showPanel();
     if (!prepared) return;
     // bench/capture.ts reads how long the person waited, from the shortcut or the click to this paint.
@@ -58,7 +57,6 @@ export function AskPanel({ askId }: { askId: string }) {
     return () => window.removeEventListener('focus', focusQuestion);
   }, [ready]);
 
-  if (prepared === undefined) return null;
   if (prepared === null || !pairs?.length) {
     return (
       <main className="panel">
