@@ -46,6 +46,8 @@ export function mountAskPanel(src: string, title: string, tag: string, closeType
   const close = () => {
     window.removeEventListener('message', onMessage);
     host.remove();
+    // The focused frame is gone: without this the keyboard goes nowhere (arrows do not scroll).
+    window.focus();
     previousFocus?.focus();
   };
   // Only the panel's own frame may show or close it: the page cannot forge `event.source`.

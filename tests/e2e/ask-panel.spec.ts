@@ -20,7 +20,7 @@ test('the keyboard shortcut opens the ask panel in the page with its context; th
   await expect(panel.context()).toContainText('Budget 2026.xlsx');
   await expect(panel.root.getByRole('img', { name: 'Screenshot of the page, as your buddy will see it' })).toBeVisible();
   // The question box has the keyboard: the person types straight away.
-  await budget.keyboard.type('How do I add a pivot table?');
+  await asker.typeText(budget, 'How do I add a pivot table?');
   await expect(panel.question()).toHaveValue('How do I add a pivot table?');
   await panel.root.getByRole('button', { name: 'Send my question' }).click();
   await expect(panel.root.getByRole('status')).toHaveText(/Your question is on its way to Hugo/);
@@ -41,9 +41,10 @@ test('Esc closes the in-page panel and gives the keyboard back to the page', asy
   await asker.pressShortcut(budget);
   const panel = await asker.askPanelIn(budget);
   await expect(panel.question()).toBeFocused();
-  await budget.keyboard.press('Escape');
+  await asker.pressKeys(budget, 'Escape');
   await expect.poll(() => budget.frames().length).toBe(1);
   await expect(budget.locator('binome-ask-panel')).toHaveCount(0);
+  expect(await budget.evaluate(() => document.hasFocus())).toBe(true);
 });
 
 test('"Ask my buddy about this" in the right-click menu on a selection pre-fills the panel with it', async ({ pair }) => {

@@ -32,7 +32,8 @@ export class Desktop {
   }
 
   private xdotool(...args: string[]): string {
-    return execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: this.display }, encoding: 'utf8' });
+    // A bound on every call: `search --sync` would otherwise wait forever for a missing window.
+    return execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: this.display }, encoding: 'utf8', timeout: 15_000 });
   }
 
   /** Gives the keyboard to the browser window showing `page`, as a click on its title bar would. */
@@ -47,6 +48,12 @@ export class Desktop {
   async press(page: Page, keys: string): Promise<void> {
     await this.focus(page);
     this.xdotool('key', '--clearmodifiers', keys);
+  }
+
+  /** Types text with the keyboard, into whatever has the focus in `page`'s window. */
+  async typeText(page: Page, text: string): Promise<void> {
+    await this.focus(page);
+    this.xdotool('type', '--delay', '10', text);
   }
 
   /** Right-clicks the middle of `selector`'s first match, where the person sees it on screen. */

@@ -44,13 +44,33 @@ export class Person {
     await this.onDesktop().press(page, keys);
   }
 
-  /** Right-click on `selector` in `page`, then "Ask my buddy about this" in the browser's own menu. */
+  /** Keys pressed at the keyboard (X input, as a person), e.g. "Escape". */
+  async pressKeys(page: Page, keys: string): Promise<void> {
+    await this.onDesktop().press(page, keys);
+  }
+
+  async typeText(page: Page, text: string): Promise<void> {
+    await this.onDesktop().typeText(page, text);
+  }
+
+  /**
+   * Right-click on `selector` in `page`, then "Ask my buddy about this" in the browser's own
+   * menu, by its first letter as keyboard users do. The native menu takes a moment to open and
+   * a letter typed before it goes to the page: a round without a result is tried again.
+   */
   async askFromContextMenu(page: Page, selector: string): Promise<void> {
     const desktop = this.onDesktop();
-    await desktop.rightClick(page, selector);
-    // The menu takes a moment to open; a letter typed before it would go to the page.
-    await page.waitForTimeout(500);
-    desktop.type('a');
+    for (let attempt = 1; ; attempt++) {
+      await desktop.rightClick(page, selector);
+      await page.waitForTimeout(400 * attempt);
+      desktop.type('a');
+      for (let waited = 0; waited < 3000; waited += 100) {
+        if (page.frames().some((frame) => frame.url().includes('/ask-panel.html'))) return;
+        await page.waitForTimeout(100);
+      }
+      if (attempt === 3) throw new Error('"Ask my buddy about this" did not open the panel from the right-click menu');
+      desktop.type('Escape');
+    }
   }
 
   /** The ask panel the background put into `page` (a frame in a closed shadow root). */
