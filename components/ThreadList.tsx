@@ -1,5 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { Pair, Thread } from '@/lib/db';
+import type { Thread } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { isUnread } from '@/lib/threads';
 import { StatusLabel } from './StatusLabel';
@@ -12,6 +13,8 @@ interface Props {
   detail?(thread: Thread): string;
   /** Render this many first; a button shows the rest (a popup with 1,000 rows helps nobody). */
   initialCount?: number;
+  /** When `threads` holds only the first rows: how many there are, and how to read them all. */
+  more?: { total: number; loadAll(): Promise<Thread[]> };
 }
 
 function ThreadItem({ thread, onOpen, detail }: { thread: Thread } & Pick<Props, 'onOpen' | 'detail'>) {
@@ -31,9 +34,18 @@ function ThreadItem({ thread, onOpen, detail }: { thread: Thread } & Pick<Props,
   );
 }
 
-export function ThreadList({ threads, label, onOpen, detail, initialCount = Infinity }: Props) {
+/** All of them, read when asked for (and kept live while shown). */
+function AllThreads({ first, more, ...props }: Omit<Props, 'threads' | 'more'> & { first: Thread[]; more: NonNullable<Props['more']> }) {
+  // Keyed on the count: `more` is rebuilt at every render of the list's owner.
+  const all = useLiveQuery(() => more.loadAll(), [more.total]);
+  return <ThreadList {...props} threads={all ?? first} />;
+}
+
+export function ThreadList({ threads, label, onOpen, detail, initialCount = Infinity, more }: Props) {
   const [showAll, setShowAll] = useState(false);
+  if (showAll && more) return <AllThreads first={threads} more={more} label={label} onOpen={onOpen} detail={detail} />;
   const shown = showAll ? threads : threads.slice(0, initialCount);
+  const total = more?.total ?? threads.length;
   return (
     <>
       <ul className="thread-list" aria-label={label}>
@@ -41,23 +53,11 @@ export function ThreadList({ threads, label, onOpen, detail, initialCount = Infi
           <ThreadItem key={thread.id} thread={thread} onOpen={onOpen} detail={detail} />
         ))}
       </ul>
-      {shown.length < threads.length && (
+      {shown.length < total && (
         <button type="button" className="link" onClick={() => setShowAll(true)}>
-          {t('show_all', String(threads.length))}
+          {t('show_all', String(total))}
         </button>
       )}
     </>
   );
-}
-
-/** Unread first, then the most recent activity. */
-export function inboxOrder(a: Thread, b: Thread): number {
-  const unread = Number(isUnread(b)) - Number(isUnread(a));
-  return unread || b.updatedAt - a.updatedAt;
-}
-
-export function groupByPair(threads: Thread[], pairs: Pair[]): { pair: Pair; threads: Thread[] }[] {
-  return pairs
-    .map((pair) => ({ pair, threads: threads.filter((thread) => thread.pairId === pair.pairId).sort(inboxOrder) }))
-    .filter((group) => group.threads.length > 0);
 }

@@ -85,6 +85,8 @@ export interface Thread {
   site: string;
   /** The latest skill label given in the thread, by either buddy ('' when none). */
   skill: string;
+  /** 1 while lastPeerSeq > readSeq: stored (as a number, which IndexedDB can index) for the inbox. */
+  unread: 0 | 1;
 }
 
 export interface ThreadMessage {
@@ -157,6 +159,15 @@ export const SCHEMA_V2 = {
   tombstones: 'threadId',
 } as const;
 
+/**
+ * Version 3: the inbox reads its first rows and its counts from indexes, instead of loading
+ * every thread (a popup with 1,000 questions spent most of its time doing that).
+ */
+export const SCHEMA_V3 = {
+  threads:
+    'id, pairId, [direction+status], updatedAt, answeredAt, *words, *questionWords, tool, site, skill, ' +
+    '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
+} as const;
 
 export { siteOf };
 
@@ -186,6 +197,16 @@ export class BinomeDb extends Dexie {
             thread.tool = thread.context?.tool ?? '';
             thread.site = siteOf(thread.context?.url);
             thread.skill = '';
+          }),
+      );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table<Thread>('threads')
+          .toCollection()
+          .modify((thread) => {
+            thread.unread = thread.lastPeerSeq > thread.readSeq ? 1 : 0;
           }),
       );
   }

@@ -56,6 +56,8 @@ export function summarizeThread(
   const peerSeqs = ordered.filter((m) => !m.fromMe && m.seq !== null).map((m) => m.seq as number);
   const context = question?.context ?? null;
   const skill = ordered.filter((message) => message.skill).at(-1)?.skill ?? '';
+  const lastPeerSeq = peerSeqs.length ? Math.max(...peerSeqs) : 0;
+  const readSeq = previous?.readSeq ?? 0;
   return {
     id: threadId,
     pairId: first.pairId,
@@ -66,8 +68,9 @@ export function summarizeThread(
     askedAt: question?.createdAt ?? first.createdAt,
     updatedAt: Math.max(...ordered.map((message) => message.createdAt)),
     answeredAt: answers.length ? Math.min(...answers.map((answer) => answer.createdAt)) : 0,
-    lastPeerSeq: peerSeqs.length ? Math.max(...peerSeqs) : 0,
-    readSeq: previous?.readSeq ?? 0,
+    lastPeerSeq,
+    readSeq,
+    unread: lastPeerSeq > readSeq ? 1 : 0,
     words: wordsOf(
       question?.text,
       context?.title,
@@ -166,5 +169,5 @@ export async function markSent(db: BinomeDb, messageId: string, seq: number): Pr
 
 export async function markRead(db: BinomeDb, threadId: string): Promise<void> {
   const thread = await db.threads.get(threadId);
-  if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq });
+  if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq, unread: 0 });
 }

@@ -106,6 +106,7 @@ export async function seed(count: number): Promise<void> {
       tool,
       site: 'example.com',
       skill: '',
+      unread: 0,
     });
     if (batch.length === 2000) await db.threads.bulkAdd(batch.splice(0));
   }

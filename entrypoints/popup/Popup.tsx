@@ -1,18 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { localAskBackend } from '@/lib/ask-backend-local';
-import { KnowledgeLog } from '@/components/KnowledgeLog';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
-import { groupByPair, ThreadList } from '@/components/ThreadList';
-import { ThreadView } from '@/components/ThreadView';
+import { ThreadList } from '@/components/ThreadList';
+import { allFromBuddy, allMine, readInboxPage } from '@/lib/inbox';
 import { t } from '@/lib/i18n';
 import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
-import { isUnread } from '@/lib/threads';
+
+// Loaded when first shown: the inbox, which every opening shows, does not wait for them.
+const AskForm = lazy(() => import('@/components/AskForm').then((module) => ({ default: module.AskForm })));
+const ThreadView = lazy(() => import('@/components/ThreadView').then((module) => ({ default: module.ThreadView })));
+const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
 
 /** Rows per list before "show all": what fits in a popup and a glance. */
 const POPUP_LIST_SIZE = 20;
@@ -23,17 +25,18 @@ type View =
   | { name: 'thread'; threadId: string };
 type HomeTab = 'inbox' | 'mine' | 'log';
 
-export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 'popup' | 'side-panel' }) {
+interface Props {
+  tabId?: number;
+  surface?: 'popup' | 'side-panel';
+}
+
+export function Popup({ tabId, surface = 'popup' }: Props) {
   const { db, client } = useServices();
   const [view, setView] = useState<View>({ name: 'home' });
   const [tab, setTab] = useState<HomeTab>('inbox');
   const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
-  const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
-  const incoming = useLiveQuery(() => db.threads.where('direction').equals('incoming').toArray(), []);
-  const outgoing = useLiveQuery(
-    async () => (await db.threads.where('direction').equals('outgoing').toArray()).sort((a, b) => b.updatedAt - a.updatedAt),
-    [],
-  );
+  const page = useLiveQuery(() => readInboxPage(db, POPUP_LIST_SIZE), []);
+  const pairs = page?.pairs;
 
   // Opened for a page that refuses the in-page panel (or already open beside it): go straight
   // to the ask form with what was clicked. Watched, because the note may land after the first render.
@@ -46,7 +49,7 @@ export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 
   }, [client]);
   const className = surface === 'side-panel' ? 'popup side-panel' : 'popup';
 
-  if (!pairs || !incoming || !outgoing) return null;
+  if (!page || !pairs) return null;
   const home = () => setView({ name: 'home' });
   const open = (threadId: string) => setView({ name: 'thread', threadId });
 
@@ -64,29 +67,33 @@ export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 
   if (view.name === 'ask') {
     return (
       <main className={className}>
-        <AskBackendProvider backend={askBackend}>
-          <AskForm
-            // The form is remounted for each new click, so it captures that click's page.
-            key={view.fromMenu?.at ?? 0}
-            tabId={view.fromMenu?.tabId ?? tabId}
-            fromMenu={view.fromMenu}
-            onPointing={() => window.close()}
-            onSent={open}
-            onCancel={home}
-          />
-        </AskBackendProvider>
+        <Suspense fallback={null}>
+          <AskBackendProvider backend={askBackend}>
+            <AskForm
+              // The form is remounted for each new click, so it captures that click's page.
+              key={view.fromMenu?.at ?? 0}
+              tabId={view.fromMenu?.tabId ?? tabId}
+              fromMenu={view.fromMenu}
+              onPointing={() => window.close()}
+              onSent={open}
+              onCancel={home}
+            />
+          </AskBackendProvider>
+        </Suspense>
       </main>
     );
   }
   if (view.name === 'thread') {
     return (
       <main className={className}>
-        <ThreadView threadId={view.threadId} onBack={home} />
+        <Suspense fallback={null}>
+          <ThreadView threadId={view.threadId} onBack={home} />
+        </Suspense>
       </main>
     );
   }
 
-  const unreadCount = incoming.filter(isUnread).length;
+  const unreadCount = page.unreadTotal;
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
     <main className={className}>
@@ -108,29 +115,38 @@ export function Popup({ tabId, surface = 'popup' }: { tabId?: number; surface?: 
         ]}
       >
         {tab === 'inbox' &&
-          (incoming.length === 0 ? (
+          (page.groups.length === 0 ? (
             <p>{t('inbox_empty')}</p>
           ) : (
-            groupByPair(incoming, pairs).map(({ pair, threads }) => (
+            page.groups.map(({ pair, threads, total }) => (
               <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
                 <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
-                <ThreadList threads={threads} label={t('inbox_from', pair.peerName)} onOpen={open} initialCount={POPUP_LIST_SIZE} />
+                <ThreadList
+                  threads={threads}
+                  label={t('inbox_from', pair.peerName)}
+                  onOpen={open}
+                  more={{ total, loadAll: () => allFromBuddy(db, pair.pairId) }}
+                />
               </section>
             ))
           ))}
         {tab === 'mine' &&
-          (outgoing.length === 0 ? (
+          (page.mineTotal === 0 ? (
             <p>{t('mine_empty')}</p>
           ) : (
             <ThreadList
-              threads={outgoing}
+              threads={page.mine}
               label={t('tab_mine')}
               onOpen={open}
-              initialCount={POPUP_LIST_SIZE}
+              more={{ total: page.mineTotal, loadAll: () => allMine(db) }}
               detail={(thread) => t('mine_to', peerName(thread.pairId))}
             />
           ))}
-        {tab === 'log' && <KnowledgeLog onOpen={open} />}
+        {tab === 'log' && (
+          <Suspense fallback={null}>
+            <KnowledgeLog onOpen={open} />
+          </Suspense>
+        )}
       </Tabs>
       <footer>
         <button

@@ -2,10 +2,11 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BinomeDb, SCHEMA_V1 } from '@/lib/db';
+import { readInboxPage } from '@/lib/inbox';
 import { searchLog, entriesForSite } from '@/lib/search';
 
 describe('schema upgrade', () => {
-  it('opens data written by version 1 and fills the fields version 2 indexes', async () => {
+  it('opens data written by version 1 and fills the fields versions 2 and 3 index', async () => {
     const indexedDB = new IDBFactory();
     const name = 'binome-upgrade';
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -26,7 +27,13 @@ describe('schema upgrade', () => {
     expect((await entriesForSite(v2, 'linkedin.com')).map((thread) => thread.id)).toEqual(['a']);
     expect((await searchLog(v2, 'post', { tool: 'linkedin' })).map((thread) => thread.id)).toEqual(['a']);
     expect(await v2.pairs.get('p')).toMatchObject({ peerName: 'Léa', cursor: 2 });
-    expect(v2.verno).toBe(2);
+    // Version 3: the unread flag the inbox indexes, from the sequence numbers.
+    expect(await v2.threads.get('a')).toMatchObject({ unread: 0 });
+    expect(await v2.threads.get('b')).toMatchObject({ unread: 1 });
+    expect((await readInboxPage(v2, 20)).groups.map((group) => [group.pair.peerName, group.unread, group.threads.map((thread) => thread.id)])).toEqual([
+      ['Léa', 1, ['b']],
+    ]);
+    expect(v2.verno).toBe(3);
     v2.close();
   });
 });

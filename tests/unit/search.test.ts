@@ -101,6 +101,7 @@ describe('searchLog on a large log', () => {
         tool: 'excel',
         site: '',
         skill: '',
+        unread: 0 as const,
       };
     });
     await db.threads.bulkAdd(threads);
