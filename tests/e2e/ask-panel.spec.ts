@@ -53,10 +53,31 @@ test('"Ask my buddy about this" in the right-click menu on a selection pre-fills
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
   await budget.locator('#hint').selectText();
 
-  await asker.askFromContextMenu(budget, '#hint');
+  await asker.askFromContextMenu(budget, budget.locator('#hint'));
   const panel = await asker.askPanelIn(budget);
   await expect(panel.context()).toContainText('Insérer un tableau croisé dynamique pour résumer les dépenses');
   await expect(panel.context()).toContainText('Excel Online');
+});
+
+test('in a workbook drawn in another site\'s frame, as on OneDrive, the panel opens over it with the frame\'s selection', async ({ pair }) => {
+  const { asker, helper } = pair;
+  const workbook = await asker.context.newPage();
+  await workbook.goto('http://onedrive.live.com/:x:/r/personal/onedrive-workbook.html');
+  const sheet = workbook.frameLocator('iframe[title="Workbook"]');
+  await sheet.locator('#hint').selectText();
+
+  await asker.askFromContextMenu(workbook, sheet.locator('#hint'));
+  const panel = await asker.askPanelIn(workbook);
+  // The panel went into the top page (the frame from excel.officeapps.live.com is never scripted).
+  expect(workbook.frames().find((frame) => frame.url().includes('/ask-panel.html'))!.parentFrame()).toBe(workbook.mainFrame());
+  await expect(panel.context()).toContainText('Excel Online');
+  await expect(panel.context()).toContainText('Insérer un tableau croisé dynamique pour résumer les dépenses');
+  await panel.send('Where do I insert a pivot table?');
+  await expect(panel.root.getByRole('status')).toHaveText(/Your question is on its way to Hugo/);
+
+  const helperPopup = await helper.popup();
+  await helperPopup.openThread(helperPopup.inboxFrom('Anne Martin').first());
+  await expect(helperPopup.context()).toContainText('Insérer un tableau croisé dynamique');
 });
 
 test('on a browser page, which refuses scripts, the shortcut opens the side panel and the question goes through', async ({ pair }) => {

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export class Desktop {
   private constructor(
@@ -56,15 +56,16 @@ export class Desktop {
     this.xdotool('type', '--delay', '10', text);
   }
 
-  /** Right-clicks the middle of `selector`'s first match, where the person sees it on screen. */
-  async rightClick(page: Page, selector: string): Promise<void> {
+  /** Right-clicks `target` (in `page` or one of its frames) where the person sees it on screen. */
+  async rightClick(page: Page, target: Locator): Promise<void> {
     await this.focus(page);
-    const point = await page.locator(selector).first().evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const chromeHeight = window.outerHeight - window.innerHeight;
-      return { x: window.screenX + box.left + Math.min(box.width / 2, 40), y: window.screenY + chromeHeight + box.top + box.height / 2 };
-    });
-    this.xdotool('mousemove', '--sync', String(Math.round(point.x)), String(Math.round(point.y)));
+    // Relative to the page's viewport, frames included; the window adds its place and its toolbar.
+    const box = await target.boundingBox();
+    if (!box) throw new Error('Nothing to right-click: the target is not visible');
+    const origin = await page.evaluate(() => ({ x: window.screenX, y: window.screenY + window.outerHeight - window.innerHeight }));
+    const x = origin.x + box.x + Math.min(box.width / 2, 40);
+    const y = origin.y + box.y + box.height / 2;
+    this.xdotool('mousemove', '--sync', String(Math.round(x)), String(Math.round(y)));
     this.xdotool('click', '3');
   }
 

@@ -1,4 +1,4 @@
-import { chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Frame, type Locator, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { PopupPage } from './popup-page';
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
 /** Hostnames of real tools that the browser resolves to the local fixture server. */
-export const FIXTURE_HOSTS = ['excel.officeapps.live.com'];
+export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com'];
 
 /** One person: a persistent Chromium profile with the built extension, relaunchable. */
 export class Person {
@@ -54,14 +54,14 @@ export class Person {
   }
 
   /**
-   * Right-click on `selector` in `page`, then "Ask my buddy about this" in the browser's own
+   * Right-click on `target` (in `page` or one of its frames), then "Ask my buddy about this" in the browser's own
    * menu, by its first letter as keyboard users do. The native menu takes a moment to open and
    * a letter typed before it goes to the page: a round without a result is tried again.
    */
-  async askFromContextMenu(page: Page, selector: string): Promise<void> {
+  async askFromContextMenu(page: Page, target: Locator): Promise<void> {
     const desktop = this.onDesktop();
     for (let attempt = 1; ; attempt++) {
-      await desktop.rightClick(page, selector);
+      await desktop.rightClick(page, target);
       await page.waitForTimeout(400 * attempt);
       desktop.type('a');
       for (let waited = 0; waited < 3000; waited += 100) {
