@@ -97,7 +97,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // From a page where the person asked to point at an element: checked by sender and shape.
     if (sender.tab && !isFromExtensionPage(sender)) {
-      void onPickerMessage(db, message, sender);
+      void onPickerMessage(db, message, sender).catch((error: unknown) => console.warn('Binôme could not take the picked element', error));
       return false;
     }
     if (!isFromExtensionPage(sender) || !isPageToBackgroundMessage(message)) return false;
@@ -115,9 +115,10 @@ export default defineBackground(() => {
     return true;
   });
   browser.runtime.onInstalled.addListener(() => createContextMenu());
-  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(db, info, tab));
+  const warnIfNoPanel = (error: unknown) => console.warn('Binôme could not open the ask panel', error);
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(db, info, tab).catch(warnIfNoPanel));
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === ASK_COMMAND) void openAskPanel(db, tab, { selection: '', targetUrl: '' });
+    if (command === ASK_COMMAND) void openAskPanel(db, tab, { selection: '', targetUrl: '' }).catch(warnIfNoPanel);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void wake();

@@ -20,10 +20,26 @@ export const ASK_PANEL_CLOSE = 'binome:close-ask-panel';
 export const ASK_PANEL_READY = 'binome:ask-panel-ready';
 export const ASK_PANEL_TAG = 'binome-ask-panel';
 
-export function mountAskPanel(src: string, title: string, tag: string, closeType: string, readyType: string): void {
-  // A second ask on the same page replaces the first panel.
-  document.querySelector(tag)?.dispatchEvent(new Event('binome-replace'));
-  const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+/** Sent to a panel's host to remove it: by a newer panel, or by the background when the ask went elsewhere. */
+export const ASK_PANEL_REMOVE = 'binome-remove-ask-panel';
+
+export function mountAskPanel(
+  src: string,
+  title: string,
+  tag: string,
+  closeType: string,
+  readyType: string,
+  removeType: string,
+  readyWithinMs: number,
+  /** The frame's own origin: the static extension id, where `src` may use the per-session one. */
+  frameOrigins: string[],
+): void {
+  // A second ask on the same page replaces the first panel, and inherits the focus to give back.
+  const replaced: { previousFocus: HTMLElement | null } = {
+    previousFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  };
+  document.querySelector(tag)?.dispatchEvent(new CustomEvent(removeType, { detail: replaced }));
+  const previousFocus = replaced.previousFocus?.isConnected ? replaced.previousFocus : null;
   const host = document.createElement(tag);
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
@@ -43,27 +59,37 @@ export function mountAskPanel(src: string, title: string, tag: string, closeType
   for (const [property, value] of Object.entries(place)) host.style.setProperty(property, value, 'important');
   host.setAttribute('popover', 'manual');
 
-  const close = () => {
+  const remove = () => {
+    clearTimeout(neverReady);
     window.removeEventListener('message', onMessage);
     host.remove();
+  };
+  const close = () => {
+    remove();
     // The focused frame is gone: without this the keyboard goes nowhere (arrows do not scroll).
     window.focus();
     previousFocus?.focus();
   };
-  // Only the panel's own frame may show or close it: the page cannot forge `event.source`.
+  // A frame that never loads (a page's policy, a crash) must not leave an invisible box behind.
+  const neverReady = setTimeout(remove, readyWithinMs);
+  // Only the panel's own frame, still at Binôme's address, may show or close it: the page can
+  // forge neither `event.source` nor `event.origin`.
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== frame.contentWindow) return;
+    if (event.source !== frame.contentWindow || !frameOrigins.includes(event.origin)) return;
     const type = (event.data as { type?: unknown } | null)?.type;
     if (type === closeType) close();
     if (type === readyType) {
+      clearTimeout(neverReady);
       host.style.setProperty('visibility', 'visible', 'important');
       frame.focus();
     }
   };
   window.addEventListener('message', onMessage);
-  host.addEventListener('binome-replace', () => {
-    window.removeEventListener('message', onMessage);
-    host.remove();
+  host.addEventListener(removeType, (event) => {
+    // Whoever replaces this panel gives the focus back to what had it before this one.
+    const detail = (event as CustomEvent<{ previousFocus: HTMLElement | null } | null>).detail;
+    if (detail) detail.previousFocus = previousFocus;
+    remove();
   });
   document.documentElement.append(host);
   try {

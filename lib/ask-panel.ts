@@ -15,11 +15,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { capturePage, captureVisibleTab, withFound } from './capture';
 import { siteOf, type BinomeDb, type PageContext } from './db';
 import { pairChoices } from './ask-backend-local';
-import { PREPARED_PREFIX, preciseNow, type PreparedAsk } from './prepared-ask';
+import { PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, type PreparedAsk } from './prepared-ask';
 import { screenshotWanted } from './screenshot-choice';
 import type { ElementDescription } from './element-description';
 import { t } from './i18n';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from './ids';
 
@@ -33,6 +33,8 @@ export interface AskFound {
 }
 
 
+/** A frame that has not shown itself by then never will: its host removes it. */
+const READY_WITHIN_MS = 15_000;
 /** A panel reads its capture within a second; anything older was never read. */
 const PREPARED_TTL_MS = 2 * 60_000;
 
@@ -76,37 +78,64 @@ export async function openAskPanel(
 
 async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt: number): Promise<void> {
   const id = uuidv7();
+  const openFlag = PANEL_OPEN_PREFIX + tabId;
+  // A panel from an earlier ask may still show: it must be gone before the picture is taken.
+  const mayShowPanel = !!(await browser.storage.session.get(openFlag))[openFlag];
   // The frame loads, hidden, while the picture is taken; it shows itself once it has the capture.
   const mounting = browser.scripting.executeScript({
     target: { tabId },
     func: mountAskPanel,
-    args: [browser.runtime.getURL(`/ask-panel.html?ask=${id}`), t('ask_panel_frame_title'), ASK_PANEL_TAG, ASK_PANEL_CLOSE, ASK_PANEL_READY],
+    args: [
+      browser.runtime.getURL(`/ask-panel.html?ask=${id}`),
+      t('ask_panel_frame_title'),
+      ASK_PANEL_TAG,
+      ASK_PANEL_CLOSE,
+      ASK_PANEL_READY,
+      ASK_PANEL_REMOVE,
+      READY_WITHIN_MS,
+      // By string: `new URL()` gives the origin "null" for this scheme outside Chrome.
+      [browser.runtime.getURL('/').replace(/\/$/, ''), `chrome-extension://${browser.runtime.id}`],
+    ],
   });
   // Settled before anything else is awaited, so a refusal is never an unhandled rejection.
   const mounted = mounting.then(
     () => null,
     (error: unknown) => error ?? new Error('injection refused'),
   );
-  const [captured, screenshot, pairs] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId), pairChoices(db)]);
-  const context = withFound(captured, found);
-  const prepared: PreparedAsk = {
-    tabId,
-    context,
-    screenshot,
-    pairs,
-    screenshotWanted: await screenshotWanted(db, siteOf(context?.url)),
-    ...(found.element ? { element: found.element } : {}),
-    askedAt,
-  };
-  await forgetStalePreparedAsks(askedAt);
-  await browser.storage.session.set({ [PREPARED_PREFIX + id]: prepared });
+  if (mayShowPanel) await mounted;
+  try {
+    const [captured, screenshot, pairs] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId), pairChoices(db)]);
+    const context = withFound(captured, found);
+    const prepared: PreparedAsk = {
+      tabId,
+      context,
+      screenshot,
+      pairs,
+      screenshotWanted: await screenshotWanted(db, siteOf(context?.url)),
+      ...(found.element ? { element: found.element } : {}),
+      askedAt,
+    };
+    await forgetStalePreparedAsks(askedAt);
+    await browser.storage.session.set({ [PREPARED_PREFIX + id]: prepared, [openFlag]: true });
+  } catch (error) {
+    // The ask goes elsewhere: the hidden frame must not pop up later saying it expired.
+    await removePanel(tabId).catch(() => undefined);
+    throw error;
+  }
   const refused = await mounted;
   if (refused) {
-    await browser.storage.session.remove(PREPARED_PREFIX + id);
+    await browser.storage.session.remove([PREPARED_PREFIX + id, openFlag]);
     throw refused;
   }
 }
 
+async function removePanel(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId },
+    func: (tag: string, removeType: string) => document.querySelector(tag)?.dispatchEvent(new CustomEvent(removeType)),
+    args: [ASK_PANEL_TAG, ASK_PANEL_REMOVE],
+  });
+}
 
 /** A panel that never loaded (the page navigated away) leaves its picture behind: not for long. */
 async function forgetStalePreparedAsks(now: number): Promise<void> {
@@ -148,7 +177,11 @@ async function openOutsideThePage(db: BinomeDb, tabId: number, found: AskFound, 
 
 /** The popup where the browser allows one; a small window with the same page otherwise. */
 export async function openAskWindow(tabId: number): Promise<void> {
-  await browser.action.openPopup().catch(() =>
-    browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 440, height: 640 }),
-  );
+  // Firefox's Manifest V2 build has browserAction instead.
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  await Promise.resolve()
+    .then(() => action.openPopup())
+    .catch(() =>
+      browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 440, height: 640 }),
+    );
 }

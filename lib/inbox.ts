@@ -50,9 +50,11 @@ export function readInboxPage(db: BinomeDb, limit: number): Promise<InboxPage> {
 }
 
 /** Everything behind "Show all", in the same order as the first rows. */
-export async function allFromBuddy(db: BinomeDb, pairId: string): Promise<Thread[]> {
-  const [unread, read] = await Promise.all([pairRange(db, pairId, 1).reverse().toArray(), pairRange(db, pairId, 0).reverse().toArray()]);
-  return [...unread, ...read];
+export function allFromBuddy(db: BinomeDb, pairId: string): Promise<Thread[]> {
+  return db.transaction('r', db.threads, async () => {
+    const [unread, read] = await Promise.all([pairRange(db, pairId, 1).reverse().toArray(), pairRange(db, pairId, 0).reverse().toArray()]);
+    return [...unread, ...read];
+  });
 }
 
 export async function allMine(db: BinomeDb): Promise<Thread[]> {

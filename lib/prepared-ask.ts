@@ -9,6 +9,13 @@ import type { PageContext } from './db';
 import type { ElementDescription } from './element-description';
 
 export const PREPARED_PREFIX = 'preparedAsk:';
+/** Set while a tab may show a panel (cleared when it closes; a navigation leaves it, harmlessly). */
+export const PANEL_OPEN_PREFIX = 'askPanelOpen:';
+
+/** The in-page panel says so when it closes: the next ask need not wait for it to go. */
+export async function forgetOpenPanel(tabId: number): Promise<void> {
+  await browser.storage.session.remove(PANEL_OPEN_PREFIX + tabId);
+}
 
 export function preciseNow(): number {
   return performance.timeOrigin + performance.now();
@@ -49,7 +56,7 @@ export async function takePreparedAsk(id: string, waitMs = 10_000): Promise<Prep
       const timer = setTimeout(() => done(undefined), waitMs);
       browser.storage.session.onChanged.addListener(onChanged);
       // Stored between the first read and the listener: read again.
-      void read().then((value) => value && done(value));
+      void read().then((value) => value && done(value), () => undefined);
     });
   }
   if (prepared) await browser.storage.session.remove(key);

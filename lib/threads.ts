@@ -168,6 +168,9 @@ export async function markSent(db: BinomeDb, messageId: string, seq: number): Pr
 }
 
 export async function markRead(db: BinomeDb, threadId: string): Promise<void> {
-  const thread = await db.threads.get(threadId);
-  if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq, unread: 0 });
+  // One transaction: a sync landing in between must not leave `unread` out of step with the seqs.
+  await db.transaction('rw', db.threads, async () => {
+    const thread = await db.threads.get(threadId);
+    if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq, unread: 0 });
+  });
 }

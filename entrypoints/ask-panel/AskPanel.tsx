@@ -3,17 +3,18 @@
  * lib/ask-panel-host.ts): the form with what the background captured before showing it,
  * then a word that the question is on its way. Esc, Cancel and Close hand the page back.
  */
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { backgroundAskBackend } from '@/lib/ask-backend';
 import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask-panel-host';
-import { preciseNow, type PreparedAsk } from '@/lib/prepared-ask';
+import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/prepared-ask';
 import { t } from '@/lib/i18n';
 
 // Nothing secret in these: the host accepts them only from this frame, which the page cannot forge.
-function closePanel(): void {
+function closePanel(tabId?: number): void {
+  if (tabId !== undefined) void forgetOpenPanel(tabId).catch(() => undefined);
   window.parent.postMessage({ type: ASK_PANEL_CLOSE }, '*');
 }
 
@@ -26,14 +27,21 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const backend = useMemo(() => backgroundAskBackend(prepared ?? undefined), [prepared]);
   const pairs = prepared?.pairs;
+  const close = () => closePanel(prepared?.tabId);
+  const closeAfterSending = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
+      if (event.key === 'Escape' && !event.defaultPrevented) closePanel(prepared?.tabId);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [prepared]);
+
+  // Not the autofocus attribute: browsers ignore it in a frame inside another site's page.
+  useEffect(() => {
+    if (sentTo !== null) closeAfterSending.current?.focus();
+  }, [sentTo]);
 
   // Before the first paint: the host shows the frame as soon as there is something to see.
   useLayoutEffect(() => {
@@ -66,7 +74,7 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
             {t('welcome_setup')}
           </button>
         )}
-        <button type="button" onClick={closePanel}>
+        <button type="button" onClick={close}>
           {t('close')}
         </button>
       </main>
@@ -76,7 +84,7 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
     return (
       <main className="panel">
         <p role="status">{t('ask_panel_sent', sentTo)}</p>
-        <button type="button" className="primary" autoFocus onClick={closePanel}>
+        <button type="button" className="primary" ref={closeAfterSending} onClick={close}>
           {t('close')}
         </button>
       </main>
@@ -88,9 +96,9 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
         <AskForm
           tabId={prepared.tabId}
           prepared={prepared}
-          onPointing={closePanel}
+          onPointing={close}
           onSent={(_threadId, pairId) => setSentTo(pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '')}
-          onCancel={closePanel}
+          onCancel={close}
         />
       </AskBackendProvider>
     </main>

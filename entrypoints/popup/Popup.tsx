@@ -42,8 +42,14 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   // to the ask form with what was clicked. Watched, because the note may land after the first render.
   const pendingNote = useLiveQuery(() => db.settings.get(PENDING_ASK_KEY), []);
   useEffect(() => {
-    if (pendingNote) void takePendingAsk(db).then((pending) => pending && setView({ name: 'ask', fromMenu: pending }));
-  }, [db, pendingNote]);
+    // A side panel or window opened for one tab leaves another tab's note to its own.
+    const noteTab = (pendingNote?.value as PendingAsk | undefined)?.tabId;
+    if (!pendingNote || (tabId !== undefined && noteTab !== tabId)) return;
+    void takePendingAsk(db).then(
+      (pending) => pending && setView({ name: 'ask', fromMenu: pending }),
+      (error: unknown) => console.warn('Binôme could not read what was clicked', error),
+    );
+  }, [db, pendingNote, tabId]);
   useEffect(() => {
     void client.syncNow();
   }, [client]);

@@ -47,6 +47,24 @@ test('Esc closes the in-page panel and gives the keyboard back to the page', asy
   expect(await budget.evaluate(() => document.hasFocus())).toBe(true);
 });
 
+test('asking again while the panel shows replaces it with a fresh one', async ({ pair }) => {
+  const { asker } = pair;
+  const budget = await asker.context.newPage();
+  await budget.goto(pair.fixtureUrl('excel-budget.html'));
+  await asker.pressShortcut(budget);
+  const first = await asker.askPanelIn(budget);
+  await expect(first.question()).toBeFocused();
+  // Chrome allows two pictures a second; a person pressing again is slower than that.
+  await budget.waitForTimeout(600);
+  await asker.pressShortcut(budget);
+  await expect.poll(() => first.isGone()).toBe(true);
+  const second = await asker.askPanelIn(budget);
+  await expect(second.context()).toContainText('Excel Online');
+  await expect(second.root.getByRole('img', { name: 'Screenshot of the page, as your buddy will see it' })).toBeVisible();
+  expect(budget.frames().filter((frame) => frame.url().includes('/ask-panel.html'))).toHaveLength(1);
+  await expect(budget.locator('binome-ask-panel')).toHaveCount(1);
+});
+
 test('"Ask my buddy about this" in the right-click menu on a selection pre-fills the panel with it', async ({ pair }) => {
   const { asker } = pair;
   const budget = await asker.context.newPage();

@@ -112,7 +112,8 @@ describe('openAskPanel', () => {
     const db = emptyDb();
     expect(await openAskPanel(db, { id: 4, url: 'https://x.example/' } as never, found)).toBe('side-panel');
     expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ func: mountAskPanel }));
-    expect(Object.values(set.mock.calls[0]![0])).toEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' })]);
+    // The capture was stored (with the tab's "panel may show" flag), then everything removed.
+    expect(Object.values(set.mock.calls[0]![0])).toEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' }), true]);
     expect(open).toHaveBeenCalledWith({ tabId: 4 });
     expect(await browser.storage.session.get(null)).toEqual({});
     expect((await takePendingAsk(db))?.selection).toBe('Tableau croisé');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
 import { takePreparedAsk } from '@/lib/prepared-ask';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/context-menu';
 import { emptyDb } from './helpers/db';
@@ -49,6 +49,9 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
         ASK_PANEL_TAG,
         ASK_PANEL_CLOSE,
         ASK_PANEL_READY,
+        ASK_PANEL_REMOVE,
+        15_000,
+        [expect.stringMatching(/^chrome-extension:\/\//), expect.stringMatching(/^chrome-extension:\/\//)],
       ],
     });
   });

@@ -17,6 +17,11 @@ export class AskPanelPage {
     await this.root.getByRole('button', { name: 'Send my question' }).click();
   }
 
+  /** The panel was removed (a frame) or closed (the side panel). */
+  isGone(): boolean {
+    return 'isDetached' in this.root ? this.root.isDetached() : this.root.isClosed();
+  }
+
   status(): Locator {
     return this.root.locator('.thread-meta .status');
   }
