@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { localAskBackend } from '@/lib/ask-backend-local';
 import { SiteRecall } from '@/components/SiteRecall';
@@ -11,9 +12,11 @@ import { allFromBuddy, allMine, readInboxPage } from '@/lib/inbox';
 import { t } from '@/lib/i18n';
 import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
 
-// Loaded when first shown: the inbox, which every opening shows, does not wait for them.
-const AskForm = lazy(() => import('@/components/AskForm').then((module) => ({ default: module.AskForm })));
-const ThreadView = lazy(() => import('@/components/ThreadView').then((module) => ({ default: module.ThreadView })));
+// The inbox, which every opening shows, does not wait for these. The thread view is fetched
+// once the inbox is drawn, so opening a question does not wait either. The ask form is not
+// deferred: "Ask my buddy" is the popup's first button, often clicked at once.
+const loadThreadView = () => import('@/components/ThreadView');
+const ThreadView = lazy(() => loadThreadView().then((module) => ({ default: module.ThreadView })));
 const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
 
 /** Rows per list before "show all": what fits in a popup and a glance. */
@@ -53,6 +56,13 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   useEffect(() => {
     void client.syncNow();
   }, [client]);
+  const shown = page !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    // Once the inbox is drawn, not before: fetching them must not delay it.
+    const idle = requestIdleCallback(() => void loadThreadView());
+    return () => cancelIdleCallback(idle);
+  }, [shown]);
   const className = surface === 'side-panel' ? 'popup side-panel' : 'popup';
 
   if (!page || !pairs) return null;
@@ -73,19 +83,17 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   if (view.name === 'ask') {
     return (
       <main className={className}>
-        <Suspense fallback={null}>
-          <AskBackendProvider backend={askBackend}>
-            <AskForm
-              // The form is remounted for each new click, so it captures that click's page.
-              key={view.fromMenu?.at ?? 0}
-              tabId={view.fromMenu?.tabId ?? tabId}
-              fromMenu={view.fromMenu}
-              onPointing={() => window.close()}
-              onSent={open}
-              onCancel={home}
-            />
-          </AskBackendProvider>
-        </Suspense>
+        <AskBackendProvider backend={askBackend}>
+          <AskForm
+            // The form is remounted for each new click, so it captures that click's page.
+            key={view.fromMenu?.at ?? 0}
+            tabId={view.fromMenu?.tabId ?? tabId}
+            fromMenu={view.fromMenu}
+            onPointing={() => window.close()}
+            onSent={open}
+            onCancel={home}
+          />
+        </AskBackendProvider>
       </main>
     );
   }
