@@ -11,9 +11,7 @@ interface Props {
   onOpen(threadId: string): void;
   /** Shown before the status: the buddy's name or the tool, whichever the list lacks. */
   detail?(thread: Thread): string;
-  /** Render this many first; a button shows the rest (a popup with 1,000 rows helps nobody). */
-  initialCount?: number;
-  /** When `threads` holds only the first rows: how many there are, and how to read them all. */
+  /** When `threads` holds only the first rows (a popup with 1,000 rows helps nobody): how many there are, and how to read them all. */
   more?: { total: number; loadAll(): Promise<Thread[]> };
 }
 
@@ -41,21 +39,19 @@ function AllThreads({ first, more, ...props }: Omit<Props, 'threads' | 'more'> &
   return <ThreadList {...props} threads={all ?? first} />;
 }
 
-export function ThreadList({ threads, label, onOpen, detail, initialCount = Infinity, more }: Props) {
+export function ThreadList({ threads, label, onOpen, detail, more }: Props) {
   const [showAll, setShowAll] = useState(false);
   if (showAll && more) return <AllThreads first={threads} more={more} label={label} onOpen={onOpen} detail={detail} />;
-  const shown = showAll ? threads : threads.slice(0, initialCount);
-  const total = more?.total ?? threads.length;
   return (
     <>
       <ul className="thread-list" aria-label={label}>
-        {shown.map((thread) => (
+        {threads.map((thread) => (
           <ThreadItem key={thread.id} thread={thread} onOpen={onOpen} detail={detail} />
         ))}
       </ul>
-      {shown.length < total && (
+      {more && threads.length < more.total && (
         <button type="button" className="link" onClick={() => setShowAll(true)}>
-          {t('show_all', String(total))}
+          {t('show_all', String(more.total))}
         </button>
       )}
     </>

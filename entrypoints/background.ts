@@ -8,12 +8,12 @@ import {
   type PageToBackgroundMessage,
 } from '@/lib/messaging';
 import { openAskPanel } from '@/lib/ask-panel';
-import { pairChoices, queueQuestion } from '@/lib/ask-backend-local';
+import { queueQuestion } from '@/lib/ask-backend-local';
 import { ASK_COMMAND } from '@/lib/commands';
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
 import { notifyNewFromPeer } from '@/lib/notifications';
 import { onPickerMessage, startPicking } from '@/lib/picker-flow';
-import { rememberScreenshotChoice, screenshotWanted } from '@/lib/screenshot-choice';
+import { rememberScreenshotChoice } from '@/lib/screenshot-choice';
 import { acceptInvite, createInvite, syncDisplayName } from '@/lib/pairing';
 import { PushManager } from '@/lib/push';
 import { RelayClient, RelayError } from '@/lib/relay-client';
@@ -65,8 +65,6 @@ export default defineBackground(() => {
         push.ensure(await db.identities.toArray());
         return invite;
       }
-      case 'page:ask-choices':
-        return { pairs: await pairChoices(db), screenshotWanted: message.site ? await screenshotWanted(db, message.site) : true };
       case 'page:remember-screenshot-choice':
         await rememberScreenshotChoice(db, message.site, message.wanted);
         return null;

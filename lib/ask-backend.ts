@@ -40,15 +40,11 @@ export async function screenshotPayload(blob: Blob): Promise<ScreenshotPayload> 
   return { type: blob.type as ScreenshotPayload['type'], data: await blobToBase64(blob) };
 }
 
-/** `known`: what the background already read when it opened the panel (no round trip). */
-export function backgroundAskBackend(known?: { pairs: PairChoice[]; screenshotWanted: boolean }): AskBackend {
+/** `known`: what the background read from the database when it opened the panel. */
+export function backgroundAskBackend(known: { pairs: PairChoice[]; screenshotWanted: boolean }): AskBackend {
   return {
-    pairs: () =>
-      known ? Promise.resolve(known.pairs) : sendToBackground({ type: 'page:ask-choices' }).then((choices) => choices.pairs),
-    screenshotWanted: (site) =>
-      known
-        ? Promise.resolve(known.screenshotWanted)
-        : sendToBackground({ type: 'page:ask-choices', site }).then((choices) => choices.screenshotWanted),
+    pairs: () => Promise.resolve(known.pairs),
+    screenshotWanted: () => Promise.resolve(known.screenshotWanted),
     rememberScreenshotChoice: (site, wanted) =>
       sendToBackground({ type: 'page:remember-screenshot-choice', site, wanted }).then(() => undefined),
     ask: (question) => sendToBackground({ type: 'page:ask', question }).then((result) => result.threadId),

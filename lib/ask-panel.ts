@@ -32,7 +32,6 @@ export interface AskFound {
   element?: ElementDescription;
 }
 
-
 /** A frame that has not shown itself by then never will: its host removes it. */
 const READY_WITHIN_MS = 15_000;
 /** A panel reads its capture within a second; anything older was never read. */
@@ -54,7 +53,6 @@ export function refusesInjection(url: string | undefined): boolean {
   if (STORE_HOSTS.includes(parsed.hostname)) return true;
   return parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore');
 }
-
 
 export async function openAskPanel(
   db: BinomeDb,

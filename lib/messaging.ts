@@ -4,7 +4,7 @@
  * pages are refused by the sender check.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { PairChoice, QuestionToAsk } from './ask-backend';
+import type { QuestionToAsk } from './ask-backend';
 import type { PairRole, CreateInviteResponse } from './protocol';
 
 export type PageToBackgroundMessage =
@@ -12,7 +12,6 @@ export type PageToBackgroundMessage =
   | { type: 'page:create-invite'; role: PairRole }
   | { type: 'page:accept-invite'; code: string }
   // From the in-page ask panel, which cannot open the database itself (lib/ask-backend.ts).
-  | { type: 'page:ask-choices'; site?: string }
   | { type: 'page:remember-screenshot-choice'; site: string; wanted: boolean }
   | { type: 'page:ask'; question: QuestionToAsk }
   | { type: 'page:start-picking'; tabId: number };
@@ -21,7 +20,6 @@ export interface PageToBackgroundResults {
   'page:sync-now': { reachable: boolean };
   'page:create-invite': CreateInviteResponse;
   'page:accept-invite': { pairId: string; peerName: string };
-  'page:ask-choices': { pairs: PairChoice[]; screenshotWanted: boolean };
   'page:remember-screenshot-choice': null;
   'page:ask': { threadId: string };
   'page:start-picking': null;
@@ -31,7 +29,6 @@ const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set<PageToBackgroundMessage[
   'page:sync-now',
   'page:create-invite',
   'page:accept-invite',
-  'page:ask-choices',
   'page:remember-screenshot-choice',
   'page:ask',
   'page:start-picking',

@@ -25,7 +25,7 @@ function showPanel(): void {
 /** `prepared`: what the background captured, or null when it was never stored (expired). */
 export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const backend = useMemo(() => backgroundAskBackend(prepared ?? undefined), [prepared]);
+  const backend = useMemo(() => prepared && backgroundAskBackend(prepared), [prepared]);
   const pairs = prepared?.pairs;
   const close = () => closePanel(prepared?.tabId);
   const closeAfterSending = useRef<HTMLButtonElement>(null);
@@ -65,7 +65,7 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
     return () => window.removeEventListener('focus', focusQuestion);
   }, [ready]);
 
-  if (prepared === null || !pairs?.length) {
+  if (prepared === null || !backend || !pairs?.length) {
     return (
       <main className="panel">
         <p role="alert">{prepared === null ? t('ask_panel_expired') : t('welcome_text')}</p>

@@ -69,9 +69,9 @@ export class Desktop {
     this.xdotool('click', '3');
   }
 
-  /** In an open menu, a letter goes to the first item starting with it, as for anyone using the keyboard. */
-  type(letter: string): void {
-    this.xdotool('key', letter);
+  /** One key, to whatever has the keyboard now (an open native menu, say). */
+  key(name: string): void {
+    this.xdotool('key', name);
   }
 
   async stop(): Promise<void> {

@@ -63,13 +63,14 @@ export class Person {
     for (let attempt = 1; ; attempt++) {
       await desktop.rightClick(page, target);
       await page.waitForTimeout(400 * attempt);
-      desktop.type('a');
+      // In an open menu, a letter goes to the first item starting with it.
+      desktop.key('a');
       for (let waited = 0; waited < 3000; waited += 100) {
         if (page.frames().some((frame) => frame.url().includes('/ask-panel.html'))) return;
         await page.waitForTimeout(100);
       }
       if (attempt === 3) throw new Error('"Ask my buddy about this" did not open the panel from the right-click menu');
-      desktop.type('Escape');
+      desktop.key('Escape');
     }
   }
 
