@@ -70,21 +70,6 @@ export async function derivePairKey(
   );
 }
 
-/**
- * Sixteen digits in four groups, the same on both screens when nobody in between swapped
- * a key: people compare them in person. 53 bits: a relay would need ~2^53 key pairs to
- * forge a match during the minutes an invite is open.
- */
-export async function safetyCode(publicKeyA: string, publicKeyB: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', encoder.encode(`binome/safety-code/v1|${decoder.decode(orderedKeys(publicKeyA, publicKeyB))}`)),
-  );
-  let value = 0n;
-  for (const byte of digest.slice(0, 8)) value = (value << 8n) | BigInt(byte);
-  const digits = (value % 10n ** 16n).toString().padStart(16, '0');
-  return digits.match(/.{4}/g)!.join(' ');
-}
-
 /** What the relay sees of a message and must not be able to alter unnoticed. */
 export interface EnvelopeHeader {
   id: string;

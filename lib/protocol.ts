@@ -31,6 +31,7 @@ export const MAX_PUBLIC_KEY_CHARS = 4096;
 export const PULL_LIMIT_MAX = 500;
 
 export * from './invite-code';
+import { NAMEPLATE_PATTERN } from './invite-code';
 
 const uuid = z.uuid();
 const displayName = z.string().trim().min(1).max(MAX_DISPLAY_NAME);
@@ -59,32 +60,74 @@ export const updateDeviceResponse = z.object({
   publicKey: z.string().nullable(),
 });
 
-// ---- Invites and pairs ----
+// ---- Invites and pairs (SPAKE2 over the invite code: lib/pairing-protocol.ts) ----
+/** The part of the invite code that the relay sees: it names the invite, it proves nothing. */
+const nameplate = z.string().regex(NAMEPLATE_PATTERN);
+/** A SPAKE2 share: a P-256 point, uncompressed (65 bytes), base64url. The relay checks it is on the curve. */
+export const pakeShare = z.string().regex(/^[A-Za-z0-9_-]{87}$/);
+/** A SPAKE2 key confirmation: HMAC-SHA256 (32 bytes), base64url. Opaque to the relay. */
+const pakeConfirm = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 export const createInviteRequest = z.object({
   /** The inviter's role in the pair to be; the person who accepts gets the other one. */
   role: z.enum(PAIR_ROLES),
+  nameplate,
+  share: pakeShare,
 });
 export const createInviteResponse = z.object({
-  code: z.string(),
   expiresAt: z.number().int(),
 });
 export type CreateInviteResponse = z.infer<typeof createInviteResponse>;
 
+export const lookupInviteRequest = z.object({ nameplate: z.string().max(32) });
+
 export const acceptInviteRequest = z.object({
-  code: z.string().max(32),
+  nameplate,
+  /** Made by the accepter, so that the confirmations can cover it before the pair exists. */
+  pairId: uuid,
+  /** The share the accepter answered: an invite replaced in between fails instead of misleading. */
+  inviterShare: pakeShare,
+  share: pakeShare,
+  confirm: pakeConfirm,
 });
+
+/** The inviter's confirmation, or either side saying the other's did not match. */
+export const confirmPairingRequest = z.union([
+  z.object({ confirm: pakeConfirm }).strict(),
+  z.object({ failed: z.literal(true) }).strict(),
+]);
 
 export const peerSchema = z.object({
   deviceId: uuid,
   displayName: z.string(),
   publicKey: z.string().nullable(),
 });
+export const lookupInviteResponse = z.object({
+  inviter: peerSchema,
+  inviterRole: z.enum(PAIR_ROLES),
+  share: z.string(),
+  expiresAt: z.number().int(),
+});
+export type LookupInviteResponse = z.infer<typeof lookupInviteResponse>;
+
+/** Where a pair's key confirmation stands; null for pairs made before SPAKE2 pairing. */
+export const pairingSchema = z.object({
+  nameplate: z.string(),
+  inviterShare: z.string(),
+  accepterShare: z.string(),
+  accepterConfirm: z.string(),
+  inviterConfirm: z.string().nullable(),
+  failedAt: z.number().int().nullable(),
+});
+export type PairingInfo = z.infer<typeof pairingSchema>;
+
 export const pairSchema = z.object({
   pairId: uuid,
   myRole: z.enum(PAIR_ROLES),
   peer: peerSchema,
   createdAt: z.number().int(),
   lastSeq: z.number().int(),
+  pairing: pairingSchema.nullable().default(null),
 });
 export type PairInfo = z.infer<typeof pairSchema>;
 export const acceptInviteResponse = z.object({ pair: pairSchema });
@@ -149,6 +192,7 @@ export const ERROR_CODES = [
   'invite_expired',
   'invite_used',
   'invite_own',
+  'pairing_failed',
   'too_large',
   'rate_limited',
   'internal',

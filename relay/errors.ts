@@ -25,6 +25,11 @@ export const MESSAGES = {
   inviteInvalid: 'This invite code does not match any invitation. Check the code with your buddy and type it again.',
   inviteExpired: 'This invite code has expired. Ask your buddy for a new one.',
   inviteUsed: 'This invite code has already been used. Ask your buddy for a new one.',
+  nameplateTaken: 'This invite code is already in use. Binôme will make another one.',
+  pairExists: 'This pair already exists. Make a new invite code with your buddy.',
+  badPairingShare: 'The relay could not handle this pairing request. Update Binôme, then try again.',
+  pairingNeedsKey: 'This device has no encryption key on the relay yet. Update Binôme, then try again.',
+  pairingClosed: 'This pairing can no longer be confirmed. Make a new invite code with your buddy.',
   inviteOwn: 'This is your own invite code. Give it to your buddy so they can type it on their computer.',
   publicKeyLocked:
     'This device already has a public key, and the relay never replaces it. To use a new key, connect this browser to the relay again as a new device.',

@@ -21,15 +21,13 @@ export interface RateLimits {
   /** Accepts, right or wrong. */
   acceptsPerDevice: Limit;
   acceptsPerAddress: Limit;
-  /** Accepts with a code that matches no invite: guesses, or typos. */
+  /**
+   * Lookups and accepts whose nameplate matches no invite: guesses, or typos. There is no
+   * relay-wide ceiling: it let twenty wrong codes deny every correct one, and the SPAKE2 exchange
+   * already gives a guesser one try per invite (see docs/security.md).
+   */
   failedAcceptsPerDevice: Limit;
   failedAcceptsPerAddress: Limit;
-  /**
-   * Failed accepts on the whole relay, whoever sends them. This is what protects each live
-   * code: however many addresses and devices an attacker has, all their guesses together
-   * cannot exceed it. See README, "Invite codes cannot be guessed".
-   */
-  failedAcceptsPerRelay: Limit;
 }
 
 export type LimitName = Exclude<keyof RateLimits, 'openInvitesPerDevice'>;
@@ -45,7 +43,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   acceptsPerAddress: { max: 120, windowMs: HOUR },
   failedAcceptsPerDevice: { max: 10, windowMs: HOUR },
   failedAcceptsPerAddress: { max: 30, windowMs: HOUR },
-  failedAcceptsPerRelay: { max: 20, windowMs: MINUTE },
 };
 
 /** For load benches and tests that are not about limits (`RATE_LIMITS=off` for the CLI). */
@@ -57,7 +54,6 @@ export const NO_RATE_LIMITS: RateLimits = {
   acceptsPerAddress: { max: Infinity, windowMs: HOUR },
   failedAcceptsPerDevice: { max: Infinity, windowMs: HOUR },
   failedAcceptsPerAddress: { max: Infinity, windowMs: HOUR },
-  failedAcceptsPerRelay: { max: Infinity, windowMs: MINUTE },
 };
 
 export function resolveRateLimits(overrides: Partial<RateLimits> = {}): RateLimits {

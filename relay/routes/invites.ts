@@ -1,30 +1,89 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import {
   acceptInviteRequest,
   createInviteRequest,
-  normalizeInviteCode,
+  lookupInviteRequest,
+  NAMEPLATE_PATTERN,
   type CreateInviteResponse,
+  type LookupInviteResponse,
 } from '../../lib/protocol.ts';
+import { fromBase64Url } from '../../lib/crypto.ts';
+import { parseShare } from '../../lib/spake2.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
 import { sendRateLimited, type Charge, type LimitName } from '../rate-limit.ts';
-import { newInviteCode, sha256Hex } from '../secrets.ts';
+import type { InviteRefusal } from '../store/relay-store.ts';
 import { validate } from '../validate.ts';
 
-/** A collision needs two equal codes among 31^8; a few draws are more than enough. */
-const MAX_CODE_DRAWS = 5;
+/** Counted before the nameplate is looked up, and given back unless it named no invite. */
+const FAILURE_LIMITS = new Set<LimitName>(['failedAcceptsPerDevice', 'failedAcceptsPerAddress']);
 
-/** Counted before the code is looked up, and given back unless the code matched no invite. */
-const FAILURE_LIMITS = new Set<LimitName>(['failedAcceptsPerDevice', 'failedAcceptsPerAddress', 'failedAcceptsPerRelay']);
+/** A share that is not a point of the curve could only come from a broken or hostile client. */
+function isCurvePoint(share: string): boolean {
+  try {
+    parseShare(fromBase64Url(share));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
+function sendRefusal(c: Context<RelayEnv>, reason: InviteRefusal | 'changed' | 'pair_exists') {
+  switch (reason) {
+    case 'invalid':
+    case 'changed':
+      return sendError(c, 404, 'invite_invalid', MESSAGES.inviteInvalid);
+    case 'expired':
+      return sendError(c, 410, 'invite_expired', MESSAGES.inviteExpired);
+    case 'used':
+      return sendError(c, 409, 'invite_used', MESSAGES.inviteUsed);
+    case 'own':
+      return sendError(c, 400, 'invite_own', MESSAGES.inviteOwn);
+    case 'pair_exists':
+      return sendError(c, 409, 'conflict', MESSAGES.pairExists);
+  }
+}
+
+/**
+ * Invites carry a SPAKE2 exchange the relay cannot check (lib/pairing-protocol.ts): it only
+ * stores the inviter's share under the nameplate, hands it to whoever names it, and records the
+ * accepter's answer. A wrong password makes the browsers' confirmations fail, not the relay's
+ * checks, so no relay-wide limit on wrong codes is needed (or possible): guesses cost each
+ * guesser its own per-device and per-address budget, and never block someone else's code.
+ */
 export function inviteRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
   const auth = requireDevice(store);
 
+  /**
+   * Every lookup or claim counts as a failure until it named a real invite; a pairing attempt
+   * (a lookup, then its claim) counts once against the attempts themselves.
+   */
+  async function takeAttempt(c: Context<RelayEnv>, step: 'lookup' | 'claim') {
+    const deviceId = c.var.device.id;
+    const address = deps.clientKey(c);
+    const charges: Charge[] = [
+      ...(step === 'lookup'
+        ? ([
+            { limit: 'acceptsPerDevice', subject: deviceId },
+            { limit: 'acceptsPerAddress', subject: address },
+          ] as const)
+        : []),
+      { limit: 'failedAcceptsPerDevice', subject: deviceId },
+      { limit: 'failedAcceptsPerAddress', subject: address },
+    ];
+    const limited = await limiter.take(charges);
+    if (!limited.ok) deps.log(`rate limit reached: ${limited.limit}`);
+    return limited;
+  }
+
   return new Hono<RelayEnv>()
     .post('/', auth, validate('json', createInviteRequest), async (c) => {
-      const { role } = c.req.valid('json');
+      const { role, nameplate, share } = c.req.valid('json');
+      if (!isCurvePoint(share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
+      if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
       const inviterDeviceId = c.var.device.id;
       const limited = await limiter.take([{ limit: 'invitesPerDevice', subject: inviterDeviceId }]);
       if (!limited.ok) {
@@ -34,57 +93,51 @@ export function inviteRoutes(deps: RelayDeps) {
       const now = deps.now();
       const expiresAt = now + deps.inviteTtlMs;
       const maxOpen = limiter.limits.openInvitesPerDevice;
-      for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {
-        const code = newInviteCode();
-        const created = await store.createInvite({ codeHash: sha256Hex(code), inviterDeviceId, role, now, expiresAt, maxOpen });
-        if (created.status === 'created') {
-          // Raw, without the dash: formatting for people is the UI's job.
-          const body: CreateInviteResponse = { code, expiresAt };
-          return c.json(body, 201);
-        }
-        if (created.status === 'too_many') {
-          await limiter.refund(limited.taken); // nothing was created
-          deps.log('rate limit reached: openInvitesPerDevice');
-          return sendRateLimited(c, created.retryAt - now, MESSAGES.tooManyOpenInvites(maxOpen));
-        }
+      const created = await store.createInvite({ nameplate, inviterDeviceId, role, share, now, expiresAt, maxOpen });
+      if (created.status === 'created') {
+        const body: CreateInviteResponse = { expiresAt };
+        return c.json(body, 201);
       }
-      throw new Error('Could not draw a free invite code');
+      await limiter.refund(limited.taken); // nothing was created
+      if (created.status === 'too_many') {
+        deps.log('rate limit reached: openInvitesPerDevice');
+        return sendRateLimited(c, created.retryAt - now, MESSAGES.tooManyOpenInvites(maxOpen));
+      }
+      // The browser drew a nameplate that is in use: it draws another one and tries again.
+      return sendError(c, 409, 'conflict', MESSAGES.nameplateTaken);
     })
+
+    .post('/lookup', auth, validate('json', lookupInviteRequest), async (c) => {
+      if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
+      const limited = await takeAttempt(c, 'lookup');
+      if (!limited.ok) return sendRateLimited(c, limited.retryAfterMs);
+      const nameplate = c.req.valid('json').nameplate.toUpperCase();
+      if (!NAMEPLATE_PATTERN.test(nameplate)) return sendError(c, 404, 'invite_invalid', MESSAGES.inviteInvalid);
+      const found = await store.lookupInvite({ nameplate, accepterDeviceId: c.var.device.id, now: deps.now() });
+      // A nameplate that exists (even used, expired or one's own) was not a guess.
+      if (found.ok || found.reason !== 'invalid') await limiter.refund(limited.taken.filter((t) => FAILURE_LIMITS.has(t.limit)));
+      if (!found.ok) return sendRefusal(c, found.reason);
+      const { inviter } = found;
+      const body: LookupInviteResponse = {
+        inviter: { deviceId: inviter.id, displayName: inviter.displayName, publicKey: inviter.publicKey },
+        inviterRole: found.inviterRole,
+        share: found.share,
+        expiresAt: found.expiresAt,
+      };
+      return c.json(body);
+    })
+
     .post('/accept', auth, validate('json', acceptInviteRequest), async (c) => {
+      const request = c.req.valid('json');
+      if (!isCurvePoint(request.share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
+      if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
+      const limited = await takeAttempt(c, 'claim');
+      if (!limited.ok) return sendRateLimited(c, limited.retryAfterMs);
       const accepterDeviceId = c.var.device.id;
-      const address = deps.clientKey(c);
-      // Every attempt is counted as a failure until proven otherwise: parallel guesses cannot
-      // all pass before the first of them is counted.
-      const charges: Charge[] = [
-        { limit: 'acceptsPerDevice', subject: accepterDeviceId },
-        { limit: 'acceptsPerAddress', subject: address },
-        { limit: 'failedAcceptsPerDevice', subject: accepterDeviceId },
-        { limit: 'failedAcceptsPerAddress', subject: address },
-        { limit: 'failedAcceptsPerRelay', subject: 'relay' },
-      ];
-      const limited = await limiter.take(charges);
-      if (!limited.ok) {
-        deps.log(`rate limit reached: ${limited.limit}`);
-        return sendRateLimited(c, limited.retryAfterMs);
-      }
-      const code = normalizeInviteCode(c.req.valid('json').code);
-      if (!code) return sendError(c, 404, 'invite_invalid', MESSAGES.inviteInvalid);
-      const result = await store.acceptInvite({ codeHash: sha256Hex(code), accepterDeviceId, now: deps.now() });
-      // A code that exists (even used, expired or one's own) was not a guess.
+      const result = await store.acceptInvite({ ...request, pairId: request.pairId.toLowerCase(), accepterDeviceId, now: deps.now() });
       if (result.ok || result.reason !== 'invalid') await limiter.refund(limited.taken.filter((t) => FAILURE_LIMITS.has(t.limit)));
-      if (!result.ok) {
-        switch (result.reason) {
-          case 'invalid':
-            return sendError(c, 404, 'invite_invalid', MESSAGES.inviteInvalid);
-          case 'expired':
-            return sendError(c, 410, 'invite_expired', MESSAGES.inviteExpired);
-          case 'used':
-            return sendError(c, 409, 'invite_used', MESSAGES.inviteUsed);
-          case 'own':
-            return sendError(c, 400, 'invite_own', MESSAGES.inviteOwn);
-        }
-      }
-      // The inviter is waiting on their screen; the accepter's other open views refresh too.
+      if (!result.ok) return sendRefusal(c, result.reason);
+      // The inviter's browser finishes the exchange as soon as it hears of the new pair.
       await hub.publishPairsChanged([result.inviterDeviceId, accepterDeviceId]);
       return c.json({ pair: result.pair }, 201);
     });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
+import { confirmPairingRequest, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
@@ -15,6 +15,25 @@ export function pairRoutes(deps: RelayDeps) {
 
   return new Hono<RelayEnv>()
     .get('/', auth, async (c) => c.json({ pairs: await store.listPairs(c.var.device.id) }))
+
+    // Carries the inviter's SPAKE2 confirmation, or a member's word that the other's did not
+    // match; both browsers hear of it at once.
+    .post('/:pairId/confirm', auth, pairId, validate('json', confirmPairingRequest), async (c) => {
+      const body = c.req.valid('json');
+      const result = await store.confirmPairing({
+        pairId: c.req.valid('param').pairId,
+        deviceId: c.var.device.id,
+        confirm: 'confirm' in body ? body.confirm : undefined,
+        now: deps.now(),
+      });
+      if (!result.ok) {
+        return result.reason === 'not_found'
+          ? sendError(c, 404, 'not_found', MESSAGES.pairNotFound)
+          : sendError(c, 409, 'pairing_failed', MESSAGES.pairingClosed);
+      }
+      await hub.publishPairsChanged(result.memberIds);
+      return c.body(null, 204);
+    })
 
     .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
       const message = c.req.valid('json');

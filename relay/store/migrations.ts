@@ -74,4 +74,34 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX rate_limits_window_end ON rate_limits (window_end)`,
     ],
   },
+  {
+    id: 3,
+    name: 'pairing authenticated by SPAKE2 over the invite code',
+    statements: [
+      // Invites of the old kind carried the whole code's hash; the relay now sees only the
+      // nameplate. Open invites of the old kind could not be completed by new browsers anyway.
+      `DROP TABLE invites`,
+      // One row per nameplate, reused once its invite is used or expired (31^4 nameplates).
+      `CREATE TABLE invites (
+        nameplate text PRIMARY KEY,
+        inviter_device_id uuid NOT NULL REFERENCES devices (id),
+        inviter_role text NOT NULL CHECK (inviter_role IN ('learner', 'helper')),
+        inviter_share text NOT NULL,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint,
+        used_by_device_id uuid REFERENCES devices (id)
+      )`,
+      `CREATE INDEX invites_inviter ON invites (inviter_device_id)`,
+      // The exchange, kept with the pair so that each browser can finish it after a restart.
+      // Opaque to the relay: it cannot tell a right password from a wrong one.
+      `ALTER TABLE pairs ADD COLUMN nameplate text`,
+      `ALTER TABLE pairs ADD COLUMN inviter_device_id uuid REFERENCES devices (id)`,
+      `ALTER TABLE pairs ADD COLUMN inviter_share text`,
+      `ALTER TABLE pairs ADD COLUMN accepter_share text`,
+      `ALTER TABLE pairs ADD COLUMN accepter_confirm text`,
+      `ALTER TABLE pairs ADD COLUMN inviter_confirm text`,
+      `ALTER TABLE pairs ADD COLUMN pairing_failed_at bigint`,
+    ],
+  },
 ];

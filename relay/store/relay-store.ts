@@ -8,9 +8,17 @@ export interface Device {
   publicKey: string | null;
 }
 
+export type InviteRefusal = 'invalid' | 'expired' | 'used' | 'own';
+
+export type LookupInviteResult =
+  | { ok: true; inviter: Device; inviterRole: PairRole; share: string; expiresAt: number }
+  | { ok: false; reason: InviteRefusal };
+
 export type AcceptInviteResult =
   | { ok: true; pair: PairInfo; inviterDeviceId: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'own' };
+  | { ok: false; reason: InviteRefusal | 'changed' | 'pair_exists' };
+
+export type ConfirmPairingResult = { ok: true; memberIds: string[] } | { ok: false; reason: 'not_found' | 'conflict' };
 
 export type CreateInviteResult = { status: 'created' | 'taken' } | { status: 'too_many'; retryAt: number };
 
@@ -46,6 +54,12 @@ type PairRow = {
   peer_public_key: string | null;
   created_at: unknown;
   last_seq: unknown;
+  nameplate: string | null;
+  inviter_share: string | null;
+  accepter_share: string | null;
+  accepter_confirm: string | null;
+  inviter_confirm: string | null;
+  pairing_failed_at: unknown;
 };
 const toPair = (row: PairRow): PairInfo => ({
   pairId: row.pair_id,
@@ -53,12 +67,24 @@ const toPair = (row: PairRow): PairInfo => ({
   peer: { deviceId: row.peer_id, displayName: row.peer_name, publicKey: row.peer_public_key },
   createdAt: toNumber(row.created_at),
   lastSeq: toNumber(row.last_seq),
+  pairing:
+    row.nameplate === null
+      ? null
+      : {
+          nameplate: row.nameplate,
+          inviterShare: row.inviter_share ?? '',
+          accepterShare: row.accepter_share ?? '',
+          accepterConfirm: row.accepter_confirm ?? '',
+          inviterConfirm: row.inviter_confirm,
+          failedAt: row.pairing_failed_at === null ? null : toNumber(row.pairing_failed_at),
+        },
 });
 
 /** Pairs seen from one member ($1): my role, and the other member's current name and key. */
 const PAIRS_OF_DEVICE = `
   SELECT p.id AS pair_id, me.role AS my_role, peer.device_id AS peer_id,
-         d.display_name AS peer_name, d.public_key AS peer_public_key, p.created_at, p.last_seq
+         d.display_name AS peer_name, d.public_key AS peer_public_key, p.created_at, p.last_seq,
+         p.nameplate, p.inviter_share, p.accepter_share, p.accepter_confirm, p.inviter_confirm, p.pairing_failed_at
   FROM pair_members me
   JOIN pairs p ON p.id = me.pair_id
   JOIN pair_members peer ON peer.pair_id = me.pair_id AND peer.device_id <> me.device_id
@@ -132,14 +158,15 @@ export class RelayStore {
   // ---- Invites and pairs ----
 
   /**
-   * 'taken' when the code hash is already used (a collision, however unlikely): draw a new code.
-   * 'too_many' when the inviter already has `maxOpen` invites neither used nor expired, with the
-   * time the first of them expires.
+   * 'taken' when the nameplate names an open invite (draw another); a used or expired one is
+   * replaced. 'too_many' when the inviter already has `maxOpen` open invites, with the time the
+   * first of them expires.
    */
   createInvite(input: {
-    codeHash: string;
+    nameplate: string;
     inviterDeviceId: string;
     role: PairRole;
+    share: string;
     now: number;
     expiresAt: number;
     maxOpen?: number;
@@ -157,34 +184,79 @@ export class RelayStore {
         if (toNumber(open[0]!.n) >= input.maxOpen) return { status: 'too_many', retryAt: toNumber(open[0]!.first_expiry) };
       }
       const rows = await tx.query(
-        `INSERT INTO invites (code_hash, inviter_device_id, inviter_role, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code_hash) DO NOTHING RETURNING code_hash`,
-        [input.codeHash, input.inviterDeviceId, input.role, input.now, input.expiresAt],
+        `INSERT INTO invites (nameplate, inviter_device_id, inviter_role, inviter_share, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (nameplate) DO UPDATE SET
+           inviter_device_id = EXCLUDED.inviter_device_id, inviter_role = EXCLUDED.inviter_role,
+           inviter_share = EXCLUDED.inviter_share, created_at = EXCLUDED.created_at,
+           expires_at = EXCLUDED.expires_at, used_at = NULL, used_by_device_id = NULL
+         WHERE invites.used_at IS NOT NULL OR invites.expires_at <= EXCLUDED.created_at
+         RETURNING nameplate`,
+        [input.nameplate, input.inviterDeviceId, input.role, input.share, input.now, input.expiresAt],
       );
       return { status: rows.length === 1 ? 'created' : 'taken' };
     });
   }
 
+  /** What the accepter needs to answer: the inviter's share, id, name and key. */
+  async lookupInvite(input: { nameplate: string; accepterDeviceId: string; now: number }): Promise<LookupInviteResult> {
+    const rows = await this.sql.query<InviteRow & DeviceRow>(
+      `SELECT i.inviter_device_id, i.inviter_role, i.inviter_share, i.expires_at, i.used_at, d.revoked_at,
+              d.id, d.display_name, d.public_key
+       FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.nameplate = $1`,
+      [input.nameplate],
+    );
+    const invite = rows[0];
+    const refusal = whyInviteRefused(invite, input.accepterDeviceId, input.now);
+    if (refusal || !invite) return { ok: false, reason: refusal ?? 'invalid' };
+    return {
+      ok: true,
+      inviter: toDevice(invite),
+      inviterRole: invite.inviter_role,
+      share: invite.inviter_share,
+      expiresAt: toNumber(invite.expires_at),
+    };
+  }
+
   /**
-   * Claims the invite and creates the pair in one transaction. The conditional UPDATE is what
-   * makes an invite single-use: of two concurrent accepts, the second waits for the first's
-   * row lock, re-checks `used_at IS NULL`, and updates nothing.
+   * Claims the invite and creates the pair, still unconfirmed, in one transaction. The
+   * conditional UPDATE is what makes an invite single-use: of two concurrent accepts, the second
+   * waits for the first's row lock, re-checks `used_at IS NULL`, and updates nothing.
    */
-  acceptInvite(input: { codeHash: string; accepterDeviceId: string; now: number }): Promise<AcceptInviteResult> {
-    const { codeHash, accepterDeviceId, now } = input;
-    return this.sql.transaction(async (tx) => {
-      const pairId = randomUUID();
-      const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole }>(
-        `UPDATE invites SET used_at = $3, used_by_device_id = $2, pair_id = $4
-         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $3 AND inviter_device_id <> $2
+  acceptInvite(input: {
+    nameplate: string;
+    accepterDeviceId: string;
+    pairId: string;
+    inviterShare: string;
+    share: string;
+    confirm: string;
+    now: number;
+  }): Promise<AcceptInviteResult> {
+    const { nameplate, accepterDeviceId, pairId, now } = input;
+    return this.sql.transaction(async (tx): Promise<AcceptInviteResult> => {
+      const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole; inviter_share: string }>(
+        `UPDATE invites SET used_at = $3, used_by_device_id = $2
+         WHERE nameplate = $1 AND used_at IS NULL AND expires_at > $3 AND inviter_device_id <> $2 AND inviter_share = $4
            AND EXISTS (SELECT 1 FROM devices d WHERE d.id = invites.inviter_device_id AND d.revoked_at IS NULL)
-         RETURNING inviter_device_id, inviter_role`,
-        [codeHash, accepterDeviceId, now, pairId],
+         RETURNING inviter_device_id, inviter_role, inviter_share`,
+        [nameplate, accepterDeviceId, now, input.inviterShare],
       );
       const invite = claimed[0];
-      if (!invite) return { ok: false, reason: await whyInviteRefused(tx, codeHash, accepterDeviceId, now) };
-
-      await tx.query('INSERT INTO pairs (id, created_at) VALUES ($1, $2)', [pairId, now]);
+      if (!invite) {
+        const rows = await tx.query<InviteRow>(
+          `SELECT i.inviter_device_id, i.inviter_role, i.inviter_share, i.expires_at, i.used_at, d.revoked_at
+           FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.nameplate = $1`,
+          [nameplate],
+        );
+        return { ok: false, reason: whyInviteRefused(rows[0], accepterDeviceId, now) ?? 'changed' };
+      }
+      const exists = await tx.query('SELECT 1 FROM pairs WHERE id = $1', [pairId]);
+      if (exists.length) throw new PairExistsError();
+      await tx.query(
+        `INSERT INTO pairs (id, created_at, nameplate, inviter_device_id, inviter_share, accepter_share, accepter_confirm)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [pairId, now, nameplate, invite.inviter_device_id, invite.inviter_share, input.share, input.confirm],
+      );
       await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
         pairId,
         invite.inviter_device_id,
@@ -194,7 +266,38 @@ export class RelayStore {
       ]);
       const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepterDeviceId, pairId]);
       return { ok: true, pair: toPair(rows[0]!), inviterDeviceId: invite.inviter_device_id };
+    }).catch((error: unknown): AcceptInviteResult => {
+      if (error instanceof PairExistsError || isUniqueViolation(error)) return { ok: false, reason: 'pair_exists' };
+      throw error;
     });
+  }
+
+  /**
+   * The inviter's confirmation (once, only by the inviter, only while nothing failed), or either
+   * member saying the other's confirmation did not match. The relay cannot check either: it only
+   * carries them, and a pair is usable once confirmed.
+   */
+  async confirmPairing(input: { pairId: string; deviceId: string; confirm?: string; now: number }): Promise<ConfirmPairingResult> {
+    const members = await this.sql.query<{ device_id: string; is_inviter: boolean }>(
+      `SELECT m.device_id, p.inviter_device_id = m.device_id AS is_inviter
+       FROM pairs p JOIN pair_members m ON m.pair_id = p.id WHERE p.id = $1 AND p.nameplate IS NOT NULL`,
+      [input.pairId],
+    );
+    const me = members.find((member) => member.device_id === input.deviceId);
+    if (!me) return { ok: false, reason: 'not_found' };
+    const memberIds = members.map((member) => member.device_id);
+    if (input.confirm === undefined) {
+      await this.sql.query('UPDATE pairs SET pairing_failed_at = $2 WHERE id = $1 AND pairing_failed_at IS NULL', [input.pairId, input.now]);
+      return { ok: true, memberIds };
+    }
+    if (!me.is_inviter) return { ok: false, reason: 'conflict' };
+    // A repeat of the same confirmation (a retry after a lost answer) is fine; anything else is not.
+    const updated = await this.sql.query(
+      `UPDATE pairs SET inviter_confirm = $2
+       WHERE id = $1 AND (inviter_confirm IS NULL OR inviter_confirm = $2) AND pairing_failed_at IS NULL RETURNING id`,
+      [input.pairId, input.confirm],
+    );
+    return updated.length ? { ok: true, memberIds } : { ok: false, reason: 'conflict' };
   }
 
   async listPairs(deviceId: string): Promise<PairInfo[]> {
@@ -271,25 +374,25 @@ const toEnvelope = (row: MessageRow): Envelope => ({
   receivedAt: toNumber(row.received_at),
 });
 
-/** Explains a failed claim, in the order a person can act on: unknown, used, own, expired. */
-async function whyInviteRefused(
-  tx: SqlQuery,
-  codeHash: string,
-  accepterDeviceId: string,
-  now: number,
-): Promise<'invalid' | 'expired' | 'used' | 'own'> {
-  const rows = await tx.query<{ inviter_device_id: string; used_at: unknown; expires_at: unknown; revoked_at: unknown }>(
-    `SELECT i.inviter_device_id, i.used_at, i.expires_at, d.revoked_at
-     FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.code_hash = $1`,
-    [codeHash],
-  );
-  const invite = rows[0];
+type InviteRow = {
+  inviter_device_id: string;
+  inviter_role: PairRole;
+  inviter_share: string;
+  expires_at: unknown;
+  used_at: unknown;
+  revoked_at: unknown;
+};
+
+/** Explains a refused lookup or claim, in the order a person can act on: unknown, used, own, expired. */
+function whyInviteRefused(invite: InviteRow | undefined, accepterDeviceId: string, now: number): InviteRefusal | null {
   if (!invite || invite.revoked_at !== null) return 'invalid';
   if (invite.used_at !== null) return 'used';
   if (invite.inviter_device_id === accepterDeviceId) return 'own';
   if (toNumber(invite.expires_at) <= now) return 'expired';
-  return 'invalid';
+  return null;
 }
+
+class PairExistsError extends Error {}
 
 /**
  * Locking the pair row serialises appends per pair, so seqs are handed out in commit order
@@ -297,8 +400,11 @@ async function whyInviteRefused(
  */
 async function appendMessage(tx: SqlQuery, m: NewMessage): Promise<PostMessageResult> {
   const pair = await tx.query(
+    // A pair made by SPAKE2 takes messages only once the inviter confirmed and nobody said it failed.
     `SELECT p.id FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
-     WHERE p.id = $1 AND mb.device_id = $2 FOR UPDATE OF p`,
+     WHERE p.id = $1 AND mb.device_id = $2
+       AND (p.nameplate IS NULL OR (p.inviter_confirm IS NOT NULL AND p.pairing_failed_at IS NULL))
+     FOR UPDATE OF p`,
     [m.pairId, m.senderDeviceId],
   );
   if (pair.length === 0) return { status: 'not_found' };

@@ -3,20 +3,20 @@ import { formatInviteCode, INVITE_ALPHABET, normalizeInviteCode, postMessageRequ
 
 describe('invite codes', () => {
   it('accepts what a person types: lower case, spaces, dashes', () => {
-    expect(normalizeInviteCode(' abcd-efgh ')).toBe('ABCDEFGH');
-    expect(normalizeInviteCode('abcd efgh')).toBe('ABCDEFGH');
+    expect(normalizeInviteCode(' abc-def-ghj ')).toBe('ABCDEFGHJ');
+    expect(normalizeInviteCode('abcd efghj')).toBe('ABCDEFGHJ');
   });
   it('rejects ambiguous characters and wrong lengths', () => {
-    expect(normalizeInviteCode('ABCD-EFG0')).toBeNull();
-    expect(normalizeInviteCode('ABCD-EFGI')).toBeNull();
-    expect(normalizeInviteCode('ABCD-EFG')).toBeNull();
-    expect(normalizeInviteCode('ABCD-EFGHJ')).toBeNull();
+    expect(normalizeInviteCode('ABC-DEF-GH0')).toBeNull();
+    expect(normalizeInviteCode('ABC-DEF-GHI')).toBeNull();
+    expect(normalizeInviteCode('ABCD-EFGH')).toBeNull();
+    expect(normalizeInviteCode('ABCD-EFGHJK')).toBeNull();
   });
   it('has no character a person could misread', () => {
     for (const ch of '01OIL') expect(INVITE_ALPHABET).not.toContain(ch);
   });
-  it('formats in two groups of four', () => {
-    expect(formatInviteCode('ABCDEFGH')).toBe('ABCD-EFGH');
+  it('formats in three groups of three (the code grew to 9 characters with the SPAKE2 pairing)', () => {
+    expect(formatInviteCode('ABCDEFGHJ')).toBe('ABC-DEF-GHJ');
   });
 });
 

@@ -17,6 +17,8 @@ import { createApp } from '@/relay/app';
 import type { Hub } from '@/relay/hub';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { backends, newSchemaName, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
+import { splitInviteCode } from '@/lib/invite-code';
+import { acceptBody, inviteBody } from './pairing-client';
 import { openStream } from './ws-client';
 
 interface World {
@@ -27,6 +29,7 @@ interface World {
   revoked: Device;
   /** A live invite of ana's: accepting it would work, if the token were good. */
   code: string;
+  inviterShare: string;
 }
 
 type Access = 'public' | 'device' | 'pair' | 'stream';
@@ -41,8 +44,9 @@ const ROUTES: Record<string, RouteRow> = {
   'POST /devices': { access: 'public', request: () => ({ path: '/devices', json: { displayName: 'Newcomer' } }) },
   'PATCH /devices/me': { access: 'device', request: () => ({ path: '/devices/me', json: { displayName: 'Mallory' } }) },
   'DELETE /devices/me': { access: 'device', request: () => ({ path: '/devices/me' }) },
-  'POST /invites': { access: 'device', request: () => ({ path: '/invites', json: { role: 'learner' } }) },
-  'POST /invites/accept': { access: 'device', request: (w) => ({ path: '/invites/accept', json: { code: w.code } }) },
+  'POST /invites': { access: 'device', request: () => ({ path: '/invites', json: inviteBody() }) },
+  'POST /invites/lookup': { access: 'device', request: (w) => ({ path: '/invites/lookup', json: { nameplate: splitInviteCode(w.code).nameplate } }) },
+  'POST /invites/accept': { access: 'device', request: (w) => ({ path: '/invites/accept', json: acceptBody(w.code, w.inviterShare) }) },
   'GET /pairs': { access: 'device', request: () => ({ path: '/pairs' }) },
   'POST /pairs/:pairId/messages': {
     access: 'pair',
@@ -52,6 +56,8 @@ const ROUTES: Record<string, RouteRow> = {
     }),
   },
   'GET /pairs/:pairId/messages': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/messages?after=0` }) },
+  // Last of the pair routes: a member saying the pairing failed ends the pair for the rows after it.
+  'POST /pairs/:pairId/confirm': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/confirm`, json: { failed: true } }) },
   // The token comes in the first frame, not a header: checked over a real socket below.
   'GET /stream': { access: 'stream', request: () => ({ path: '/stream' }) },
 };
@@ -108,8 +114,8 @@ describe.each(backends())('authorization on $name', (backend) => {
     await setup.post(ana, pairId, { payload: 'already here' });
     await setup.pair(revoked, await setup.register('Revoked’s buddy'));
     expect((await setup.call('DELETE', '/devices/me', { token: revoked.token })).status).toBe(204);
-    const { code } = await setup.invite(ana);
-    w = { ana, bob, pairId, cleo, revoked, code };
+    const { code, secret } = await setup.invite(ana);
+    w = { ana, bob, pairId, cleo, revoked, code, inviterShare: secret.share };
 
     // The hub of the relay under test records what it would announce.
     const hub: Hub = Object.create(db().hub);
@@ -163,12 +169,12 @@ describe.each(backends())('authorization on $name', (backend) => {
 
   it('lets devices through on the device routes with their own token (the rows are sound)', async () => {
     const fresh = await testRelay(db()).register('Fresh');
-    const { code } = await testRelay(db()).invite(w.ana);
+    const { code, secret } = await testRelay(db()).invite(w.ana);
     const answers: Record<string, number> = {};
     const keys = routeKeys(['device']);
     // DELETE last: it revokes the fresh device.
     for (const key of [...keys.filter((k) => !k.startsWith('DELETE')), ...keys.filter((k) => k.startsWith('DELETE'))]) {
-      const { path, json } = ROUTES[key]!.request({ ...w, code });
+      const { path, json } = ROUTES[key]!.request({ ...w, code, inviterShare: secret.share });
       answers[key] = (await relay.call(methodOf(key), path, { json, token: fresh.token })).status;
     }
     expect(answers).toEqual(Object.fromEntries(keys.map((k) => [k, expect.toSatisfy((status: number) => status < 300)])));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse } from '@/lib/protocol';
+import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse, splitInviteCode } from '@/lib/protocol';
+import { inviteBody } from './pairing-client';
 import type { Hub } from '@/relay/hub';
 import { migrate } from '@/relay/store/migrate';
 import type { RelayStore } from '@/relay/store/relay-store';
@@ -204,14 +205,16 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const cleo = await relay.register('Cleo Secretname');
     const refusedRegistration = await relay.call('POST', '/devices', { json: { displayName: 'Dan Secretname', publicKey: 'pk-dan' } });
     expect(refusedRegistration.status).toBe(429);
-    const { code } = await relay.invite(ana);
-    expect((await relay.call('POST', '/invites', { token: ana.token, json: { role: 'helper' } })).status).toBe(429);
-    const guess = (attempt: string) => relay.call('POST', '/invites/accept', { token: bob.token, json: { code: attempt } });
-    expect((await guess('ABCDEFGH')).status).toBe(404);
-    expect((await guess('HGFEDCBA')).status).toBe(429);
+    const invitation = await relay.invite(ana);
+    const { code } = invitation;
+    expect((await relay.call('POST', '/invites', { token: ana.token, json: inviteBody('helper') })).status).toBe(429);
+    const guess = (attempt: string) => relay.accept(bob, attempt);
+    expect((await guess('ABCDEFGHJ')).status).toBe(404);
+    expect((await guess('HGFEDCBAZ')).status).toBe(429);
     clock.time += 60_000;
-    const accepted = await guess(formatInviteCode(code).toLowerCase());
+    const accepted = await guess(code);
     expect(accepted.status).toBe(201);
+    expect((await relay.confirm(invitation, accepted.body.pair.pairId)).status).toBe(204);
     const pairId = accepted.body.pair.pairId;
     expect((await relay.post(ana, pairId, { payload: 'PAYLOAD-MARKER-1' })).status).toBe(201);
     expect((await relay.post(ana, pairId, { payload: 'PAYLOAD-MARKER-2\u0000' })).status).toBe(400);
@@ -226,7 +229,7 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(log).toContain('rate limit reached: registerPerAddress');
     expect(log).toContain('rate limit reached: openInvitesPerDevice');
     expect(log).toContain('rate limit reached: failedAcceptsPerDevice');
-    const secrets = [ana.token, bob.token, cleo.token, code, formatInviteCode(code), 'ABCDEFGH', 'HGFEDCBA', 'PAYLOAD-MARKER'];
+    const secrets = [ana.token, bob.token, cleo.token, code, formatInviteCode(code), splitInviteCode(code).nameplate, 'ABCDEFGH', 'HGFEDCBA', 'PAYLOAD-MARKER'];
     for (const secret of [...secrets, 'Secretname', ana.publicKey, 'pk-rotated', 'pk-dan', '203.0.113.9']) {
       expect(log).not.toContain(secret);
     }

@@ -21,6 +21,7 @@ import { openPostgres } from '@/relay/store/postgres';
 import type { Sql } from '@/relay/store/sql';
 import { backends, dropSchema, newSchemaName, useRelayDatabase } from './harness';
 import { RelayChild, type Exit, type RelayChildOptions } from './relay-child';
+import { newPublicKey, pairingClient } from './pairing-client';
 import { openStream } from './ws-client';
 
 const DATABASE_URL = process.env.DATABASE_URL || undefined;
@@ -32,6 +33,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 interface Device extends RegisterDeviceResponse {
   displayName: string;
+  publicKey: string;
 }
 
 async function api<T = any>(baseUrl: string, method: string, path: string, token?: string, json?: unknown) {
@@ -45,20 +47,19 @@ async function api<T = any>(baseUrl: string, method: string, path: string, token
 }
 
 async function register(baseUrl: string, displayName: string): Promise<Device> {
-  const res = await api<RegisterDeviceResponse>(baseUrl, 'POST', '/devices', undefined, { displayName });
+  const publicKey = await newPublicKey();
+  const res = await api<RegisterDeviceResponse>(baseUrl, 'POST', '/devices', undefined, { displayName, publicKey });
   expect(res.status).toBe(201);
-  return { ...res.body, displayName };
+  return { ...res.body, displayName, publicKey };
 }
 
 /** The inviter invites through one relay, the accepter accepts through another (or the same). */
 async function pairUp(inviterUrl: string, accepterUrl = inviterUrl) {
   const ana = await register(inviterUrl, 'Ana');
   const bob = await register(accepterUrl, 'Bob');
-  const invite = await api(inviterUrl, 'POST', '/invites', ana.token, { role: 'learner' });
-  expect(invite.status).toBe(201);
-  const accepted = await api<{ pair: PairInfo }>(accepterUrl, 'POST', '/invites/accept', bob.token, { code: invite.body.code });
-  expect(accepted.status).toBe(201);
-  return { ana, bob, pairId: accepted.body.pair.pairId };
+  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) => api(url, method, path, token, json);
+  const pair = await pairingClient(callOn(inviterUrl)).pair(ana, bob, 'learner', callOn(accepterUrl));
+  return { ana, bob, pairId: pair.pairId };
 }
 
 interface Post {

@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import type { PairInfo, PairRole, RegisterDeviceResponse } from '@/lib/protocol';
+import type { RegisterDeviceResponse } from '@/lib/protocol';
+import { inviteBody, newPublicKey, pairingClient } from './pairing-client';
+export type { Invitation } from './pairing-client';
 import { createApp, type CreateAppOptions } from '@/relay/app';
 import { Hub } from '@/relay/hub';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
@@ -156,25 +158,14 @@ export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> 
 
   let devices = 0;
   async function register(displayName = `Device ${++devices}`): Promise<Device> {
-    const publicKey = `pk-${displayName}-${randomBytes(4).toString('hex')}`;
+    const publicKey = await newPublicKey();
     const res = await call<RegisterDeviceResponse>('POST', '/devices', { json: { displayName, publicKey } });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { ...res.body, displayName, publicKey };
   }
 
-  async function invite(inviter: Device, role: PairRole = 'learner'): Promise<{ code: string; expiresAt: number }> {
-    const res = await call('POST', '/invites', { token: inviter.token, json: { role } });
-    if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  /** Pairs two devices; returns the pair as the accepter sees it. */
-  async function pair(inviter: Device, accepter: Device, role: PairRole = 'learner'): Promise<PairInfo> {
-    const { code } = await invite(inviter, role);
-    const res = await call('POST', '/invites/accept', { token: accepter.token, json: { code } });
-    if (res.status !== 201) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.pair;
-  }
+  const pairing = pairingClient((method, path, token, json) => call(method, path, { token, json }));
+  const { invite, accept, confirm, pair } = pairing;
 
   function post(device: Device, pairId: string, message: Partial<{ id: string; kind: string; payload: string; createdAt: number }> = {}) {
     return call('POST', `/pairs/${pairId}/messages`, {
@@ -183,7 +174,7 @@ export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> 
     });
   }
 
-  return { app, call, register, invite, pair, post, logLines };
+  return { app, call, register, invite, inviteBody, accept, confirm, pair, post, logLines };
 }
 
 export type TestRelay = ReturnType<typeof testRelay>;

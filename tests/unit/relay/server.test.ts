@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PairInfo, RegisterDeviceResponse } from '@/lib/protocol';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '@/relay/server';
 import { backends, dropSchema, newSchemaName, useRelayDatabase } from './harness';
+import { newPublicKey, pairingClient } from './pairing-client';
 import { openStream } from './ws-client';
 
 const quiet = () => {};
@@ -21,11 +22,18 @@ async function api<T = any>(relay: RunningRelay, method: string, path: string, t
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
 }
 
+async function registerDevice(relay: RunningRelay, displayName: string) {
+  const publicKey = await newPublicKey();
+  const device = (await api<RegisterDeviceResponse>(relay, 'POST', '/devices', undefined, { displayName, publicKey })).body;
+  return { ...device, publicKey };
+}
+
+const callOn = (relay: RunningRelay) => (method: string, path: string, token?: string, json?: unknown) => api(relay, method, path, token, json);
+
 async function registerPair(inviterRelay: RunningRelay, accepterRelay = inviterRelay) {
-  const ana = (await api<RegisterDeviceResponse>(inviterRelay, 'POST', '/devices', undefined, { displayName: 'Ana' })).body;
-  const bob = (await api<RegisterDeviceResponse>(accepterRelay, 'POST', '/devices', undefined, { displayName: 'Bob' })).body;
-  const { code } = (await api(inviterRelay, 'POST', '/invites', ana.token, { role: 'learner' })).body;
-  const { pair } = (await api<{ pair: PairInfo }>(accepterRelay, 'POST', '/invites/accept', bob.token, { code })).body;
+  const ana = await registerDevice(inviterRelay, 'Ana');
+  const bob = await registerDevice(accepterRelay, 'Bob');
+  const pair = await pairingClient(callOn(inviterRelay)).pair(ana, bob, 'learner', callOn(accepterRelay));
   return { ana, bob, pairId: pair.pairId };
 }
 
@@ -83,13 +91,14 @@ describe.each(backends())('relay over HTTP on $name', (backend) => {
 
   it('tells the inviter’s stream when the buddy accepts', async () => {
     const relay = await start();
-    const ana = (await api(relay, 'POST', '/devices', undefined, { displayName: 'Ana' })).body;
-    const bob = (await api(relay, 'POST', '/devices', undefined, { displayName: 'Bob' })).body;
+    const ana = await registerDevice(relay, 'Ana');
+    const bob = await registerDevice(relay, 'Bob');
     const stream = await openStream(relay.url);
     stream.send({ type: 'hello', token: ana.token });
     await vi.waitFor(() => expect(stream.events[0]?.type).toBe('ready'));
-    const { code } = (await api(relay, 'POST', '/invites', ana.token, { role: 'helper' })).body;
-    await api(relay, 'POST', '/invites/accept', bob.token, { code });
+    const pairing = pairingClient(callOn(relay));
+    const { code } = await pairing.invite(ana, 'helper');
+    expect((await pairing.accept(bob, code)).status).toBe(201);
     await vi.waitFor(() => expect(stream.events).toContainEqual({ type: 'pairs-changed' }));
     await stream.close();
   });
