@@ -5,8 +5,9 @@
  * they typed. This is the race that made the end-to-end suite flaky.
  */
 import { parseHTML } from 'linkedom';
-import { createElement, render } from 'preact';
+import { options } from 'preact';
 import { act } from 'preact/test-utils';
+import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import en from '@/public/_locales/en/messages.json';
@@ -36,7 +37,22 @@ function holdSettingsReads(db: BinomeDb): { release(): void } {
   return { release };
 }
 
+/**
+ * A browser too busy to paint: Preact runs effects after the next frame, and here that frame
+ * comes only when the test says (or when an act() drains them, after what it did).
+ */
+function holdEffects(): { flush(): Promise<void>; restore(): void } {
+  const previous = options.requestAnimationFrame;
+  const held: (() => void)[] = [];
+  options.requestAnimationFrame = (callback) => void held.push(callback);
+  return {
+    flush: () => act(() => held.splice(0).forEach((callback) => callback())),
+    restore: () => (options.requestAnimationFrame = previous),
+  };
+}
+
 let container: HTMLElement;
+let root: Root | undefined;
 
 beforeEach(() => {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
@@ -57,12 +73,19 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await act(() => render(null, container));
+  await act(() => root?.unmount());
+  root = undefined;
 });
 
 async function mount(db: BinomeDb): Promise<void> {
   await act(() => {
-    render(createElement(ServicesProvider, { db, client: {} as Client }, createElement(ProfileForm, null)), container);
+    // react-dom/client is Preact's compat layer here, as in the extension (see preact-aliases.ts).
+    root = createRoot(container);
+    root.render(
+      <ServicesProvider db={db} client={{} as Client}>
+        <ProfileForm />
+      </ServicesProvider>,
+    );
   });
 }
 
@@ -109,6 +132,24 @@ describe('profile form', () => {
     await vi.waitFor(() => expect(relayField().value).toBe('https://relay.example.org'));
     expect(nameField().value).toBe('Ana');
     expect(saveButton().disabled).toBe(false);
+  });
+
+  it('keeps a name typed after the form shows the profile but before the page ran its effects (the end-to-end flake)', async () => {
+    const db = emptyDb();
+    await saveProfile(db, { displayName: '', relayUrl: 'https://relay.example.org' });
+    const reads = holdSettingsReads(db);
+    await mount(db);
+    const effects = holdEffects();
+    try {
+      reads.release();
+      await vi.waitFor(() => expect(saveButton().disabled).toBe(false));
+      await type(nameField(), 'Ana');
+      await effects.flush();
+    } finally {
+      effects.restore();
+    }
+    expect(nameField().value).toBe('Ana');
+    expect(relayField().value).toBe('https://relay.example.org');
   });
 
   it('keeps what the person typed when the stored profile changes elsewhere, and follows it in fields not typed in', async () => {
