@@ -1,19 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ASK_COMMAND, ASK_SHORTCUT } from './lib/commands';
-
-/**
- * React's API, Preact's runtime: react-dom alone is ~190 KB minified, which with Dexie
- * would break DESIGN.md's 300 KB popup budget. Components are written against React's
- * types and hooks; removing this alias switches back to React with no code change.
- */
-export const PREACT_ALIASES = {
-  'react-dom/client': 'preact/compat/client',
-  'react-dom/test-utils': 'preact/test-utils',
-  'react-dom': 'preact/compat',
-  'react/jsx-runtime': 'preact/jsx-runtime',
-  'react/jsx-dev-runtime': 'preact/jsx-dev-runtime',
-  react: 'preact/compat',
-};
+import { PREACT_ALIASES } from './preact-aliases';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

@@ -42,6 +42,16 @@ export interface Pair {
   /** Highest relay seq applied to this browser's log: pulls ask for what comes after. */
   cursor: number;
   createdAt: number;
+  /**
+   * Set on a pair restored from an imported file (lib/import.ts): no keys, no relay, read-only
+   * history. Not indexed, so no new schema version.
+   */
+  importedAt?: number;
+}
+
+/** A pair from an imported file; pairs imported before `importedAt` existed are the ones without a key of this browser. */
+export function isImportedPair(pair: Pair): boolean {
+  return pair.importedAt !== undefined || (pair.myPublicKey === '' && pair.relayUrl === '');
 }
 
 export interface PageContext {

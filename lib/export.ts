@@ -5,6 +5,7 @@
  */
 import type { BinomeDb, Note, Pair, Review, Thread, Tombstone } from './db';
 import { skillLabel } from './skill-catalogue';
+import { markdownInline, markdownLines, markdownLink } from './markdown-text';
 import { blobToBase64 } from './screenshot';
 import { compareMessages, type StoredMessage } from './threads';
 
@@ -107,25 +108,35 @@ export interface PeopleLabels {
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Every word that came from a person (question, answers, names, page) is escaped: see markdown-text.ts. */
 export async function exportMarkdown(db: BinomeDb, labels: PeopleLabels, progress?: Progress): Promise<string> {
   const lines = [`# ${labels.title}`, ''];
   for (const { thread, buddy, replies, note } of await entriesForPeople(db, progress)) {
-    lines.push(`## ${thread.question.replace(/\s+/g, ' ').trim()}`, '');
+    lines.push(`## ${markdownInline(thread.question)}`, '');
     lines.push(`- ${labels.asked}: ${isoDate(thread.askedAt)} · ${labels.answered}: ${isoDate(thread.answeredAt)}`);
-    if (thread.context) lines.push(`- ${labels.tool}: ${thread.context.toolName}`, `- ${labels.page}: [${thread.context.title || thread.context.url}](${thread.context.url})`);
-    if (thread.skill) lines.push(`- ${labels.skill}: ${skillLabel(thread.skill)}`);
-    lines.push(`- ${labels.buddy}: ${buddy}`, '');
-    for (const reply of replies.filter((message) => message.text)) {
-      lines.push(`**${reply.fromMe ? labels.me : buddy}:**`, '', ...reply.text.split('\n').map((line) => `> ${line}`), '');
+    if (thread.context) {
+      lines.push(`- ${labels.tool}: ${markdownInline(thread.context.toolName)}`, `- ${labels.page}: ${markdownLink(thread.context.title, thread.context.url)}`);
     }
-    if (note) lines.push(`*${labels.note}:* ${note}`, '');
+    if (thread.skill) lines.push(`- ${labels.skill}: ${markdownInline(skillLabel(thread.skill))}`);
+    lines.push(`- ${labels.buddy}: ${markdownInline(buddy)}`, '');
+    for (const reply of replies.filter((message) => message.text)) {
+      lines.push(`**${reply.fromMe ? labels.me : markdownInline(buddy)}:**`, '', ...markdownLines(reply.text).map((line) => `> ${line}`), '');
+    }
+    if (note) lines.push(`*${labels.note}:* ${markdownLines(note).join('\n')}`, '');
   }
   return lines.join('\n');
 }
 
-/** Quotes every cell; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+/**
+ * A cell that a spreadsheet could run as a formula (= + - @, their full-width forms that some
+ * locales accept, after blanks that some trim, or a leading tab or line break) gets a leading
+ * apostrophe, which spreadsheets read as "this is text".
+ */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/** Quotes every cell and defuses formulas. */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
+import { isImportedPair } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { PAGE_SIZE, searchLog, type LogFilters } from '@/lib/search';
 import { useServices } from '../services';
@@ -40,8 +41,11 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
   const entries = useLiveQuery(() => searchLog(db, query, filters, limit), [query, tool, pairId, status, from, to, limit]);
   // A new search starts from the first page again.
   useEffect(() => setLimit(PAGE_SIZE), [query, tool, pairId, status, from, to]);
-  const buddy = (thread: { pairId: string; context: { toolName: string } | null }) =>
-    [thread.context?.toolName, pairs?.find((pair) => pair.pairId === thread.pairId)?.peerName].filter(Boolean).join(' · ');
+  const buddy = (thread: { pairId: string; context: { toolName: string } | null }) => {
+    const pair = pairs?.find((candidate) => candidate.pairId === thread.pairId);
+    // History from a file is marked: nobody can answer in it, and it did not come through the relay.
+    return [thread.context?.toolName, pair?.peerName, pair && isImportedPair(pair) ? t('log_imported') : ''].filter(Boolean).join(' · ');
+  };
 
   return (
     <section className="entries">
@@ -65,7 +69,7 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
             <option value="">{t('filter_any')}</option>
             {pairs?.map((pair) => (
               <option key={pair.pairId} value={pair.pairId}>
-                {pair.peerName}
+                {isImportedPair(pair) ? `${pair.peerName} (${t('log_imported')})` : pair.peerName}
               </option>
             ))}
           </select>

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import type { BinomeDb } from '@/lib/db';
 import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/export';
-import { t, type MessageKey } from '@/lib/i18n';
-import { importJson, ImportError } from '@/lib/import';
+import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
+import { importJsonFile, ImportError, type ImportReport } from '@/lib/import';
 import { downloadFile as download } from '../download';
 import { useServices } from '../services';
-
 
 function peopleLabels(): PeopleLabels {
   return {
@@ -34,11 +33,19 @@ const EXPORTS: {
 ];
 
 const IMPORT_ERRORS: Record<ImportError['reason'], MessageKey> = {
+  too_large: 'import_error_too_large',
   not_json: 'import_error_not_json',
   not_binome: 'import_error_not_binome',
   newer_version: 'import_error_newer',
   invalid: 'import_error_invalid',
 };
+
+function importSummary(report: ImportReport): string {
+  const done = t('import_done', [String(report.threads), String(report.messagesAdded)]);
+  if (!report.messagesLeftOut) return done;
+  const plural = new Intl.PluralRules(uiLanguage()).select(report.messagesLeftOut) === 'one' ? 'import_left_out_one' : 'import_left_out_other';
+  return `${done} ${t(plural, String(report.messagesLeftOut))}`;
+}
 
 export function ExportImport() {
   const { db } = useServices();
@@ -91,10 +98,7 @@ export function ExportImport() {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (!file) return;
-          void run(async () => {
-            const report = await importJson(db, await file.text(), onProgress);
-            return t('import_done', [String(report.threads), String(report.messagesAdded)]);
-          });
+          void run(async () => importSummary(await importJsonFile(db, file, onProgress)));
         }}
       />
       {progress && (
