@@ -94,6 +94,10 @@ function archivedPair(pair: z.infer<typeof exportSchema>['pairs'][number]): Pair
     verified: false,
     offeredPeerKey: null,
     cursor: 0,
+    leftAt: null,
+    leftByMe: false,
+    peerRevokedAt: null,
+    broken: null,
   };
 }
 

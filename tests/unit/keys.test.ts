@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exportPublicKey, generateDeviceKeys, openPayload, sealPayload } from '@/lib/crypto';
 import { acceptOfferedKey, deviceKeys, markVerified, recordPair } from '@/lib/keys';
-import type { PairInfo } from '@/lib/protocol';
+import type { PairInfoInput } from '@/lib/protocol';
 import { emptyDb, PAIR_ID, PEER, RELAY } from './helpers/db';
 
 async function peerKey() {
   return exportPublicKey((await generateDeviceKeys()).publicKey);
 }
 
-function info(publicKey: string | null, displayName = 'Hugo'): PairInfo {
+function info(publicKey: string | null, displayName = 'Hugo'): PairInfoInput {
   return { pairId: PAIR_ID, myRole: 'learner', peer: { deviceId: PEER, displayName, publicKey }, createdAt: 10, lastSeq: 0 };
 }
 

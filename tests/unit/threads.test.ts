@@ -68,10 +68,14 @@ describe('applyEnvelopes', () => {
     expect(shuffled).toEqual(inOrder);
   });
 
-  it('an answer that arrives before its question still makes an answered thread', async () => {
+  it('an answer that arrives before its question waits out of sight, then makes an answered thread', async () => {
+    // Until the question says who asked, nothing says the answer came from the right side.
     const all = await conversation();
     const early = await applyInBatches([[all[1]!]]);
-    expect(early.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: '' });
+    expect(early.threads).toEqual([]);
+    expect(early.messages.map((message) => message.kind)).toEqual(['answer']);
+    const then = await applyInBatches([[all[1]!], [all[0]!]]);
+    expect(then.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: 'How do I make a pivot table?' });
   });
 
   it('seen from the helper, the same messages make an incoming thread', async () => {
