@@ -6,6 +6,8 @@ export async function leavePair(deps: Pick<SyncDeps, 'db' | 'client' | 'now'>, p
   const { db } = deps;
   const pair = await db.pairs.get(pairId);
   if (!pair) throw new Error(`Unknown pair ${pairId}`);
+  // Already over, whoever left: nothing to tell anyone.
+  if (pair.leftAt !== null) return;
   const identity = await db.identities.get(pair.relayUrl);
   // A pair known only from an import has no relay to tell.
   if (identity) {
@@ -17,7 +19,7 @@ export async function leavePair(deps: Pick<SyncDeps, 'db' | 'client' | 'now'>, p
     }
   }
   await db.transaction('rw', db.pairs, db.outbox, async () => {
-    await db.pairs.update(pairId, { leftAt: pair.leftAt ?? deps.now(), leftByMe: pair.leftAt === null ? true : pair.leftByMe });
+    await db.pairs.update(pairId, { leftAt: deps.now(), leftByMe: true });
     await db.outbox
       .where('pairId')
       .equals(pairId)

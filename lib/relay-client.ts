@@ -90,9 +90,9 @@ export class RelayClient {
     return this.call('GET', '/pairs', listPairsResponse);
   }
 
-  /** The device leaves the pair, for both sides; idempotent (204, no body). */
+  /** The device leaves the pair, for both sides; idempotent (204: whatever body comes is not read). */
   async leavePair(pairId: string): Promise<void> {
-    await this.call('DELETE', `/pairs/${encodeURIComponent(pairId)}`, z.null());
+    await this.call('DELETE', `/pairs/${encodeURIComponent(pairId)}`, z.unknown());
   }
 
   postMessage(pairId: string, message: PostMessageRequest) {

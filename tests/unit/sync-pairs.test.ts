@@ -91,11 +91,13 @@ describe('pairs, one at a time', () => {
     await ask(anne.db, pairId, 'Before leaving');
     await syncAll(anne.deps);
     await syncAll(karim.deps);
-    // Karim writes one more question before he learns that Anne left.
+    // Each writes one more question before leaving or learning of it.
     const late = await ask(karim.db, pairId, 'Too late');
+    const unsent = await ask(anne.db, pairId, 'Never sent');
 
     relay.now = 5_000;
     await leavePair(anne.deps, pairId);
+    expect(await anne.db.outbox.get(unsent)).toMatchObject({ rejected: 'pair_ended' });
     expect(relay.pairs.get(pairId)).toMatchObject({ leftAt: 5_000, leftBy: anne.id });
     expect(await pairOf(anne.db, pairId)).toMatchObject({ leftAt: 5_000, leftByMe: true });
     expect(pairStandingText(await pairOf(anne.db, pairId))).toBe('You left this pair. Its log stays, but nothing more can be sent in it.');
@@ -112,6 +114,17 @@ describe('pairs, one at a time', () => {
     // Anne's own round keeps her side as she left it.
     await syncAll(anne.deps);
     expect(await pairOf(anne.db, pairId)).toMatchObject({ leftByMe: true });
+  });
+
+  it('a pair the relay no longer knows can still be left here', async () => {
+    const anne = await relay.device('Anne');
+    const karim = await relay.device('Karim');
+    const pairId = relay.pair(anne, karim);
+    await syncAll(anne.deps);
+    relay.pairs.delete(pairId);
+    await leavePair(anne.deps, pairId);
+    expect(await pairOf(anne.db, pairId)).toMatchObject({ leftByMe: true });
+    expect(await pairChoices(anne.db)).toEqual([]);
   });
 
   it('a buddy whose device was revoked is shown, gets nothing more and cannot be picked', async () => {
