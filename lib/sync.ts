@@ -43,12 +43,12 @@ export async function refreshPairs(deps: SyncDeps, identity: Identity): Promise<
       await recordPair(deps.db, info, identity.relayUrl);
     } catch (error) {
       console.warn(`Binôme could not record pair ${info.pairId}`, error);
-      await markBroken(deps.db, info.pairId, PAIR_PROBLEMS.syncFailed);
+      await setPairProblem(deps.db, info.pairId, PAIR_PROBLEMS.syncFailed);
     }
   }
 }
 
-async function markBroken(db: BinomeDb, pairId: string, problem: string | null): Promise<void> {
+async function setPairProblem(db: BinomeDb, pairId: string, problem: string | null): Promise<void> {
   await db.pairs.update(pairId, { broken: problem });
 }
 
@@ -162,14 +162,14 @@ async function pullPairOnItsOwn(deps: SyncDeps, identity: Identity, pair: Pair):
   if (!pair.pairKey) return 0;
   try {
     const received = await pullPair(deps, identity, pair);
-    if (pair.broken === PAIR_PROBLEMS.syncFailed) await markBroken(deps.db, pair.pairId, null);
+    if (pair.broken === PAIR_PROBLEMS.syncFailed) await setPairProblem(deps.db, pair.pairId, null);
     return received;
   } catch (error) {
     if (error instanceof RelayError && (error.retryable || error.code === 'unauthorized')) throw error;
     // The relay no longer knows the pair: nothing to pull, nothing broken here.
     if (error instanceof RelayError && error.code === 'not_found') return 0;
     console.warn(`Binôme could not sync pair ${pair.pairId}`, error);
-    await markBroken(deps.db, pair.pairId, PAIR_PROBLEMS.syncFailed);
+    await setPairProblem(deps.db, pair.pairId, PAIR_PROBLEMS.syncFailed);
     return 0;
   }
 }
