@@ -86,6 +86,19 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   };
 
   if (!pairs) return null;
+  if (pairs.length === 0) {
+    return (
+      <div className="ask">
+        <h2>{t('ask_title')}</h2>
+        <p role="status">{t('ask_no_open_pair')}</p>
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <form className="ask" onSubmit={submit} aria-labelledby={`${questionId}-title`}>
       <h2 id={`${questionId}-title`}>{t('ask_title')}</h2>

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import { compareMessages, type StoredMessage } from '@/lib/threads';
+import { sendBlock } from '@/lib/pair-state';
+import { PairStanding } from './PairNotices';
 import { elementSummary } from './PointAtElement';
 import { ScreenshotView } from './ScreenshotView';
 import { LinkifiedText } from './LinkifiedText';
@@ -45,6 +47,10 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
   const element = questionMessage?.element;
   const buddy = pair?.peerName ?? t('buddy_unknown');
   const iAsked = thread.direction === 'outgoing';
+  // A pair that ended, whose buddy was removed or that is broken takes no more messages, and
+  // says why above; without a key yet, trying to send says why.
+  const block = pair ? sendBlock(pair) : null;
+  const canReply = block === null || block === 'no_key';
   return (
     <article className="thread" aria-labelledby={`q-${threadId}`}>
       <button type="button" className="back" onClick={onBack}>
@@ -91,7 +97,8 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
             </li>
           ))}
       </ol>
-      {!iAsked && (
+      {pair && <PairStanding pair={pair} />}
+      {canReply && !iAsked && (
         <ReplyForm
           label={t('answer_label', buddy)}
           submitLabel={t('answer_send')}
@@ -100,12 +107,12 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
           <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
         </ReplyForm>
       )}
-      {iAsked && thread.status === 'answered' && (
+      {canReply && iAsked && thread.status === 'answered' && (
         <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>
           {t('got_it')}
         </button>
       )}
-      {iAsked && (
+      {canReply && iAsked && (
         <ReplyForm
           label={t('follow_up_label')}
           submitLabel={t('follow_up_send')}

@@ -1,6 +1,6 @@
 import { errorSentence, t } from '@/lib/i18n';
 import { BackgroundError } from '@/lib/messaging';
-import { MissingPairKeyError } from '@/lib/pair-errors';
+import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/pair-errors';
 
 /** What to tell the person about an error an action of theirs ran into. */
 /** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */
@@ -13,5 +13,7 @@ export function sentenceForError(error: unknown): string {
   if (error instanceof BackgroundError) return errorSentence(error.code);
   if (isQuotaError(error)) return t('error_storage_full');
   if (error instanceof MissingPairKeyError) return t('error_no_pair_key');
+  if (error instanceof PairClosedError) return t(error.reason === 'no_key' ? 'error_no_pair_key' : 'error_pair_closed');
+  if (error instanceof WrongSideError) return t('error_wrong_side');
   return t('error_unexpected');
 }

@@ -11,6 +11,7 @@ import { openAskPanel } from '@/lib/ask-panel';
 import { queueQuestion } from '@/lib/ask-backend-local';
 import { ASK_COMMAND } from '@/lib/commands';
 import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
+import { leavePair } from '@/lib/leave-pair';
 import { notifyNewFromPeer } from '@/lib/notifications';
 import { onPickerMessage, startPicking } from '@/lib/picker-flow';
 import { rememberScreenshotChoice } from '@/lib/screenshot-choice';
@@ -75,6 +76,10 @@ export default defineBackground(() => {
       }
       case 'page:start-picking':
         await startPicking(db, message.tabId);
+        return null;
+      case 'page:leave-pair':
+        await leavePair(deps, message.pairId);
+        void scheduler.request();
         return null;
       case 'page:accept-invite': {
         const pair = await acceptInvite(deps, { ...(await pairingProfile()), code: message.code });

@@ -3,11 +3,12 @@
  * payload validators, which the popup has no use for.
  */
 import type { BinomeDb, Pair } from './db';
-import { openPayload } from './crypto';
+import { openSealed } from './crypto';
+import { recordReceived } from './order';
 import { base64ToBlob } from './screenshot';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
 import type { Envelope } from './protocol';
-import { refreshThread, type StoredMessage } from './threads';
+import { refreshThread, sentByRightSide, type StoredMessage } from './threads';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
@@ -17,10 +18,8 @@ export interface ApplyReport {
   newFromPeer: StoredMessage[];
 }
 
-async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean): Promise<StoredMessage | null> {
-  if (!isThreadKind(envelope.kind) || !pair.pairKey) return null;
-  const plaintext = await openPayload(pair.pairKey, envelope, envelope.payload);
-  if (plaintext === null) return null;
+function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean): StoredMessage | null {
+  if (!isThreadKind(envelope.kind)) return null;
   const payload = decodePayload(envelope.kind, plaintext);
   if (!payload) return null;
   if (envelope.kind === 'question' && payload.threadId !== envelope.id) return null;
@@ -41,39 +40,61 @@ async function toStoredMessage(pair: Pair, envelope: Envelope, fromMe: boolean):
   };
 }
 
-type Checked = { envelope: Envelope; outcome: 'ignored' | 'rejected' } | { envelope: Envelope; message: StoredMessage };
+/** `counter`: the buddy's authenticated number for the envelope, whenever it decrypted. */
+type Checked = { envelope: Envelope; counter: number | null } & (
+  | { outcome: 'ignored' | 'rejected' }
+  | { message: StoredMessage }
+);
 
 /** Decryption is asynchronous WebCrypto, which must not run inside an IndexedDB transaction. */
 async function check(pair: Pair, myDeviceId: string, envelope: Envelope): Promise<Checked> {
   const fromMe = envelope.senderDeviceId === myDeviceId;
   if (envelope.pairId !== pair.pairId || (!fromMe && envelope.senderDeviceId !== pair.peerDeviceId)) {
-    return { envelope, outcome: 'rejected' };
+    return { envelope, counter: null, outcome: 'rejected' };
   }
-  if (!isThreadKind(envelope.kind)) return { envelope, outcome: 'ignored' };
-  const message = await toStoredMessage(pair, envelope, fromMe);
-  return message ? { envelope, message } : { envelope, outcome: 'rejected' };
+  const threadKind = isThreadKind(envelope.kind);
+  // Kinds this version does not handle are still opened: their numbers fill the sequence.
+  const opened = pair.pairKey ? await openSealed(pair.pairKey, envelope, envelope.payload) : null;
+  const counter = !fromMe && opened ? opened.counter : null;
+  if (!threadKind) return { envelope, counter, outcome: 'ignored' };
+  const message = opened ? toStoredMessage(envelope, opened.plaintext, fromMe) : null;
+  return message ? { envelope, counter, message } : { envelope, counter, outcome: 'rejected' };
 }
+
+function warnWrongSide(message: StoredMessage): void {
+  console.warn(
+    `Binôme rejected a ${message.kind} from ${message.fromMe ? 'this device' : 'the buddy'} in thread ${message.threadId}: ` +
+      'only the asker follows up and resolves, only the other side answers.',
+  );
+}
+
+/** Questions first: in a batch holding a question and its replies, the replies are checked against it. */
+const questionsFirst = (a: Checked, b: Checked) =>
+  Number('message' in b && b.message.kind === 'question') - Number('message' in a && a.message.kind === 'question');
 
 /**
  * Applies envelopes pulled from the relay to the local log. Idempotent and
  * order-independent; envelopes from outside the pair, that do not decrypt with the pair's
- * key (wrong key, tampered ciphertext or header, replayed from another pair) or whose
- * payload is malformed change nothing and are counted as rejected.
+ * key (wrong key, tampered ciphertext or header, replayed from another pair), whose
+ * payload is malformed or that come from the wrong side of their thread change nothing
+ * and are counted as rejected. A reply that arrives before its question is kept out of
+ * sight until the question says who asked; then it is shown, or rejected.
  */
 export async function applyEnvelopes(
   db: BinomeDb,
   pair: Pair,
   myDeviceId: string,
   envelopes: Envelope[],
+  now = Date.now(),
 ): Promise<ApplyReport> {
   const report: ApplyReport = {
     outcomes: { applied: 0, duplicate: 0, ignored: 0, rejected: 0 },
     newFromPeer: [],
   };
   const checked = await Promise.all(envelopes.map((envelope) => check(pair, myDeviceId, envelope)));
-  await db.transaction('rw', db.threads, db.messages, db.tombstones, async () => {
+  await db.transaction('rw', [db.threads, db.messages, db.tombstones, db.counters], async () => {
     const touched = new Set<string>();
-    for (const item of checked) {
+    for (const item of [...checked].sort(questionsFirst)) {
       if (!('message' in item)) {
         report.outcomes[item.outcome]++;
         continue;
@@ -84,12 +105,12 @@ export async function applyEnvelopes(
         report.outcomes.ignored++;
         continue;
       }
-      const thread = await db.threads.get(message.threadId);
-      if (thread && thread.pairId !== pair.pairId) {
+      const siblings = (await db.messages.where('threadId').equals(message.threadId).toArray()) as StoredMessage[];
+      if (siblings.some((sibling) => sibling.pairId !== pair.pairId)) {
         report.outcomes.rejected++;
         continue;
       }
-      const existing = await db.messages.get(message.id);
+      const existing = siblings.find((sibling) => sibling.id === message.id);
       if (existing) {
         if (existing.seq === null) {
           await db.messages.update(message.id, { seq: message.seq });
@@ -98,13 +119,30 @@ export async function applyEnvelopes(
         report.outcomes.duplicate++;
         continue;
       }
+      const question = message.kind === 'question' ? message : siblings.find((sibling) => sibling.kind === 'question');
+      if (question && !sentByRightSide(message, question.fromMe)) {
+        warnWrongSide(message);
+        report.outcomes.rejected++;
+        continue;
+      }
       await db.messages.add(message);
       touched.add(message.threadId);
       report.outcomes.applied++;
-      if (!message.fromMe) report.newFromPeer.push(message);
+      if (message === question) {
+        const early = siblings.filter((sibling) => sibling.kind !== 'question');
+        const wrong = early.filter((sibling) => !sentByRightSide(sibling, message.fromMe));
+        for (const sibling of wrong) warnWrongSide(sibling);
+        await db.messages.bulkDelete(wrong.map((sibling) => sibling.id));
+        report.outcomes.rejected += wrong.length;
+        // Held back until now, the buddy's early replies are news with their question.
+        report.newFromPeer.push(...[message, ...early.filter((sibling) => !wrong.includes(sibling))].filter((m) => !m.fromMe));
+      } else if (question && !message.fromMe) {
+        report.newFromPeer.push(message);
+      }
     }
+    const numbers = checked.flatMap((item) => (item.counter === null ? [] : [item.counter]));
+    await recordReceived(db, pair.pairId, numbers, now);
     for (const threadId of touched) await refreshThread(db, threadId);
   });
   return report;
 }
-

@@ -2,6 +2,7 @@
 import type { AskBackend, PairChoice, QuestionToAsk } from './ask-backend';
 import type { BinomeDb } from './db';
 import { uuidv7 } from './ids';
+import { canSendIn } from './pair-state';
 import { startPicking } from './picker-flow';
 import { rememberScreenshotChoice, screenshotWanted } from './screenshot-choice';
 import { composeMessage } from './threads';
@@ -24,8 +25,9 @@ export async function queueQuestion(db: BinomeDb, question: QuestionToAsk, at = 
   return id;
 }
 
+/** Only pairs a question can go to: not left, buddy not revoked, not broken, with a key. */
 export async function pairChoices(db: BinomeDb): Promise<PairChoice[]> {
-  return (await db.pairs.orderBy('createdAt').toArray()).map(({ pairId, peerName }) => ({ pairId, peerName }));
+  return (await db.pairs.orderBy('createdAt').toArray()).filter(canSendIn).map(({ pairId, peerName }) => ({ pairId, peerName }));
 }
 
 export function localAskBackend(db: BinomeDb, afterQueue: () => void): AskBackend {

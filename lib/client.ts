@@ -6,6 +6,7 @@ import type { BinomeDb, PageContext } from './db';
 import { uuidv7 } from './ids';
 import type { ElementDescription } from './element-description';
 import { sendToBackground } from './messaging';
+import { hideOrderWarning } from './order';
 import type { PairRole } from './protocol';
 import { composeMessage, markRead } from './threads';
 
@@ -16,6 +17,10 @@ export interface Client {
   markRead(threadId: string): Promise<void>;
   createInvite(role: PairRole): Promise<{ code: string; expiresAt: number }>;
   acceptInvite(code: string): Promise<{ pairId: string; peerName: string }>;
+  /** Tells the relay, so the buddy sees it too; the log stays. */
+  leavePair(pairId: string): Promise<void>;
+  /** The person checked with their buddy: hide "a message may be missing" for what is missing now. */
+  hideOrderWarning(pairId: string): Promise<void>;
   syncNow(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export function createClient(db: BinomeDb): Client {
     markRead: (threadId) => markRead(db, threadId),
     createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
     acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),
+    leavePair: (pairId) => sendToBackground({ type: 'page:leave-pair', pairId }).then(() => undefined),
+    hideOrderWarning: (pairId) => hideOrderWarning(db, pairId),
     syncNow: () => nudge(),
   };
 }

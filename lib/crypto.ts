@@ -10,7 +10,6 @@
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const SEALED_PREFIX = 'v1';
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -79,37 +78,74 @@ export interface EnvelopeHeader {
   createdAt: number;
 }
 
-function associatedData(header: EnvelopeHeader): Uint8Array<ArrayBuffer> {
+/**
+ * v1 authenticates the header; v2 also authenticates the sender's own number for the
+ * message (1, 2, 3 … per pair), which the relay's seq is not: a relay that drops, reorders
+ * or replays messages then leaves a trace the receiver can see.
+ */
+function associatedData(header: EnvelopeHeader, counter: number | null): Uint8Array<ArrayBuffer> {
+  const fields = [header.id, header.pairId, header.senderDeviceId, header.kind, header.createdAt];
   return encoder.encode(
-    JSON.stringify(['binome/envelope/v1', header.id, header.pairId, header.senderDeviceId, header.kind, header.createdAt]),
+    JSON.stringify(counter === null ? ['binome/envelope/v1', ...fields] : ['binome/envelope/v2', ...fields, counter]),
   );
 }
 
-/** Encrypts a payload for the pair: "v1.<iv>.<ciphertext>", base64url. */
-export async function sealPayload(pairKey: CryptoKey, header: EnvelopeHeader, plaintext: string): Promise<string> {
+/**
+ * Encrypts a payload for the pair: "v2.<counter>.<iv>.<ciphertext>" when the sender numbers
+ * the message, else the older "v1.<iv>.<ciphertext>" (base64url).
+ */
+export async function sealPayload(
+  pairKey: CryptoKey,
+  header: EnvelopeHeader,
+  plaintext: string,
+  counter: number | null = null,
+): Promise<string> {
+  if (counter !== null && !(Number.isSafeInteger(counter) && counter > 0)) throw new Error(`Bad message counter ${counter}`);
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: associatedData(header) },
+    { name: 'AES-GCM', iv, additionalData: associatedData(header, counter) },
     pairKey,
     encoder.encode(plaintext),
   );
-  return `${SEALED_PREFIX}.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(ciphertext))}`;
+  const sealed = `${toBase64Url(iv)}.${toBase64Url(new Uint8Array(ciphertext))}`;
+  return counter === null ? `v1.${sealed}` : `v2.${counter}.${sealed}`;
 }
 
-/** Decrypts, or returns null when the key, the ciphertext or the header is not the one sealed. */
-export async function openPayload(pairKey: CryptoKey, header: EnvelopeHeader, sealed: string): Promise<string | null> {
-  const [prefix, ivText, ciphertextText, ...rest] = sealed.split('.');
-  if (prefix !== SEALED_PREFIX || !ivText || !ciphertextText || rest.length) return null;
+export interface OpenedPayload {
+  plaintext: string;
+  /** The sender's authenticated number for this message; null for v1 payloads. */
+  counter: number | null;
+}
+
+function splitSealed(sealed: string): { counter: number | null; ivText: string; ciphertextText: string } | null {
+  const parts = sealed.split('.');
+  if (parts[0] === 'v1' && parts.length === 3) return { counter: null, ivText: parts[1]!, ciphertextText: parts[2]! };
+  if (parts[0] === 'v2' && parts.length === 4 && /^[1-9]\d{0,15}$/.test(parts[1]!)) {
+    const counter = Number(parts[1]);
+    if (Number.isSafeInteger(counter)) return { counter, ivText: parts[2]!, ciphertextText: parts[3]! };
+  }
+  return null;
+}
+
+/** Decrypts, or returns null when the key, the ciphertext, the header or the counter is not the one sealed. */
+export async function openSealed(pairKey: CryptoKey, header: EnvelopeHeader, sealed: string): Promise<OpenedPayload | null> {
+  const parts = splitSealed(sealed);
+  if (!parts || !parts.ivText || !parts.ciphertextText) return null;
   try {
-    const iv = fromBase64Url(ivText);
+    const iv = fromBase64Url(parts.ivText);
     if (iv.length !== 12) return null;
     const plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv, additionalData: associatedData(header) },
+      { name: 'AES-GCM', iv, additionalData: associatedData(header, parts.counter) },
       pairKey,
-      fromBase64Url(ciphertextText),
+      fromBase64Url(parts.ciphertextText),
     );
-    return decoder.decode(plaintext);
+    return { plaintext: decoder.decode(plaintext), counter: parts.counter };
   } catch {
     return null;
   }
+}
+
+/** Decrypts a v1 or v2 payload, or returns null (see openSealed). */
+export async function openPayload(pairKey: CryptoKey, header: EnvelopeHeader, sealed: string): Promise<string | null> {
+  return (await openSealed(pairKey, header, sealed))?.plaintext ?? null;
 }

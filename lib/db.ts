@@ -47,11 +47,35 @@ export interface Pair {
    * history. Not indexed, so no new schema version.
    */
   importedAt?: number;
+  /** When one of the two left the pair: its log stays, nothing more can be sent in it. */
+  leftAt: number | null;
+  leftByMe: boolean;
+  /** When an operator removed the buddy's device: nothing more is sent to it. */
+  peerRevokedAt: number | null;
+  /** Why the pair cannot be used (PAIR_PROBLEMS in lib/pair-state.ts), or null when it works. */
+  broken: string | null;
 }
 
 /** A pair from an imported file; pairs imported before `importedAt` existed are the ones without a key of this browser. */
 export function isImportedPair(pair: Pair): boolean {
   return pair.importedAt !== undefined || (pair.myPublicKey === '' && pair.relayUrl === '');
+}
+
+/**
+ * The numbers each side gives its own messages in a pair, sealed with them (lib/crypto.ts
+ * v2): the relay's seq is not authenticated, these are, so a dropped or reordered message
+ * shows. Kept apart from Pair so that recording a pair never resets them.
+ */
+export interface PairCounters {
+  pairId: string;
+  /** The last number I gave a message of mine in this pair. */
+  sent: number;
+  /** The buddy's numbers seen so far, as sorted disjoint [first, last] ranges. */
+  received: [number, number][];
+  /** When a number arrived after a higher one: the relay delivered out of order. */
+  reorderedAt: number | null;
+  /** Numbers up to this one no longer warn: the person hid the warning. */
+  acknowledged: number;
 }
 
 export interface PageContext {
@@ -179,6 +203,14 @@ export const SCHEMA_V3 = {
     '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
 } as const;
 
+/**
+ * Version 4 (issue 10): a pair can be left, its buddy revoked or its key unusable, and
+ * both sides number their messages. Self-contained: the lead may renumber it at merge.
+ */
+export const SCHEMA_V4 = {
+  counters: 'pairId',
+} as const;
+
 export { siteOf };
 
 export class BinomeDb extends Dexie {
@@ -192,6 +224,7 @@ export class BinomeDb extends Dexie {
   notes!: EntityTable<Note, 'threadId'>;
   reviews!: EntityTable<Review, 'skillKey'>;
   tombstones!: EntityTable<Tombstone, 'threadId'>;
+  counters!: EntityTable<PairCounters, 'pairId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -217,6 +250,19 @@ export class BinomeDb extends Dexie {
           .toCollection()
           .modify((thread) => {
             thread.unread = thread.lastPeerSeq > thread.readSeq ? 1 : 0;
+          }),
+      );
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) =>
+        tx
+          .table<Pair>('pairs')
+          .toCollection()
+          .modify((pair) => {
+            pair.leftAt ??= null;
+            pair.leftByMe ??= false;
+            pair.peerRevokedAt ??= null;
+            pair.broken ??= null;
           }),
       );
   }

@@ -11,6 +11,22 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The base of every key that exists in a `_one` and an `_other` form. */
+export type CountedKey = {
+  [K in MessageKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/**
+ * A sentence with a count, in the plural form the language wants for it (French says
+ * "0 question", English "0 questions"). The count, written the language's way, is the
+ * placeholder after `before`.
+ */
+export function tCount(key: CountedKey, count: number, before: string[] = []): string {
+  const language = uiLanguage();
+  const form = new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}`, [...before, new Intl.NumberFormat(language).format(count)]);
+}
+
 /** The language the browser shows its own interface in, which picks Binôme's. */
 export function uiLanguage(): 'en' | 'fr' {
   let language = 'en';

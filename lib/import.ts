@@ -177,6 +177,10 @@ function importedPair(pair: ImportedFile['pairs'][number], now: number): Pair {
     offeredPeerKey: null,
     cursor: 0,
     importedAt: now,
+    leftAt: null,
+    leftByMe: false,
+    peerRevokedAt: null,
+    broken: null,
   };
 }
 

@@ -1,7 +1,8 @@
 /** The device's key pair and each pair's derived key, kept in Dexie as CryptoKeys. */
 import { derivePairKey, exportPublicKey, generateDeviceKeys } from './crypto';
 import type { BinomeDb, DeviceKeys, Pair } from './db';
-import type { PairInfo } from './protocol';
+import { PAIR_PROBLEMS } from './pair-state';
+import type { PairInfoInput } from './protocol';
 
 /** Created on first use; a second context racing to create it reads the winner's. */
 export async function deviceKeys(db: BinomeDb, now = Date.now()): Promise<DeviceKeys> {
@@ -20,16 +21,43 @@ async function keyFor(db: BinomeDb, pairId: string, peerPublicKey: string | null
 }
 
 /**
+ * A key the relay sends that is not a P-256 point makes this pair unusable, not the sync:
+ * the pair is kept without a key (so a valid key later is adopted as the first one) and
+ * marked broken.
+ */
+async function keyOrProblem(db: BinomeDb, pairId: string, peerPublicKey: string | null) {
+  try {
+    return { ...(await keyFor(db, pairId, peerPublicKey)), peerPublicKey, broken: null };
+  } catch (error) {
+    console.warn(`Binôme cannot use the key the relay sent for pair ${pairId}`, error);
+    const { publicKey } = await deviceKeys(db);
+    return { myPublicKey: publicKey, pairKey: null, peerPublicKey: null, broken: PAIR_PROBLEMS.badKey };
+  }
+}
+
+/** What the relay says about the pair's end and the buddy's device. */
+function standing(info: PairInfoInput) {
+  const leftAt = info.leftAt ?? null;
+  return {
+    leftAt,
+    // Whoever left is one of the two members: if it is not the buddy, it is me.
+    leftByMe: leftAt !== null && info.leftBy !== info.peer.deviceId,
+    peerRevokedAt: info.peer.revokedAt ?? null,
+  };
+}
+
+/**
  * Records a pair the relay reports. A known pair keeps its key: a different key from the
  * relay is only offered (and shown as a warning), never adopted silently. Only the fields
  * the relay owns are updated, so a cursor or "verified" written meanwhile is kept.
  */
-export async function recordPair(db: BinomeDb, info: PairInfo, relayUrl: string): Promise<Pair> {
+export async function recordPair(db: BinomeDb, info: PairInfoInput, relayUrl: string): Promise<Pair> {
   const existing = await db.pairs.get(info.pairId);
   if (existing?.peerPublicKey) {
     const changes = {
       peerName: info.peer.displayName,
       offeredPeerKey: info.peer.publicKey !== existing.peerPublicKey ? info.peer.publicKey : null,
+      ...standing(info),
     };
     await db.pairs.update(info.pairId, changes);
     return { ...existing, ...changes };
@@ -40,12 +68,12 @@ export async function recordPair(db: BinomeDb, info: PairInfo, relayUrl: string)
     myRole: info.myRole,
     peerDeviceId: info.peer.deviceId,
     peerName: info.peer.displayName,
-    peerPublicKey: info.peer.publicKey,
-    ...(await keyFor(db, info.pairId, info.peer.publicKey)),
+    ...(await keyOrProblem(db, info.pairId, info.peer.publicKey)),
     verified: false,
     offeredPeerKey: null,
     cursor: existing?.cursor ?? 0,
     createdAt: existing?.createdAt ?? info.createdAt,
+    ...standing(info),
   };
   await db.pairs.put(pair);
   return pair;

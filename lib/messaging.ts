@@ -11,6 +11,7 @@ export type PageToBackgroundMessage =
   | { type: 'page:sync-now' }
   | { type: 'page:create-invite'; role: PairRole }
   | { type: 'page:accept-invite'; code: string }
+  | { type: 'page:leave-pair'; pairId: string }
   // From the in-page ask panel, which cannot open the database itself (lib/ask-backend.ts).
   | { type: 'page:remember-screenshot-choice'; site: string; wanted: boolean }
   | { type: 'page:ask'; question: QuestionToAsk }
@@ -20,6 +21,7 @@ export interface PageToBackgroundResults {
   'page:sync-now': { reachable: boolean };
   'page:create-invite': CreateInviteResponse;
   'page:accept-invite': { pairId: string; peerName: string };
+  'page:leave-pair': null;
   'page:remember-screenshot-choice': null;
   'page:ask': { threadId: string };
   'page:start-picking': null;
@@ -29,6 +31,7 @@ const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set<PageToBackgroundMessage[
   'page:sync-now',
   'page:create-invite',
   'page:accept-invite',
+  'page:leave-pair',
   'page:remember-screenshot-choice',
   'page:ask',
   'page:start-picking',

@@ -101,6 +101,8 @@ export const peerSchema = z.object({
   deviceId: uuid,
   displayName: z.string(),
   publicKey: z.string().nullable(),
+  /** When an operator removed the buddy's device: nothing more can be sent to it. */
+  revokedAt: z.number().int().nullable().default(null),
 });
 export const lookupInviteResponse = z.object({
   inviter: peerSchema,
@@ -128,8 +130,13 @@ export const pairSchema = z.object({
   createdAt: z.number().int(),
   lastSeq: z.number().int(),
   pairing: pairingSchema.nullable().default(null),
+  /** When one of the two left the pair (DELETE /pairs/:pairId), and which device did. */
+  leftAt: z.number().int().nullable().default(null),
+  leftBy: z.uuid().nullable().default(null),
 });
 export type PairInfo = z.infer<typeof pairSchema>;
+/** A pair as an older relay may send it, before the defaults fill the newer fields. */
+export type PairInfoInput = z.input<typeof pairSchema>;
 export const acceptInviteResponse = z.object({ pair: pairSchema });
 export const listPairsResponse = z.object({ pairs: z.array(pairSchema) });
 
@@ -196,6 +203,11 @@ export const ERROR_CODES = [
   'too_large',
   'rate_limited',
   'internal',
+  /** 410: the pair was left; nothing more can be posted in it (pulls still work). */
+  'pair_ended',
+  /** 410: the other member's device was revoked by an operator. */
+  'peer_revoked',
+  'quota_exceeded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const errorResponse = z.object({

@@ -1,5 +1,5 @@
 /** Typed calls to a relay. Every response is validated: a relay is another program. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   acceptInviteResponse,
   createInviteResponse,
@@ -88,6 +88,11 @@ export class RelayClient {
 
   listPairs() {
     return this.call('GET', '/pairs', listPairsResponse);
+  }
+
+  /** The device leaves the pair, for both sides; idempotent (204: whatever body comes is not read). */
+  async leavePair(pairId: string): Promise<void> {
+    await this.call('DELETE', `/pairs/${encodeURIComponent(pairId)}`, z.unknown());
   }
 
   postMessage(pairId: string, message: PostMessageRequest) {

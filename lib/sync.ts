@@ -1,19 +1,21 @@
 /**
  * One sync round: learn new pairs, flush the outbox, pull every pair by cursor, apply.
  * Everything it needs is in Dexie, so a service worker stopped mid-round loses nothing:
- * the next round starts from the same outbox and cursors.
+ * the next round starts from the same outbox and cursors. Each pair is recorded and
+ * pulled on its own: one that fails is marked broken and the others go on.
  */
 import type { BinomeDb, Identity, Pair } from './db';
 import { RelayClient, RelayError } from './relay-client';
 import { applyEnvelopes } from './apply';
 import { recordPair } from './keys';
+import { PAIR_PROBLEMS, permanentRefusal } from './pair-state';
 import { markSent, type StoredMessage } from './threads';
 
 export interface SyncDeps {
   db: BinomeDb;
   client(identity: Identity): RelayClient;
   now(): number;
-  /** Called with the buddy's messages seen for the first time. */
+  /** Called once per pair and round with the buddy's messages seen for the first time. */
   onNewFromPeer?(pair: Pair, messages: StoredMessage[]): void | Promise<void>;
 }
 
@@ -36,25 +38,42 @@ export function backoffDelay(attempts: number, random = Math.random): number {
 
 export async function refreshPairs(deps: SyncDeps, identity: Identity): Promise<void> {
   const { pairs } = await deps.client(identity).listPairs();
-  for (const info of pairs) await recordPair(deps.db, info, identity.relayUrl);
+  for (const info of pairs) {
+    try {
+      await recordPair(deps.db, info, identity.relayUrl);
+    } catch (error) {
+      console.warn(`Binôme could not record pair ${info.pairId}`, error);
+      await setPairProblem(deps.db, info.pairId, PAIR_PROBLEMS.syncFailed);
+    }
+  }
+}
+
+async function setPairProblem(db: BinomeDb, pairId: string, problem: string | null): Promise<void> {
+  await db.pairs.update(pairId, { broken: problem });
 }
 
 /**
  * Sends queued messages oldest first. Stops at the first failure that may pass (relay down)
- * so that a pair's messages keep their order; a message the relay refuses for good is
- * marked rejected and the rest go on.
+ * so that a pair's messages keep their order; a message the relay refuses for good, or
+ * that belongs to a pair that ended or whose buddy was revoked, is marked rejected and the
+ * rest go on.
  */
 export async function flushOutbox(deps: SyncDeps, identity: Identity): Promise<{ sent: number; reachable: boolean }> {
   const { db } = deps;
-  const pairIds = new Set(
-    (await db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()).map((pair) => pair.pairId),
+  const pairs = new Map(
+    (await db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()).map((pair) => [pair.pairId, pair]),
   );
   const items = (await db.outbox.orderBy('createdAt').toArray()).filter(
-    (item) => pairIds.has(item.pairId) && item.rejected === null,
+    (item) => pairs.has(item.pairId) && item.rejected === null,
   );
   const client = deps.client(identity);
   let sent = 0;
   for (const item of items) {
+    const refusal = permanentRefusal(pairs.get(item.pairId)!);
+    if (refusal) {
+      await db.outbox.update(item.id, { rejected: refusal });
+      continue;
+    }
     try {
       const { seq } = await client.postMessage(item.pairId, {
         id: item.id,
@@ -77,20 +96,41 @@ export async function flushOutbox(deps: SyncDeps, identity: Identity): Promise<{
   return { sent, reachable: true };
 }
 
+/**
+ * Pulls a pair from its cursor to the relay's last seq. The relay's seq is not
+ * authenticated: when the relay says its last seq is below the cursor (restored from a
+ * backup, or a seq that jumped and was put back), the pair is pulled again from the start
+ * rather than waiting forever for seqs that will never come. Applying is idempotent, so
+ * what was already applied is only recognised again.
+ */
 export async function pullPair(deps: SyncDeps, identity: Identity, pair: Pair): Promise<number> {
   const client = deps.client(identity);
   let cursor = pair.cursor;
   let received = 0;
-  for (;;) {
-    const page = await client.pull(pair.pairId, cursor);
-    if (page.messages.length === 0) break;
-    const report = await applyEnvelopes(deps.db, pair, identity.deviceId, page.messages);
-    received += report.outcomes.applied;
-    cursor = Math.max(cursor, ...page.messages.map((message) => message.seq));
-    // The cursor moves only after the batch is in the log: a crash between the two replays it.
-    await deps.db.pairs.update(pair.pairId, { cursor });
-    if (report.newFromPeer.length) await deps.onNewFromPeer?.(pair, report.newFromPeer);
-    if (cursor >= page.lastSeq) break;
+  let pulledFromStart = cursor === 0;
+  const newFromPeer: StoredMessage[] = [];
+  try {
+    for (;;) {
+      const page = await client.pull(pair.pairId, cursor);
+      if (page.lastSeq < cursor && !pulledFromStart) {
+        console.warn(`Binôme: the relay's last seq for pair ${pair.pairId} is ${page.lastSeq}, below ${cursor}: pulling again from the start`);
+        cursor = 0;
+        pulledFromStart = true;
+        continue;
+      }
+      if (page.messages.length === 0) break;
+      const report = await applyEnvelopes(deps.db, pair, identity.deviceId, page.messages, deps.now());
+      received += report.outcomes.applied;
+      newFromPeer.push(...report.newFromPeer);
+      const next = Math.max(cursor, ...page.messages.map((message) => message.seq));
+      // The cursor moves only after the batch is in the log: a crash between the two replays it.
+      await deps.db.pairs.update(pair.pairId, { cursor: next });
+      // A relay that answers the same page again must not keep this loop going.
+      if (next === cursor || next >= page.lastSeq) break;
+      cursor = next;
+    }
+  } finally {
+    if (newFromPeer.length) await deps.onNewFromPeer?.(pair, newFromPeer);
   }
   return received;
 }
@@ -103,7 +143,7 @@ export async function syncIdentity(deps: SyncDeps, identity: Identity): Promise<
     await refreshPairs(deps, identity);
     let received = 0;
     for (const pair of await deps.db.pairs.where('relayUrl').equals(identity.relayUrl).toArray()) {
-      received += await pullPairUnlessRefused(deps, identity, pair);
+      received += await pullPairOnItsOwn(deps, identity, pair);
     }
     return { sent: flushed.sent, received, reachable: true };
   } catch (error) {
@@ -112,13 +152,25 @@ export async function syncIdentity(deps: SyncDeps, identity: Identity): Promise<
   }
 }
 
-/** A pair the relay no longer knows must not stop the others from syncing. */
-async function pullPairUnlessRefused(deps: SyncDeps, identity: Identity, pair: Pair): Promise<number> {
+/**
+ * A pair's failure stays the pair's: it is marked broken (until a later pull works) and the
+ * other pairs are pulled. Only a relay that cannot be reached, or that no longer accepts
+ * this device, stops the round.
+ */
+async function pullPairOnItsOwn(deps: SyncDeps, identity: Identity, pair: Pair): Promise<number> {
+  // Without a key nothing decrypts: pulling would reject the buddy's messages and skip them for good.
+  if (!pair.pairKey) return 0;
   try {
-    return await pullPair(deps, identity, pair);
+    const received = await pullPair(deps, identity, pair);
+    if (pair.broken === PAIR_PROBLEMS.syncFailed) await setPairProblem(deps.db, pair.pairId, null);
+    return received;
   } catch (error) {
-    if (error instanceof RelayError && !error.retryable && error.code !== 'unauthorized') return 0;
-    throw error;
+    if (error instanceof RelayError && (error.retryable || error.code === 'unauthorized')) throw error;
+    // The relay no longer knows the pair: nothing to pull, nothing broken here.
+    if (error instanceof RelayError && error.code === 'not_found') return 0;
+    console.warn(`Binôme could not sync pair ${pair.pairId}`, error);
+    await setPairProblem(deps.db, pair.pairId, PAIR_PROBLEMS.syncFailed);
+    return 0;
   }
 }
 

@@ -2,9 +2,11 @@
  * Threads are derived from the set of their messages, never patched in place: applying
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
-import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadDirection, type ThreadMessage, type ThreadStatus } from './db';
-import { MissingPairKeyError } from './pair-errors';
+import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadMessage, type ThreadStatus } from './db';
+import { MissingPairKeyError, PairClosedError, WrongSideError } from './pair-errors';
 import { sealPayload } from './crypto';
+import { reserveCounter } from './order';
+import { sendBlock } from './pair-state';
 import { base64ToBlob } from './screenshot';
 import type { ElementDescription } from './element-description';
 import type { PayloadOf, ThreadKind } from './payloads';
@@ -30,10 +32,12 @@ export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Who asked, seen from any message of the thread: answers come from the other side. */
-function directionOf(message: ThreadMessage): ThreadDirection {
-  const askerIsMe = message.kind === 'answer' ? !message.fromMe : message.fromMe;
-  return askerIsMe ? 'outgoing' : 'incoming';
+/**
+ * The roles of a thread: only the side that asked follows up and says "Got it"; only the
+ * other side answers. `askerIsMe` comes from the question, the one message that says who asked.
+ */
+export function sentByRightSide(message: Pick<ThreadMessage, 'kind' | 'fromMe'>, askerIsMe: boolean): boolean {
+  return message.kind === 'answer' ? message.fromMe !== askerIsMe : message.fromMe === askerIsMe;
 }
 
 function statusOf(last: ThreadMessage): ThreadStatus {
@@ -42,43 +46,46 @@ function statusOf(last: ThreadMessage): ThreadStatus {
   return last.fromMe && last.seq === null ? 'queued' : 'sent';
 }
 
+/**
+ * The thread as its messages say, or null while its question has not arrived: until then
+ * nothing says who asked, so nothing else of the thread can be shown or trusted.
+ */
 export function summarizeThread(
   threadId: string,
   messages: StoredMessage[],
   previous?: Pick<Thread, 'readSeq'>,
-): Thread {
-  const ordered = [...messages].sort(compareMessages);
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
-  if (!first || !last) throw new Error(`Thread ${threadId} has no message`);
-  const question = ordered.find((message) => message.kind === 'question');
+): Thread | null {
+  const question = messages.find((message) => message.kind === 'question');
+  if (!question) return null;
+  const ordered = messages.filter((message) => sentByRightSide(message, question.fromMe)).sort(compareMessages);
+  const last = ordered[ordered.length - 1]!;
   const answers = ordered.filter((message) => message.kind === 'answer');
   const peerSeqs = ordered.filter((m) => !m.fromMe && m.seq !== null).map((m) => m.seq as number);
-  const context = question?.context ?? null;
+  const context = question.context ?? null;
   const skill = ordered.filter((message) => message.skill).at(-1)?.skill ?? '';
   const lastPeerSeq = peerSeqs.length ? Math.max(...peerSeqs) : 0;
   const readSeq = previous?.readSeq ?? 0;
   return {
     id: threadId,
-    pairId: first.pairId,
-    direction: directionOf(question ?? first),
-    question: question?.text ?? '',
+    pairId: question.pairId,
+    direction: question.fromMe ? 'outgoing' : 'incoming',
+    question: question.text,
     context,
     status: statusOf(last),
-    askedAt: question?.createdAt ?? first.createdAt,
+    askedAt: question.createdAt,
     updatedAt: Math.max(...ordered.map((message) => message.createdAt)),
     answeredAt: answers.length ? Math.min(...answers.map((answer) => answer.createdAt)) : 0,
     lastPeerSeq,
     readSeq,
     unread: lastPeerSeq > readSeq ? 1 : 0,
     words: wordsOf(
-      question?.text,
+      question.text,
       context?.title,
       context?.selection,
       context?.toolName,
       ...ordered.filter((message) => message.kind !== 'question').map((message) => message.text),
     ),
-    questionWords: wordsOf(question?.text),
+    questionWords: wordsOf(question.text),
     tool: context?.tool ?? '',
     site: siteOf(context?.url),
     skill,
@@ -93,7 +100,9 @@ export function isUnread(thread: Thread): boolean {
 export async function refreshThread(db: BinomeDb, threadId: string): Promise<void> {
   const messages = (await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[];
   const previous = await db.threads.get(threadId);
-  await db.threads.put(summarizeThread(threadId, messages, previous));
+  const thread = summarizeThread(threadId, messages, previous);
+  if (thread) await db.threads.put(thread);
+  else if (previous) await db.threads.delete(threadId);
 }
 
 
@@ -117,12 +126,23 @@ export async function composeMessage<K extends ThreadKind>(
 ): Promise<ComposedMessage> {
   const identity = await db.identities.get(pair.relayUrl);
   if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
+  const block = sendBlock(pair);
+  if (block) throw new PairClosedError(pair.pairId, block);
+  if (kind !== 'question') {
+    const asked = await db.messages.get(payload.threadId);
+    if (asked?.kind !== 'question' || !sentByRightSide({ kind, fromMe: true }, asked.fromMe)) {
+      throw new WrongSideError(kind, payload.threadId);
+    }
+  }
+  // A number lost to a failure below only shows the buddy a gap: it is never given twice.
+  const counter = await reserveCounter(db, pair.pairId);
   // Sealed once, here: a retry must post the very same bytes for the relay to see a duplicate.
   // The receiving side validates every payload; the types guarantee this one's shape.
   const sealed = await sealPayload(
     pair.pairKey,
     { id: ids.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind, createdAt: ids.now },
     JSON.stringify(payload),
+    counter,
   );
   const question = kind === 'question' ? (payload as PayloadOf<'question'>) : null;
   const message: StoredMessage = {

@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
+import { ConfirmButton } from '@/components/ConfirmButton';
+import { sentenceForError } from '@/components/errors';
+import { OrderWarning, PairStanding } from '@/components/PairNotices';
 import { useServices } from '@/components/services';
 import { safetyCode } from '@/lib/crypto';
 import type { Pair } from '@/lib/db';
@@ -19,6 +22,33 @@ function useSafetyCode(myKey: string, peerKey: string | null): string | null {
   return code;
 }
 
+/** Both sides see it; the log stays. A pair known only from an import has nothing to leave. */
+function LeavePair({ pair }: { pair: Pair }) {
+  const { client } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  if (pair.leftAt !== null || !pair.relayUrl) return null;
+  const leave = () => {
+    setError(null);
+    client.leavePair(pair.pairId).catch((caught: unknown) => setError(sentenceForError(caught)));
+  };
+  return (
+    <>
+      <ConfirmButton
+        label={t('pair_leave')}
+        question={t('pair_leave_question', pair.peerName)}
+        confirmLabel={t('pair_leave_confirm')}
+        cancelLabel={t('cancel')}
+        onConfirm={leave}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function PairItem({ pair }: { pair: Pair }) {
   const { db } = useServices();
   const id = useId();
@@ -29,6 +59,8 @@ function PairItem({ pair }: { pair: Pair }) {
       <h3 id={id}>
         {pair.peerName} — {pair.myRole === 'learner' ? t('role_learner') : t('role_helper')}
       </h3>
+      <PairStanding pair={pair} />
+      <OrderWarning pair={pair} />
       {code && (
         <p>
           {t('safety_code_label')} <strong className="safety-code" aria-label={t('safety_code_of', pair.peerName)}>{code}</strong>
@@ -59,6 +91,7 @@ function PairItem({ pair }: { pair: Pair }) {
           </button>
         </div>
       )}
+      <LeavePair pair={pair} />
     </li>
   );
 }

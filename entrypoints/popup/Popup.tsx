@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { localAskBackend } from '@/lib/ask-backend-local';
+import { PairNotices } from '@/components/PairNotices';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
@@ -117,6 +118,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
           {t('ask_button')}
         </button>
       </header>
+      <PairNotices pairs={pairs} />
       <SiteRecall tabId={tabId} onOpen={open} />
       <Tabs<HomeTab>
         label={t('tabs_label')}

@@ -7,6 +7,7 @@ import {
   generateDeviceKeys,
   importPublicKey,
   openPayload,
+  openSealed,
   sealPayload,
   toBase64Url,
   type EnvelopeHeader,
@@ -40,6 +41,21 @@ describe('end-to-end encryption', () => {
     expect(sealed).not.toContain('Dupont');
     expect(sealed).toMatch(/^v1\.[\w-]{16}\.[\w-]+$/);
     expect(await openPayload(hugoKey, header, sealed)).toBe(secret);
+  });
+
+  it('v2 seals the sender’s number for the message with it: the relay cannot change it', async () => {
+    const { anneKey, hugoKey } = await pairedKeys();
+    const sealed = await sealPayload(anneKey, header, secret, 7);
+    expect(sealed).toMatch(/^v2\.7\.[\w-]{16}\.[\w-]+$/);
+    expect(await openSealed(hugoKey, header, sealed)).toEqual({ plaintext: secret, counter: 7 });
+    expect(await openPayload(hugoKey, header, sealed)).toBe(secret);
+    const [, , iv, ciphertext] = sealed.split('.');
+    for (const forged of [`v2.8.${iv}.${ciphertext}`, `v2.1.${iv}.${ciphertext}`, `v1.${iv}.${ciphertext}`, `v2.07.${iv}.${ciphertext}`]) {
+      expect(await openSealed(hugoKey, header, forged)).toBeNull();
+    }
+    // v1, without a number, stays readable.
+    expect(await openSealed(hugoKey, header, await sealPayload(anneKey, header, secret))).toEqual({ plaintext: secret, counter: null });
+    await expect(sealPayload(anneKey, header, secret, 0)).rejects.toThrow();
   });
 
   it('uses a fresh IV every time', async () => {

@@ -6,7 +6,7 @@ import { readInboxPage } from '@/lib/inbox';
 import { searchLog, entriesForSite } from '@/lib/search';
 
 describe('schema upgrade', () => {
-  it('opens data written by version 1 and fills the fields versions 2 and 3 index', async () => {
+  it('opens data written by version 1 and fills the fields versions 2 to 4 add', async () => {
     const indexedDB = new IDBFactory();
     const name = 'binome-upgrade';
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -33,7 +33,9 @@ describe('schema upgrade', () => {
     expect((await readInboxPage(v2, 20)).groups.map((group) => [group.pair.peerName, group.unread, group.threads.map((thread) => thread.id)])).toEqual([
       ['Léa', 1, ['b']],
     ]);
-    expect(v2.verno).toBe(3);
+    // Version 4: a pair that was never left, revoked or broken.
+    expect(await v2.pairs.get('p')).toMatchObject({ leftAt: null, leftByMe: false, peerRevokedAt: null, broken: null });
+    expect(v2.verno).toBe(4);
     v2.close();
   });
 });

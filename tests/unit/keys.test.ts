@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportPublicKey, generateDeviceKeys, openPayload, sealPayload } from '@/lib/crypto';
 import { acceptOfferedKey, deviceKeys, markVerified, recordPair } from '@/lib/keys';
-import type { PairInfo } from '@/lib/protocol';
+import type { PairInfoInput } from '@/lib/protocol';
 import { emptyDb, PAIR_ID, PEER, RELAY } from './helpers/db';
 
 async function peerKey() {
   return exportPublicKey((await generateDeviceKeys()).publicKey);
 }
 
-function info(publicKey: string | null, displayName = 'Hugo'): PairInfo {
+function info(publicKey: string | null, displayName = 'Hugo'): PairInfoInput {
   return { pairId: PAIR_ID, myRole: 'learner', peer: { deviceId: PEER, displayName, publicKey }, createdAt: 10, lastSeq: 0 };
 }
 
@@ -45,6 +45,15 @@ describe('pair keys', () => {
     const accepted = (await db.pairs.get(PAIR_ID))!;
     expect(accepted).toMatchObject({ peerPublicKey: swapped, offeredPeerKey: null, verified: false });
     expect(await openPayload(accepted.pairKey!, header, sealedBefore)).toBeNull();
+  });
+
+  it('keeps a pair whose key is not a P-256 point without a key, marked broken, and adopts a valid key later', async () => {
+    const db = emptyDb();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await recordPair(db, info('bm90IGEga2V5'), RELAY)).toMatchObject({ pairKey: null, peerPublicKey: null, broken: 'bad_key' });
+    const key = await peerKey();
+    expect(await recordPair(db, info(key), RELAY)).toMatchObject({ peerPublicKey: key, broken: null, offeredPeerKey: null });
+    expect((await db.pairs.get(PAIR_ID))!.pairKey).not.toBeNull();
   });
 
   it('keeps the cursor and the verified mark when the relay reports the pair again', async () => {

@@ -18,6 +18,7 @@ describe('messages to the background', () => {
   it('must be one of the known message types', () => {
     expect(isPageToBackgroundMessage({ type: 'page:sync-now' })).toBe(true);
     expect(isPageToBackgroundMessage({ type: 'page:create-invite', role: 'helper' })).toBe(true);
+    expect(isPageToBackgroundMessage({ type: 'page:leave-pair', pairId: 'p' })).toBe(true);
     expect(isPageToBackgroundMessage({ type: 'steal-token' })).toBe(false);
     expect(isPageToBackgroundMessage(null)).toBe(false);
     expect(isPageToBackgroundMessage('page:sync-now')).toBe(false);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BinomeDb } from '@/lib/db';
 import { encodePayload } from '@/lib/payloads';
 import type { Envelope } from '@/lib/protocol';
 import { applyEnvelopes } from '@/lib/apply';
+import { WrongSideError } from '@/lib/pair-errors';
 import { composeMessage, markRead } from '@/lib/threads';
 import { freshDb, ME, PAIR_ID, PEER, sealedEnvelope, testPair } from './helpers/db';
 
@@ -68,10 +69,14 @@ describe('applyEnvelopes', () => {
     expect(shuffled).toEqual(inOrder);
   });
 
-  it('an answer that arrives before its question still makes an answered thread', async () => {
+  it('an answer that arrives before its question waits out of sight, then makes an answered thread', async () => {
+    // Until the question says who asked, nothing says the answer came from the right side.
     const all = await conversation();
     const early = await applyInBatches([[all[1]!]]);
-    expect(early.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: '' });
+    expect(early.threads).toEqual([]);
+    expect(early.messages.map((message) => message.kind)).toEqual(['answer']);
+    const then = await applyInBatches([[all[1]!], [all[0]!]]);
+    expect(then.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: 'How do I make a pivot table?' });
   });
 
   it('seen from the helper, the same messages make an incoming thread', async () => {
@@ -120,5 +125,52 @@ describe('composeMessage', () => {
     expect(report.outcomes.duplicate).toBe(1);
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'sent' });
     expect((await db.messages.get(THREAD))!.seq).toBe(1);
+  });
+});
+
+describe('roles on apply', () => {
+  const question = () =>
+    envelope(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }), THREAD);
+  const helpersGotIt = () => envelope(2, PEER, 'resolution', encodePayload('resolution', { threadId: THREAD }));
+  const askersOwnAnswer = () => envelope(3, ME, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Never mind, found it.' }));
+
+  /** Applies the batches one by one; returns the state and every report's outcomes. */
+  async function applyAll(batches: Envelope[][]) {
+    const db = freshDb();
+    const reports = [];
+    for (const batch of batches) reports.push((await applyEnvelopes(db, testPair(), ME, batch)).outcomes);
+    return { ...(await snapshot(db)), reports };
+  }
+
+  it('rejects the helper’s “Got it” for the asker’s question, and the asker’s own answer, in either order', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const questionOnly = await applyAll([[await question()]]);
+    const after = await applyAll([[await question()], [await helpersGotIt()], [await askersOwnAnswer()]]);
+    expect(after.reports.slice(1)).toEqual([
+      { applied: 0, duplicate: 0, ignored: 0, rejected: 1 },
+      { applied: 0, duplicate: 0, ignored: 0, rejected: 1 },
+    ]);
+    expect(after.threads[0]).toMatchObject({ status: 'sent', answeredAt: 0 });
+    expect({ threads: after.threads, messages: after.messages }).toEqual({ threads: questionOnly.threads, messages: questionOnly.messages });
+
+    // Before their question, they wait out of sight; the question then rejects them.
+    const early = await applyAll([[await helpersGotIt()], [await askersOwnAnswer()]]);
+    expect(early.threads).toEqual([]);
+    const before = await applyAll([[await helpersGotIt()], [await askersOwnAnswer()], [await question()]]);
+    expect(before.reports[2]).toEqual({ applied: 1, duplicate: 0, ignored: 0, rejected: 2 });
+    expect({ threads: before.threads, messages: before.messages }).toEqual({ threads: questionOnly.threads, messages: questionOnly.messages });
+    // In one batch, the question is applied first and judges the rest.
+    const together = await applyAll([[await helpersGotIt(), await question()]]);
+    expect(together.reports[0]).toEqual({ applied: 1, duplicate: 0, ignored: 0, rejected: 1 });
+    expect(together.threads).toEqual(questionOnly.threads);
+    expect(warn).toHaveBeenCalledTimes(5);
+  });
+
+  it('refuses to compose a message of the wrong side', async () => {
+    const db = freshDb();
+    await composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context }, { id: THREAD, now: 1001 });
+    const reply = { id: crypto.randomUUID(), now: 1002 };
+    await expect(composeMessage(db, testPair(), 'answer', { threadId: THREAD, text: 'Me, myself' }, reply)).rejects.toBeInstanceOf(WrongSideError);
+    expect(await db.outbox.count()).toBe(1);
   });
 });

@@ -37,6 +37,10 @@ export function testPair(overrides: Partial<Pair> = {}): Pair {
     offeredPeerKey: null,
     cursor: 0,
     createdAt: 1,
+    leftAt: null,
+    leftByMe: false,
+    peerRevokedAt: null,
+    broken: null,
     ...overrides,
   };
 }
