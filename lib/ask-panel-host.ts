@@ -12,34 +12,50 @@
  * It is injected hidden while the background is still taking the screenshot (a hidden
  * element is not painted, so it is not in the picture), and shown when the panel says it
  * is ready: the frame loads while the picture is taken instead of after.
+ *
+ * Host and frame talk only through a MessageChannel, never through the page's window: the
+ * page's scripts share that window with this isolated world, so anything posted to it (or by
+ * the frame to its parent) is theirs to read, with the extension's origin and a handle on the
+ * frame. The host offers the channel to the frame's exact origin with a one-time secret that
+ * the background gave both sides where the page cannot look (this function's arguments and
+ * session storage); the frame takes only that offer (lib/ask-panel-link.ts).
  */
 
-/** What the panel posts to its host when the person closes it (Esc, Cancel, Close). */
+/** Host to frame, posted to the frame's origin only: the channel's port and the secret. */
+export const ASK_PANEL_CHANNEL = 'binome:ask-panel-channel';
+/** Frame to host, on the channel: the person closed it (Esc, Cancel, Close). */
 export const ASK_PANEL_CLOSE = 'binome:close-ask-panel';
-/** What the panel posts once it has drawn the form: the host shows it then. */
+/** Frame to host, on the channel: the form is drawn, the host shows it. */
 export const ASK_PANEL_READY = 'binome:ask-panel-ready';
+/** Frame to host, on the channel: its document is going (the frame is being navigated). */
+export const ASK_PANEL_LEAVING = 'binome:ask-panel-leaving';
 export const ASK_PANEL_TAG = 'binome-ask-panel';
 
-/** Sent to a panel's host to remove it: by a newer panel, or by the background when the ask went elsewhere. */
-export const ASK_PANEL_REMOVE = 'binome-remove-ask-panel';
+/**
+ * Where the showing panel keeps its remover, on the isolated world's own `window` (invisible
+ * to the page's scripts, unlike an event on the element): for a newer panel, or the background
+ * when the ask went elsewhere. It returns the focus the panel was to give back.
+ */
+export const ASK_PANEL_REMOVE = 'binomeRemoveAskPanel';
 
-export function mountAskPanel(
-  src: string,
-  title: string,
-  tag: string,
-  closeType: string,
-  readyType: string,
-  removeType: string,
-  readyWithinMs: number,
-  /** The frame's own origin: the static extension id, where `src` may use the per-session one. */
-  frameOrigins: string[],
-): void {
+export interface AskPanelMount {
+  src: string;
+  title: string;
+  tag: string;
+  removeKey: string;
+  readyWithinMs: number;
+  /** Where the frame's document may be: only a document there can receive the offer. */
+  frameOrigins: string[];
+  secret: string;
+  types: { channel: string; ready: string; close: string; leaving: string };
+}
+
+export function mountAskPanel({ src, title, tag, removeKey, readyWithinMs, frameOrigins, secret, types }: AskPanelMount): void {
+  const slots = window as unknown as Record<string, (() => HTMLElement | null) | undefined>;
   // A second ask on the same page replaces the first panel, and inherits the focus to give back.
-  const replaced: { previousFocus: HTMLElement | null } = {
-    previousFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null,
-  };
-  document.querySelector(tag)?.dispatchEvent(new CustomEvent(removeType, { detail: replaced }));
-  const previousFocus = replaced.previousFocus?.isConnected ? replaced.previousFocus : null;
+  const replaced = slots[removeKey];
+  const inherited = replaced ? replaced() : document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const previousFocus = inherited?.isConnected ? inherited : null;
   const host = document.createElement(tag);
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
@@ -59,10 +75,17 @@ export function mountAskPanel(
   for (const [property, value] of Object.entries(place)) host.style.setProperty(property, value, 'important');
   host.setAttribute('popover', 'manual');
 
+  // One channel per possible origin of the frame (the same origin twice makes one).
+  const channels = [...new Set(frameOrigins)].map((origin) => ({ origin, channel: new MessageChannel() }));
   const remove = () => {
     clearTimeout(neverReady);
-    window.removeEventListener('message', onMessage);
+    for (const { channel } of channels) channel.port1.close();
+    if (slots[removeKey] === removeForNext) delete slots[removeKey];
     host.remove();
+  };
+  const removeForNext = () => {
+    remove();
+    return previousFocus;
   };
   const close = () => {
     remove();
@@ -72,25 +95,27 @@ export function mountAskPanel(
   };
   // A frame that never loads (a page's policy, a crash) must not leave an invisible box behind.
   const neverReady = setTimeout(remove, readyWithinMs);
-  // Only the panel's own frame, still at Binôme's address, may show or close it: the page can
-  // forge neither `event.source` nor `event.origin`.
-  const onMessage = (event: MessageEvent) => {
-    if (event.source !== frame.contentWindow || !frameOrigins.includes(event.origin)) return;
+  const onPanelMessage = (event: MessageEvent) => {
     const type = (event.data as { type?: unknown } | null)?.type;
-    if (type === closeType) close();
-    if (type === readyType) {
+    // Its document going means another one comes where the person was typing: never theirs to type into.
+    if (type === types.close || type === types.leaving) close();
+    if (type === types.ready) {
       clearTimeout(neverReady);
       host.style.setProperty('visibility', 'visible', 'important');
       frame.focus();
     }
   };
-  window.addEventListener('message', onMessage);
-  host.addEventListener(removeType, (event) => {
-    // Whoever replaces this panel gives the focus back to what had it before this one.
-    const detail = (event as CustomEvent<{ previousFocus: HTMLElement | null } | null>).detail;
-    if (detail) detail.previousFocus = previousFocus;
-    remove();
+  for (const { channel } of channels) channel.port1.onmessage = onPanelMessage;
+  let loads = 0;
+  frame.addEventListener('load', () => {
+    // A second document in the frame is not Binôme's panel, whoever put it there.
+    if (++loads > 1) return close();
+    // Delivered only if the document at that moment is at that origin: never to one the page put there.
+    for (const { origin, channel } of channels) {
+      frame.contentWindow?.postMessage({ type: types.channel, secret }, origin, [channel.port2]);
+    }
   });
+  slots[removeKey] = removeForNext;
   document.documentElement.append(host);
   try {
     host.showPopover();

@@ -15,11 +15,20 @@ import { browser, type Browser } from 'wxt/browser';
 import { capturePage, captureVisibleTab, withFound } from './capture';
 import { siteOf, type BinomeDb, type PageContext } from './db';
 import { pairChoices } from './ask-backend-local';
-import { PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, type PreparedAsk } from './prepared-ask';
+import { CHANNEL_SECRET_PREFIX, PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, type ChannelSecret, type PreparedAsk } from './prepared-ask';
 import { screenshotWanted } from './screenshot-choice';
 import type { ElementDescription } from './element-description';
 import { t } from './i18n';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel } from './ask-panel-host';
+import {
+  ASK_PANEL_CHANNEL,
+  ASK_PANEL_CLOSE,
+  ASK_PANEL_LEAVING,
+  ASK_PANEL_READY,
+  ASK_PANEL_REMOVE,
+  ASK_PANEL_TAG,
+  mountAskPanel,
+  type AskPanelMount,
+} from './ask-panel-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from './ids';
 
@@ -74,27 +83,37 @@ export async function openAskPanel(
   }
 }
 
+/** 128 random bits, fresh for every panel: what the frame checks its host's channel against. */
+export function newChannelSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt: number): Promise<void> {
   const id = uuidv7();
   const openFlag = PANEL_OPEN_PREFIX + tabId;
+  const secretKey = CHANNEL_SECRET_PREFIX + id;
+  const secret = newChannelSecret();
+  const [flags] = await Promise.all([
+    browser.storage.session.get(openFlag),
+    // Where the frame reads it and the page cannot: session storage is for the extension's own pages.
+    browser.storage.session.set({ [secretKey]: { secret, askedAt } satisfies ChannelSecret }),
+  ]);
   // A panel from an earlier ask may still show: it must be gone before the picture is taken.
-  const mayShowPanel = !!(await browser.storage.session.get(openFlag))[openFlag];
+  const mayShowPanel = !!flags[openFlag];
+  const mount: AskPanelMount = {
+    src: browser.runtime.getURL(`/ask-panel.html?ask=${id}`),
+    title: t('ask_panel_frame_title'),
+    tag: ASK_PANEL_TAG,
+    removeKey: ASK_PANEL_REMOVE,
+    readyWithinMs: READY_WITHIN_MS,
+    // The frame's own origin: the static extension id, where `src` may use the per-session one.
+    // By string: `new URL()` gives the origin "null" for this scheme outside Chrome.
+    frameOrigins: [browser.runtime.getURL('/').replace(/\/$/, ''), `chrome-extension://${browser.runtime.id}`],
+    secret,
+    types: { channel: ASK_PANEL_CHANNEL, ready: ASK_PANEL_READY, close: ASK_PANEL_CLOSE, leaving: ASK_PANEL_LEAVING },
+  };
   // The frame loads, hidden, while the picture is taken; it shows itself once it has the capture.
-  const mounting = browser.scripting.executeScript({
-    target: { tabId },
-    func: mountAskPanel,
-    args: [
-      browser.runtime.getURL(`/ask-panel.html?ask=${id}`),
-      t('ask_panel_frame_title'),
-      ASK_PANEL_TAG,
-      ASK_PANEL_CLOSE,
-      ASK_PANEL_READY,
-      ASK_PANEL_REMOVE,
-      READY_WITHIN_MS,
-      // By string: `new URL()` gives the origin "null" for this scheme outside Chrome.
-      [browser.runtime.getURL('/').replace(/\/$/, ''), `chrome-extension://${browser.runtime.id}`],
-    ],
-  });
+  const mounting = browser.scripting.executeScript({ target: { tabId }, func: mountAskPanel, args: [mount] });
   // Settled before anything else is awaited, so a refusal is never an unhandled rejection.
   const mounted = mounting.then(
     () => null,
@@ -118,11 +137,12 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
   } catch (error) {
     // The ask goes elsewhere: the hidden frame must not pop up later saying it expired.
     await removePanel(tabId).catch(() => undefined);
+    await browser.storage.session.remove(secretKey);
     throw error;
   }
   const refused = await mounted;
   if (refused) {
-    await browser.storage.session.remove([PREPARED_PREFIX + id, openFlag]);
+    await browser.storage.session.remove([PREPARED_PREFIX + id, secretKey, openFlag]);
     throw refused;
   }
 }
@@ -130,16 +150,20 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
 async function removePanel(tabId: number): Promise<void> {
   await browser.scripting.executeScript({
     target: { tabId },
-    func: (tag: string, removeType: string) => document.querySelector(tag)?.dispatchEvent(new CustomEvent(removeType)),
-    args: [ASK_PANEL_TAG, ASK_PANEL_REMOVE],
+    // In the isolated world, where the panel left its remover.
+    func: (removeKey: string) => {
+      (window as unknown as Record<string, (() => unknown) | undefined>)[removeKey]?.();
+    },
+    args: [ASK_PANEL_REMOVE],
   });
 }
 
-/** A panel that never loaded (the page navigated away) leaves its picture behind: not for long. */
+/** A panel that never loaded (the page navigated away) leaves its picture and secret behind: not for long. */
 async function forgetStalePreparedAsks(now: number): Promise<void> {
   const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
   const stale = Object.entries(all)
-    .filter(([key, value]) => key.startsWith(PREPARED_PREFIX) && now - ((value as PreparedAsk).askedAt ?? 0) > PREPARED_TTL_MS)
+    .filter(([key]) => key.startsWith(PREPARED_PREFIX) || key.startsWith(CHANNEL_SECRET_PREFIX))
+    .filter(([, value]) => now - ((value as PreparedAsk | ChannelSecret).askedAt ?? 0) > PREPARED_TTL_MS)
     .map(([key]) => key);
   if (stale.length) await browser.storage.session.remove(stale);
 }

@@ -36,22 +36,42 @@ export interface PreparedAsk {
 }
 
 /**
+ * The one-time secret that proves the channel offered to the panel's frame comes from
+ * Binôme's host, not from the page (see lib/ask-panel-host.ts). Kept apart from the capture:
+ * the frame needs it before the picture is taken, and even when the capture never comes.
+ */
+export const CHANNEL_SECRET_PREFIX = 'askPanelSecret:';
+
+export interface ChannelSecret {
+  secret: string;
+  askedAt: number;
+}
+
+/**
  * Read once by the panel: the unredacted picture does not linger, even in memory. The panel
  * starts loading before the capture is stored, so it waits for it (not forever).
  */
 export async function takePreparedAsk(id: string, waitMs = 10_000): Promise<PreparedAsk | null> {
-  const key = PREPARED_PREFIX + id;
-  const read = async () => ((await browser.storage.session.get(key)) as Record<string, PreparedAsk | undefined>)[key];
-  let prepared = await read();
-  if (!prepared) {
-    prepared = await new Promise<PreparedAsk | undefined>((resolve) => {
-      const done = (value: PreparedAsk | undefined) => {
+  return takeSessionEntry<PreparedAsk>(PREPARED_PREFIX + id, waitMs);
+}
+
+/** Read once by the panel's frame, which then accepts no other channel. */
+export async function takeChannelSecret(id: string, waitMs = 10_000): Promise<string | null> {
+  return (await takeSessionEntry<ChannelSecret>(CHANNEL_SECRET_PREFIX + id, waitMs))?.secret ?? null;
+}
+
+async function takeSessionEntry<T>(key: string, waitMs: number): Promise<T | null> {
+  const read = async () => ((await browser.storage.session.get(key)) as Record<string, T | undefined>)[key];
+  let entry = await read();
+  if (!entry) {
+    entry = await new Promise<T | undefined>((resolve) => {
+      const done = (value: T | undefined) => {
         clearTimeout(timer);
         browser.storage.session.onChanged.removeListener(onChanged);
         resolve(value);
       };
       const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-        if (changes[key]?.newValue) done(changes[key].newValue as PreparedAsk);
+        if (changes[key]?.newValue) done(changes[key].newValue as T);
       };
       const timer = setTimeout(() => done(undefined), waitMs);
       browser.storage.session.onChanged.addListener(onChanged);
@@ -59,6 +79,6 @@ export async function takePreparedAsk(id: string, waitMs = 10_000): Promise<Prep
       void read().then((value) => value && done(value), () => undefined);
     });
   }
-  if (prepared) await browser.storage.session.remove(key);
-  return prepared ?? null;
+  if (entry) await browser.storage.session.remove(key);
+  return entry ?? null;
 }

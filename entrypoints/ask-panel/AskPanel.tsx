@@ -9,34 +9,33 @@ import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { backgroundAskBackend } from '@/lib/ask-backend';
 import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask-panel-host';
+import type { HostLink } from '@/lib/ask-panel-link';
 import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/prepared-ask';
 import { t } from '@/lib/i18n';
 
-// Nothing secret in these: the host accepts them only from this frame, which the page cannot forge.
-function closePanel(tabId?: number): void {
+function closePanel(host: HostLink, tabId?: number): void {
   if (tabId !== undefined) void forgetOpenPanel(tabId).catch(() => undefined);
-  window.parent.postMessage({ type: ASK_PANEL_CLOSE }, '*');
+  host.send(ASK_PANEL_CLOSE);
 }
 
-function showPanel(): void {
-  window.parent.postMessage({ type: ASK_PANEL_READY }, '*');
-}
-
-/** `prepared`: what the background captured, or null when it was never stored (expired). */
-export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
+/**
+ * `prepared`: what the background captured, or null when it was never stored (expired).
+ * `host`: the channel to the frame's host in the page, the only way out of this frame.
+ */
+export function AskPanel({ prepared, host }: { prepared: PreparedAsk | null; host: HostLink }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const backend = useMemo(() => prepared && backgroundAskBackend(prepared), [prepared]);
   const pairs = prepared?.pairs;
-  const close = () => closePanel(prepared?.tabId);
+  const close = () => closePanel(host, prepared?.tabId);
   const closeAfterSending = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) closePanel(prepared?.tabId);
+      if (event.key === 'Escape' && !event.defaultPrevented) closePanel(host, prepared?.tabId);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [prepared]);
+  }, [prepared, host]);
 
   // Not the autofocus attribute: browsers ignore it in a frame inside another site's page.
   useEffect(() => {
@@ -45,14 +44,14 @@ export function AskPanel({ prepared }: { prepared: PreparedAsk | null }) {
 
   // Before the first paint: the host shows the frame as soon as there is something to see.
   useLayoutEffect(() => {
-    showPanel();
+    host.send(ASK_PANEL_READY);
     if (!prepared) return;
     // bench/capture.ts reads how long the person waited, from the shortcut or the click to this paint.
     // The ask started before this frame existed: a mark carries the wait, not a measure.
     requestAnimationFrame(() =>
       setTimeout(() => performance.mark('binome:panel-visible', { detail: { sinceAskMs: preciseNow() - prepared.askedAt } })),
     );
-  }, [prepared]);
+  }, [prepared, host]);
 
   const ready = !!pairs?.length;
   useEffect(() => {

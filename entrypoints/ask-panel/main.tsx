@@ -1,10 +1,13 @@
 import { mountFrame } from '@/components/mount-frame';
-import { takePreparedAsk } from '@/lib/prepared-ask';
+import { linkToHost } from '@/lib/ask-panel-link';
+import { takeChannelSecret, takePreparedAsk } from '@/lib/prepared-ask';
 import { AskPanel } from './AskPanel';
 
-// Asked for before anything renders: the first render is the whole form, not a blank frame.
 const askId = new URLSearchParams(location.search).get('ask') ?? '';
+// Listening before this document has loaded, when the host offers its channel.
+const host = linkToHost(takeChannelSecret(askId));
+// Asked for before anything renders: the first render is the whole form, not a blank frame.
 void takePreparedAsk(askId).then(
-  (prepared) => mountFrame(<AskPanel prepared={prepared} />, 'ask_panel_frame_title'),
-  () => mountFrame(<AskPanel prepared={null} />, 'ask_panel_frame_title'),
+  (prepared) => mountFrame(<AskPanel prepared={prepared} host={host} />, 'ask_panel_frame_title'),
+  () => mountFrame(<AskPanel prepared={null} host={host} />, 'ask_panel_frame_title'),
 );

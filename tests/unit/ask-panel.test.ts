@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mountAskPanel } from '@/lib/ask-panel-host';
-import { openAskPanel, refusesInjection } from '@/lib/ask-panel';
+import { ASK_PANEL_REMOVE, mountAskPanel, type AskPanelMount } from '@/lib/ask-panel-host';
+import { newChannelSecret, openAskPanel, refusesInjection } from '@/lib/ask-panel';
 import { captureVisibleTab } from '@/lib/capture';
-import { takePreparedAsk } from '@/lib/prepared-ask';
+import { CHANNEL_SECRET_PREFIX, takeChannelSecret, takePreparedAsk } from '@/lib/prepared-ask';
 import { takePendingAsk } from '@/lib/pending-ask';
 import { emptyDb } from './helpers/db';
 
@@ -39,6 +39,19 @@ describe('refusesInjection', () => {
     expect(refusesInjection(url)).toBe(refuses);
   });
 });
+
+/** Session storage that refuses the capture (and stores the rest): the ask then goes elsewhere. Returns the keys stored. */
+function failToStoreTheCapture(): string[] {
+  const session = browser.storage.session;
+  const store = session.set.bind(session);
+  const stored: string[] = [];
+  vi.spyOn(session, 'set').mockImplementation(async (items) => {
+    if (Object.keys(items).some((key) => key.startsWith('preparedAsk:'))) throw new Error('Session storage quota exceeded');
+    stored.push(...Object.keys(items));
+    await store(items);
+  });
+  return stored;
+}
 
 describe('openAskPanel', () => {
   beforeEach(() => {
@@ -112,8 +125,10 @@ describe('openAskPanel', () => {
     const db = emptyDb();
     expect(await openAskPanel(db, { id: 4, url: 'https://x.example/' } as never, found)).toBe('side-panel');
     expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ func: mountAskPanel }));
-    // The capture was stored (with the tab's "panel may show" flag), then everything removed.
-    expect(Object.values(set.mock.calls[0]![0])).toEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' }), true]);
+    // The channel's secret and the capture were stored (with the tab's "panel may show" flag), then everything removed.
+    const stored = set.mock.calls.map(([items]) => Object.values(items));
+    expect(stored).toContainEqual([{ secret: expect.stringMatching(/^[0-9a-f]{32}$/), askedAt: expect.any(Number) }]);
+    expect(stored).toContainEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' }), true]);
     expect(open).toHaveBeenCalledWith({ tabId: 4 });
     expect(await browser.storage.session.get(null)).toEqual({});
     expect((await takePendingAsk(db))?.selection).toBe('Tableau croisé');
@@ -139,12 +154,66 @@ describe('openAskPanel', () => {
     expect(unhandled).toEqual([]);
   });
 
+  it('gives the injected host and the frame the same fresh secret, and the page none of it', async () => {
+    await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
+    await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
+    const mounts = executeScript.mock.calls.map(([call]) => call as { func: unknown; args: [AskPanelMount] }).filter((call) => call.func === mountAskPanel);
+    const [first, second] = mounts.map(({ args: [mount] }) => mount);
+    expect(first!.secret).not.toBe(second!.secret);
+    for (const mount of [first!, second!]) {
+      const askId = new URL(mount.src).searchParams.get('ask')!;
+      expect(await takeChannelSecret(askId, 0)).toBe(mount.secret);
+      // Read once: a second document in the frame could not read it again.
+      expect(await takeChannelSecret(askId, 0)).toBeNull();
+    }
+  });
+
+  it('leaves no secret behind when the capture cannot be stored', async () => {
+    const stored = failToStoreTheCapture();
+    expect(await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found)).toBe('side-panel');
+    expect(stored.some((key) => key.startsWith(CHANNEL_SECRET_PREFIX))).toBe(true);
+    expect(await browser.storage.session.get(null)).toEqual({});
+  });
+
+  it('forgets the secret of a panel that never loaded, with its capture', async () => {
+    const longAgo = { secret: 'a'.repeat(32), askedAt: 1 };
+    await browser.storage.session.set({ [`${CHANNEL_SECRET_PREFIX}old`]: longAgo });
+    await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
+    const keys = Object.keys(await browser.storage.session.get(null));
+    expect(keys).not.toContain(`${CHANNEL_SECRET_PREFIX}old`);
+    expect(keys.filter((key) => key.startsWith(CHANNEL_SECRET_PREFIX))).toHaveLength(1);
+  });
+
+  it('removes a panel through the remover it left in the isolated world, not an event the page could send', async () => {
+    failToStoreTheCapture();
+    await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
+    const remover = executeScript.mock.calls
+      .map(([call]) => call as { func: (...args: unknown[]) => unknown; args: unknown[] })
+      .find((call) => call.func !== mountAskPanel && call.args?.[0] === ASK_PANEL_REMOVE)!;
+    const removeThePanel = vi.fn();
+    vi.stubGlobal('window', { [ASK_PANEL_REMOVE]: removeThePanel });
+    try {
+      remover.func(...remover.args);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(removeThePanel).toHaveBeenCalledOnce();
+  });
+
   it('does nothing for a tab without an id', async () => {
     const db = emptyDb();
     expect(await openAskPanel(db, { url: 'https://x.example/' } as never, found)).toBeNull();
     expect(await openAskPanel(db, undefined, found)).toBeNull();
     for (const mock of [open, openPopup, create, executeScript]) expect(mock).not.toHaveBeenCalled();
     expect(await takePendingAsk(db)).toBeNull();
+  });
+});
+
+describe('newChannelSecret', () => {
+  it('draws 128 random bits each time, as hex', () => {
+    const secrets = Array.from({ length: 50 }, () => newChannelSecret());
+    for (const secret of secrets) expect(secret).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(secrets).size).toBe(50);
   });
 });
 

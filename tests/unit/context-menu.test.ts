@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY, ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel } from '@/lib/ask-panel-host';
-import { takePreparedAsk } from '@/lib/prepared-ask';
+import {
+  ASK_PANEL_CHANNEL,
+  ASK_PANEL_CLOSE,
+  ASK_PANEL_LEAVING,
+  ASK_PANEL_READY,
+  ASK_PANEL_REMOVE,
+  ASK_PANEL_TAG,
+  mountAskPanel,
+  type AskPanelMount,
+} from '@/lib/ask-panel-host';
+import { takeChannelSecret, takePreparedAsk } from '@/lib/prepared-ask';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/context-menu';
 import { emptyDb } from './helpers/db';
 
@@ -11,16 +20,19 @@ const SCREENSHOT = 'data:image/jpeg;base64,AAAA';
 
 interface ScriptCall {
   func: unknown;
-  args?: unknown[];
+  args?: [AskPanelMount];
 }
 
 let executeScript: ReturnType<typeof vi.fn>;
 let captureVisibleTab: ReturnType<typeof vi.fn>;
 
+function injectedMount(): AskPanelMount {
+  return executeScript.mock.calls.map(([call]) => call as ScriptCall).find((call) => call.func === mountAskPanel)!.args![0];
+}
+
 /** The id the background gave the prepared ask, read from the URL the panel was injected with. */
 function injectedAskId(): string {
-  const mount = executeScript.mock.calls.map(([call]) => call as ScriptCall).find((call) => call.func === mountAskPanel);
-  return new URL(String(mount!.args![0])).searchParams.get('ask')!;
+  return new URL(injectedMount().src).searchParams.get('ask')!;
 }
 
 describe('"Ask my buddy about this" in the right-click menu', () => {
@@ -44,16 +56,20 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
       target: { tabId: 7 },
       func: mountAskPanel,
       args: [
-        expect.stringMatching(/^chrome-extension:\/\/[^/]+\/ask-panel\.html\?ask=[0-9a-f-]{36}$/),
-        'Ask my buddy',
-        ASK_PANEL_TAG,
-        ASK_PANEL_CLOSE,
-        ASK_PANEL_READY,
-        ASK_PANEL_REMOVE,
-        15_000,
-        [expect.stringMatching(/^chrome-extension:\/\//), expect.stringMatching(/^chrome-extension:\/\//)],
+        {
+          src: expect.stringMatching(/^chrome-extension:\/\/[^/]+\/ask-panel\.html\?ask=[0-9a-f-]{36}$/),
+          title: 'Ask my buddy',
+          tag: ASK_PANEL_TAG,
+          removeKey: ASK_PANEL_REMOVE,
+          readyWithinMs: 15_000,
+          frameOrigins: [expect.stringMatching(/^chrome-extension:\/\/[^/]+$/), expect.stringMatching(/^chrome-extension:\/\/[^/]+$/)],
+          secret: expect.stringMatching(/^[0-9a-f]{32}$/),
+          types: { channel: ASK_PANEL_CHANNEL, ready: ASK_PANEL_READY, close: ASK_PANEL_CLOSE, leaving: ASK_PANEL_LEAVING },
+        },
       ],
     });
+    // The frame gets the same secret from session storage, which the page cannot read.
+    expect(await takeChannelSecret(injectedAskId(), 0)).toBe(injectedMount().secret);
   });
 
   it('prepares the menu selection, the link and the screenshot for the panel, to be read once', async () => {
