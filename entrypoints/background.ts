@@ -82,10 +82,10 @@ export default defineBackground(() => {
         void scheduler.request();
         return null;
       case 'page:accept-invite': {
-        const pair = await acceptInvite(deps, { ...(await pairingProfile()), code: message.code });
+        const pairing = await acceptInvite(deps, { ...(await pairingProfile()), code: message.code });
         push.ensure(await db.identities.toArray());
         void scheduler.request();
-        return { pairId: pair.pairId, peerName: pair.peerName };
+        return { pairingId: pairing.id, peerName: pairing.peerName ?? '' };
       }
     }
     async function pairingProfile() {

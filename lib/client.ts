@@ -15,8 +15,10 @@ export interface Client {
   followUp(threadId: string, text: string): Promise<void>;
   resolve(threadId: string): Promise<void>;
   markRead(threadId: string): Promise<void>;
-  createInvite(role: PairRole): Promise<{ code: string; expiresAt: number }>;
-  acceptInvite(code: string): Promise<{ pairId: string; peerName: string }>;
+  /** Makes a code to read aloud; its progress shows in db.pairings under pairingId. */
+  createInvite(role: PairRole): Promise<{ code: string; expiresAt: number; pairingId: string }>;
+  /** Answers the buddy's code; the pair is recorded once the buddy's browser confirms. */
+  acceptInvite(code: string): Promise<{ pairingId: string; peerName: string }>;
   /** Tells the relay, so the buddy sees it too; the log stays. */
   leavePair(pairId: string): Promise<void>;
   /** The person checked with their buddy: hide "a message may be missing" for what is missing now. */

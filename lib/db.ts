@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { siteOf } from './site';
+import type { PairingSecret } from './pairing-protocol';
 import type { MessageKind, PairRole } from './protocol';
 import { wordsOf } from './text';
 
@@ -77,6 +78,36 @@ export interface PairCounters {
   /** Numbers up to this one no longer warn: the person hid the warning. */
   acknowledged: number;
 }
+
+/**
+ * A pairing under way, as this browser sees it (lib/pairing.ts). The SPAKE2 secret lives here
+ * only until the exchange ends, so that a stopped service worker or a restart finishes it.
+ */
+export interface Pairing {
+  id: string;
+  relayUrl: string;
+  side: 'inviter' | 'accepter';
+  /** The code's first four characters: the inviter finds its invite's pair by them. */
+  nameplate: string;
+  /** My role in the pair to be. */
+  myRole: PairRole;
+  /** Never sent anywhere; cleared once the pairing is over. */
+  secret: PairingSecret | null;
+  /** On the accepter's side: the inviter's confirmation it expects. */
+  expectedConfirm: string | null;
+  pairId: string | null;
+  peerName: string | null;
+  status: PairingStatus;
+  expiresAt: number;
+  createdAt: number;
+}
+
+/**
+ * waiting: the inviter's code is out; confirming: the accepter answered and waits for the
+ * inviter's browser; paired; failed: a confirmation did not match (a wrong code, or someone in
+ * the middle); expired: nobody used the code in time.
+ */
+export type PairingStatus = 'waiting' | 'confirming' | 'paired' | 'failed' | 'expired';
 
 export interface PageContext {
   url: string;
@@ -211,6 +242,11 @@ export const SCHEMA_V4 = {
   counters: 'pairId',
 } as const;
 
+/** Version 5: pairings under way, authenticated by SPAKE2 over the invite code. */
+export const SCHEMA_V5 = {
+  pairings: 'id, relayUrl, nameplate, pairId, status',
+} as const;
+
 export { siteOf };
 
 export class BinomeDb extends Dexie {
@@ -225,6 +261,7 @@ export class BinomeDb extends Dexie {
   reviews!: EntityTable<Review, 'skillKey'>;
   tombstones!: EntityTable<Tombstone, 'threadId'>;
   counters!: EntityTable<PairCounters, 'pairId'>;
+  pairings!: EntityTable<Pairing, 'id'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -265,6 +302,7 @@ export class BinomeDb extends Dexie {
             pair.broken ??= null;
           }),
       );
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { QuestionToAsk } from './ask-backend';
-import type { PairRole, CreateInviteResponse } from './protocol';
+import type { PairRole } from './protocol';
 
 export type PageToBackgroundMessage =
   | { type: 'page:sync-now' }
@@ -19,8 +19,9 @@ export type PageToBackgroundMessage =
 
 export interface PageToBackgroundResults {
   'page:sync-now': { reachable: boolean };
-  'page:create-invite': CreateInviteResponse;
-  'page:accept-invite': { pairId: string; peerName: string };
+  /** The code to read aloud; the pairing's progress is in Dexie (db.pairings) under pairingId. */
+  'page:create-invite': { code: string; expiresAt: number; pairingId: string };
+  'page:accept-invite': { pairingId: string; peerName: string };
   'page:leave-pair': null;
   'page:remember-screenshot-choice': null;
   'page:ask': { threadId: string };

@@ -11,6 +11,8 @@ export const PAIR_PROBLEMS = {
   badKey: 'bad_key',
   /** Syncing this pair failed in a way that is not a network error. Cleared by the next good sync. */
   syncFailed: 'sync_failed',
+  /** The buddy's browser said our pairing confirmation did not match: someone may be in the middle. */
+  pairingFailed: 'pairing_failed',
 } as const;
 
 /** Why nothing can be sent in this pair, or null when it works. */

@@ -5,6 +5,7 @@ import {
   createInviteResponse,
   errorResponse,
   listPairsResponse,
+  lookupInviteResponse,
   postMessageResponse,
   pullResponse,
   registerDeviceResponse,
@@ -78,12 +79,20 @@ export class RelayClient {
     return this.call('PATCH', '/devices/me', updateDeviceResponse, changes);
   }
 
-  createInvite(role: PairRole) {
-    return this.call('POST', '/invites', createInviteResponse, { role });
+  createInvite(invite: { role: PairRole; nameplate: string; share: string }) {
+    return this.call('POST', '/invites', createInviteResponse, invite);
   }
 
-  acceptInvite(code: string) {
-    return this.call('POST', '/invites/accept', acceptInviteResponse, { code });
+  lookupInvite(nameplate: string) {
+    return this.call('POST', '/invites/lookup', lookupInviteResponse, { nameplate });
+  }
+
+  acceptInvite(answer: { nameplate: string; pairId: string; inviterShare: string; share: string; confirm: string }) {
+    return this.call('POST', '/invites/accept', acceptInviteResponse, answer);
+  }
+
+  async confirmPairing(pairId: string, body: { confirm: string } | { failed: true }) {
+    await this.call('POST', `/pairs/${encodeURIComponent(pairId)}/confirm`, z.unknown(), body);
   }
 
   listPairs() {

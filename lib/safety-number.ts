@@ -6,14 +6,12 @@
  * Each number is 30 digits in six groups of five, which people read aloud; each person checks
  * that the number their buddy reads out is the one shown under the buddy's name.
  */
-import { sha512 } from '@noble/hashes/sha2.js';
-
 const VERSION = new Uint8Array([0, 0]);
 /** Signal's count: slows down anyone hashing candidate keys by about 2^12. */
 const ITERATIONS = 5200;
 const encoder = new TextEncoder();
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -23,11 +21,16 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Thirty digits: six chunks of five bytes of the iterated hash, each as a number below 100,000. */
-export function safetyNumber(publicKey: string, deviceId: string): string {
+/**
+ * Thirty digits: six chunks of five bytes of the iterated hash, each as a number below 100,000.
+ * WebCrypto's SHA-512, awaited round by round, keeps the page responsive meanwhile.
+ */
+export async function safetyNumber(publicKey: string, deviceId: string): Promise<string> {
   const key = encoder.encode(publicKey);
   let hash = concat(VERSION, key, encoder.encode(deviceId));
-  for (let round = 0; round < ITERATIONS; round++) hash = sha512(concat(hash, key));
+  for (let round = 0; round < ITERATIONS; round++) {
+    hash = new Uint8Array(await crypto.subtle.digest('SHA-512', concat(hash, key) as Uint8Array<ArrayBuffer>));
+  }
   const groups: string[] = [];
   for (let chunk = 0; chunk < 6; chunk++) {
     let value = 0;

@@ -8,6 +8,7 @@ import type { BinomeDb, Identity, Pair } from './db';
 import { RelayClient, RelayError } from './relay-client';
 import { applyEnvelopes } from './apply';
 import { recordPair } from './keys';
+import { completePairings } from './pairing';
 import { PAIR_PROBLEMS, permanentRefusal } from './pair-state';
 import { markSent, type StoredMessage } from './threads';
 
@@ -37,7 +38,9 @@ export function backoffDelay(attempts: number, random = Math.random): number {
 }
 
 export async function refreshPairs(deps: SyncDeps, identity: Identity): Promise<void> {
-  const { pairs } = await deps.client(identity).listPairs();
+  const { pairs: listed } = await deps.client(identity).listPairs();
+  // Only pairs this browser invited or accepted, once their confirmations matched.
+  const pairs = await completePairings(deps, identity, listed);
   for (const info of pairs) {
     try {
       await recordPair(deps.db, info, identity.relayUrl);
