@@ -74,4 +74,18 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX rate_limits_window_end ON rate_limits (window_end)`,
     ],
   },
+  {
+    // Issue 10 (relay-ops): self-contained, may be renumbered at merge.
+    id: 3,
+    name: 'pair storage quota, leaving a pair',
+    statements: [
+      // Payload bytes the pair stores, kept under the pair's row lock as messages are appended,
+      // so the quota is checked without summing the messages (see RelayStore.postMessage).
+      `ALTER TABLE pairs ADD COLUMN stored_bytes bigint NOT NULL DEFAULT 0`,
+      `UPDATE pairs SET stored_bytes = COALESCE((SELECT sum(octet_length(m.payload)) FROM messages m WHERE m.pair_id = pairs.id), 0)`,
+      // Set once, by the first member to leave; the pair then takes no new message.
+      `ALTER TABLE pairs ADD COLUMN left_at bigint`,
+      `ALTER TABLE pairs ADD COLUMN left_by_device_id uuid REFERENCES devices (id)`,
+    ],
+  },
 ];

@@ -9,7 +9,15 @@ async function peerKey() {
 }
 
 function info(publicKey: string | null, displayName = 'Hugo'): PairInfo {
-  return { pairId: PAIR_ID, myRole: 'learner', peer: { deviceId: PEER, displayName, publicKey }, createdAt: 10, lastSeq: 0 };
+  return {
+    pairId: PAIR_ID,
+    myRole: 'learner',
+    peer: { deviceId: PEER, displayName, publicKey, revokedAt: null },
+    createdAt: 10,
+    lastSeq: 0,
+    leftAt: null,
+    leftBy: null,
+  };
 }
 
 describe('pair keys', () => {

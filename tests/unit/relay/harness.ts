@@ -3,7 +3,7 @@
  * memory always; PostgreSQL in a throw-away schema when DATABASE_URL is set), and drives the
  * app through `app.request()` with a typed little client.
  */
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { PairInfo, PairRole, RegisterDeviceResponse } from '@/lib/protocol';
 import { createApp, type CreateAppOptions } from '@/relay/app';
@@ -106,6 +106,12 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
+/** A real P-256 public key as the extension sends it: base64url of the uncompressed point. */
+export function newPublicKey(): string {
+  const ecdh = createECDH('prime256v1');
+  return ecdh.generateKeys().toString('base64url');
+}
+
 export interface Device extends RegisterDeviceResponse {
   displayName: string;
   publicKey: string;
@@ -156,7 +162,7 @@ export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> 
 
   let devices = 0;
   async function register(displayName = `Device ${++devices}`): Promise<Device> {
-    const publicKey = `pk-${displayName}-${randomBytes(4).toString('hex')}`;
+    const publicKey = newPublicKey();
     const res = await call<RegisterDeviceResponse>('POST', '/devices', { json: { displayName, publicKey } });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { ...res.body, displayName, publicKey };
