@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { acceptInviteResponse, createInviteResponse, formatInviteCode, INVITE_ALPHABET, listPairsResponse } from '@/lib/protocol';
 import type { HubEvent } from '@/relay/hub';
-import { backends, countRows, fakeClock, testRelay, useRelayDatabase } from './harness';
+import { backends, countRows, fakeClock, newPublicKey, testRelay, useRelayDatabase } from './harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -53,9 +53,11 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
       {
         pairId: pair.pairId,
         myRole: 'helper',
-        peer: { deviceId: bob.deviceId, displayName: 'Bob', publicKey: bob.publicKey },
+        peer: { deviceId: bob.deviceId, displayName: 'Bob', publicKey: bob.publicKey, revokedAt: null },
         createdAt: pair.createdAt,
         lastSeq: 0,
+        leftAt: null,
+        leftBy: null,
       },
     ]);
     expect(bobPairs).toEqual([pair]);
@@ -65,12 +67,13 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     const relay = testRelay(db());
     const registered = await relay.call('POST', '/devices', { json: { displayName: 'Ana' } });
     const ana = { ...registered.body, displayName: 'Ana', publicKey: '' };
+    const keySetLater = newPublicKey();
     const bob = await relay.register('Bob');
     await relay.pair(ana, bob);
     expect((await relay.call('GET', '/pairs', { token: bob.token })).body.pairs[0].peer.publicKey).toBeNull();
-    await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Ana M.', publicKey: 'set-later' } });
+    await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Ana M.', publicKey: keySetLater } });
     const { pairs } = (await relay.call('GET', '/pairs', { token: bob.token })).body;
-    expect(pairs[0].peer).toMatchObject({ displayName: 'Ana M.', publicKey: 'set-later' });
+    expect(pairs[0].peer).toMatchObject({ displayName: 'Ana M.', publicKey: keySetLater });
   });
 
   it('tells the inviter’s streams that their pairs changed', async () => {
