@@ -32,6 +32,28 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(res.body).toEqual({ deviceId: device.deviceId, displayName: 'After', publicKey: device.publicKey });
   });
 
+  it('stores a display name cleaned, and its buddy sees it so; a name with nothing visible is refused', async () => {
+    const relay = testRelay(db());
+    const registered = await relay.call('POST', '/devices', {
+      json: { displayName: '\u202EAna\u200B  \u001b[31mMarie\u0007\u0301', publicKey: newPublicKey() },
+    });
+    expect(registered.status).toBe(201);
+    const ana = { ...registerDeviceResponse.parse(registered.body), displayName: 'Ana', publicKey: '' };
+    const bob = await relay.register('Bob');
+    await relay.pair(bob, ana);
+    const peerName = async () => (await relay.call('GET', '/pairs', { token: bob.token })).body.pairs[0].peer.displayName;
+    expect(await peerName()).toBe('Ana Marié');
+
+    const renamed = await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Jose\u0301\u2066 Ana' } });
+    expect(renamed.body.displayName).toBe('José Ana');
+    expect(await peerName()).toBe('José Ana');
+    const before = await snapshot(db().sql);
+    const invisible = await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: '\u200B\u202E \u001b[0m' } });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
+    expect(await snapshot(db().sql)).toEqual(before);
+  });
+
   it('lets a device set its public key once, and repeat it', async () => {
     const relay = testRelay(db());
     const registered = await relay.call('POST', '/devices', { json: { displayName: 'Keyless' } });
