@@ -4,6 +4,9 @@
  * the database, and its buddies are told and can no longer post to it.
  */
 import { execFile } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +16,8 @@ import { errorResponse, listPairsResponse, pullResponse, type PairInfo, type Reg
 import { revokeDeviceResponse } from '@/relay/admin-api';
 import { createApp } from '@/relay/app';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
+import { revokeDevice } from '@/relay/revocation';
+import type { RelayStore } from '@/relay/store/relay-store';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '@/relay/server';
 import { backends, dropSchema, fakeClock, newPublicKey, newSchemaName, snapshot, testRelay, useRelayDatabase } from './harness';
 import { RelayChild } from './relay-child';
@@ -102,6 +107,45 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     await vi.waitFor(() => expect(bystander.events).toContainEqual({ type: 'pairs-changed' }));
     expect(bystander.socket.readyState).toBe(bystander.socket.OPEN);
     await bystander.close();
+  });
+
+  it('closes a stream whose device is revoked while its hello is being checked', async () => {
+    const { store, hub } = db();
+    const [relay] = await twoRelays();
+    const { bob } = await registerPair(relay.url);
+    // The revocation commits, and its notice is delivered, between the stream's token lookup
+    // and its subscription: the notice reaches nobody, so the stream must look again.
+    const racing: RelayStore = Object.create(store);
+    racing.findActiveDeviceByTokenHash = async (hash) => {
+      const device = await store.findActiveDeviceByTokenHash(hash);
+      racing.findActiveDeviceByTokenHash = (next) => store.findActiveDeviceByTokenHash(next);
+      if (device) {
+        const delivered = new Promise<void>((resolve) => {
+          const off = hub.subscribe(device.id, (event) => event.type === 'revoked' && (off(), resolve()));
+        });
+        await revokeDevice({ store, hub, now: Date.now }, device.id);
+        await delivered;
+      }
+      return device;
+    };
+    const { app, injectWebSocket, wss } = createApp({ store: racing, hub, log: () => {} });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    injectWebSocket(server);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const stream = await openStream(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      stream.send({ type: 'hello', token: bob.token });
+      // Whichever comes first: the close, or (if the relay were wrong) `ready`.
+      const spoke = new Promise<unknown>((resolve) => {
+        const timer = setInterval(() => stream.events.length > 0 && resolve(stream.events[0]), 10);
+        void stream.closed.then(() => clearInterval(timer));
+      });
+      expect(await Promise.race([stream.closed, spoke])).toEqual({ code: 4401, reason: 'revoked' });
+      expect(stream.events).toEqual([]);
+    } finally {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('shows the buddy the revocation and refuses its posts with 410 peer_revoked, while pulls still work', async () => {
