@@ -170,7 +170,8 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     const relay = testRelay(db(), { adminSecret: ADMIN_SECRET });
     const bob = await relay.register('Bob');
     const before = await snapshot(db().sql);
-    for (const headers of [{}, { Authorization: 'Bearer wrong-secret' }, { Authorization: `Bearer ${bob.token}` }]) {
+    const wrong: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-secret' }, { Authorization: `Bearer ${bob.token}` }];
+    for (const headers of wrong) {
       const res = await relay.call('POST', `/admin/devices/${bob.deviceId}/revoke`, { headers });
       expect(res.status).toBe(401);
       expect(errorResponse.parse(res.body).error).toEqual({ code: 'unauthorized', message: WRONG_SECRET_MESSAGE });
