@@ -111,8 +111,7 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
 
   it('closes a stream whose device is revoked while its hello is being checked', async () => {
     const { store, hub } = db();
-    const [relay] = await twoRelays();
-    const { bob } = await registerPair(relay.url);
+    const bob = await testRelay(db()).register('Bob');
     // The revocation commits, and its notice is delivered, between the stream's token lookup
     // and its subscription: the notice reaches nobody, so the stream must look again.
     const racing: RelayStore = Object.create(store);
