@@ -26,8 +26,11 @@ const deviceParam = z.object({ deviceId: z.uuid().transform((id) => id.toLowerCa
  * when it matches: parallel guesses cannot all be compared before the first is counted.
  */
 export function adminRoutes(deps: RelayDeps, adminSecret: string) {
-  if (adminSecret.length < MIN_ADMIN_SECRET_CHARS) {
-    throw new Error(`ADMIN_SECRET must be at least ${MIN_ADMIN_SECRET_CHARS} characters long (for example: openssl rand -base64 32)`);
+  // It travels as `Authorization: Bearer <secret>`: a space in it could never be presented.
+  if (adminSecret.length < MIN_ADMIN_SECRET_CHARS || /\s/.test(adminSecret)) {
+    throw new Error(
+      `ADMIN_SECRET must be at least ${MIN_ADMIN_SECRET_CHARS} characters long, without spaces (for example: openssl rand -base64 32)`,
+    );
   }
   const requireAdmin = createMiddleware(async (c, next) => {
     const limited = await deps.limiter.take([{ limit: 'failedAdminPerAddress', subject: deps.clientKey(c) }]);

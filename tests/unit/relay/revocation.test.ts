@@ -217,6 +217,7 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     expect(errorResponse.parse(res.body).error.message).toBe('This relay has no admin commands: start it with ADMIN_SECRET set in its environment.');
     expect((await relay.call('GET', '/pairs', { token: bob.token })).status).toBe(200);
     expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'short' })).toThrow(/ADMIN_SECRET must be at least 24 characters/);
+    expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'a secret with spaces in it, long' })).toThrow(/without spaces/);
   });
 });
 
