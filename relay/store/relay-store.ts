@@ -147,13 +147,14 @@ export class RelayStore {
 
   /** Idempotent: a device revoked before keeps its first revokedAt. Null for an unknown device. */
   async revokeDevice(deviceId: string, now: number): Promise<RevokeDeviceResult | null> {
-    const revoked = await this.sql.query<{ id: string; display_name: string; revoked_at: unknown }>(
+    type Revoked = { id: string; display_name: string; revoked_at: unknown };
+    const revoked = await this.sql.query<Revoked>(
       'UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id, display_name, revoked_at',
       [deviceId, now],
     );
     const row =
       revoked[0] ??
-      (await this.sql.query<{ id: string; display_name: string; revoked_at: unknown }>(
+      (await this.sql.query<Revoked>(
         'SELECT id, display_name, revoked_at FROM devices WHERE id = $1',
         [deviceId],
       ))[0];
