@@ -48,6 +48,9 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   unauthorized: 'error_unauthorized',
   no_name: 'error_no_name',
   bad_relay_url: 'error_bad_relay_url',
+  pair_ended: 'error_pair_ended',
+  peer_revoked: 'error_peer_revoked',
+  quota_exceeded: 'error_quota_exceeded',
 };
 
 /** A sentence that says what happened and what to do, for an error code of the background. */

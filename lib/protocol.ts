@@ -6,6 +6,7 @@
  * but never parses `payload`, which is opaque to it.
  */
 import { z } from 'zod';
+import { displayNameLength, MAX_DISPLAY_NAME, normalizeDisplayName } from './display-name';
 
 /** Kinds are a small fixed set so that a coordinator can count activity without content. */
 export const MESSAGE_KINDS = [
@@ -26,7 +27,27 @@ export const otherRole = (role: PairRole): PairRole => (role === 'learner' ? 'he
 
 /** Payloads carry screenshots later; 1 MiB of text is the ceiling for one message. */
 export const MAX_PAYLOAD_CHARS = 1024 * 1024;
-export const MAX_DISPLAY_NAME = 80;
+
+/**
+ * The ceiling for one message of each kind, in payload characters (sealed payloads are base64url,
+ * so characters are bytes). Only a question carries a screenshot (about 950,000 characters once
+ * encoded); a reply holds at most 20,000 characters of text, which seal to under 170,000 even if
+ * every character needed escaping; the programme's kinds hold short texts, a resolution only ids.
+ * The relay answers 413 `too_large` over these; the extension can check them before sending.
+ */
+export const MAX_PAYLOAD_CHARS_BY_KIND: Record<MessageKind, number> = {
+  question: MAX_PAYLOAD_CHARS,
+  answer: 256 * 1024,
+  'follow-up': 256 * 1024,
+  kudos: 64 * 1024,
+  goal: 64 * 1024,
+  agenda: 64 * 1024,
+  profile: 64 * 1024,
+  resolution: 4 * 1024,
+};
+export { MAX_DISPLAY_NAME };
+/** What a device may send as a name, before cleaning: a bound on the work, not the name's limit. */
+export const MAX_DISPLAY_NAME_INPUT_CHARS = 1000;
 export const MAX_PUBLIC_KEY_CHARS = 4096;
 export const PULL_LIMIT_MAX = 500;
 
@@ -34,7 +55,32 @@ export * from './invite-code';
 import { NAMEPLATE_PATTERN } from './invite-code';
 
 const uuid = z.uuid();
-const displayName = z.string().trim().min(1).max(MAX_DISPLAY_NAME);
+
+/**
+ * Text PostgreSQL cannot store as given: a NUL (refused by the database), or half of a UTF-16
+ * surrogate pair (silently turned into U+FFFD). The relay refuses such text rather than store
+ * something else than it was sent.
+ */
+export const isStorableText = (text: string): boolean => !text.includes('\0') && text.isWellFormed();
+
+/**
+ * A name as a device sends it: refused when nothing is left once cleaned, or when the cleaned
+ * name is longer than MAX_DISPLAY_NAME (refused rather than cut, so nobody is renamed without
+ * knowing); otherwise the cleaned name is what the relay stores (see lib/display-name.ts).
+ */
+const displayName = z
+  .string()
+  .max(MAX_DISPLAY_NAME_INPUT_CHARS)
+  .refine(isStorableText)
+  .transform((raw, ctx) => {
+    const name = normalizeDisplayName(raw, Infinity);
+    if (!name || displayNameLength(name) > MAX_DISPLAY_NAME) {
+      ctx.addIssue({ code: 'custom', message: `A name of 1 to ${MAX_DISPLAY_NAME} visible characters` });
+      return z.NEVER;
+    }
+    return name;
+  });
+/** Checked for being a P-256 point by the relay (relay/public-key.ts), which has node:crypto. */
 const publicKey = z.string().max(MAX_PUBLIC_KEY_CHARS);
 
 // ---- Devices ----
@@ -99,9 +145,10 @@ export const confirmPairingRequest = z.union([
 
 export const peerSchema = z.object({
   deviceId: uuid,
-  displayName: z.string(),
+  /** Cleaned again on arrival: a relay (or an older one) may send anything. */
+  displayName: z.string().transform((name) => normalizeDisplayName(name)),
   publicKey: z.string().nullable(),
-  /** When an operator removed the buddy's device: nothing more can be sent to it. */
+  /** Set when an operator revoked the buddy's device: nothing more can be sent to it. */
   revokedAt: z.number().int().nullable().default(null),
 });
 export const lookupInviteResponse = z.object({
@@ -130,8 +177,9 @@ export const pairSchema = z.object({
   createdAt: z.number().int(),
   lastSeq: z.number().int(),
   pairing: pairingSchema.nullable().default(null),
-  /** When one of the two left the pair (DELETE /pairs/:pairId), and which device did. */
+  /** Set when one member left the pair (DELETE /pairs/:pairId): it is read-only from then on. */
   leftAt: z.number().int().nullable().default(null),
+  /** The device id of whoever left. */
   leftBy: z.uuid().nullable().default(null),
 });
 export type PairInfo = z.infer<typeof pairSchema>;
@@ -203,10 +251,11 @@ export const ERROR_CODES = [
   'too_large',
   'rate_limited',
   'internal',
-  /** 410: the pair was left; nothing more can be posted in it (pulls still work). */
+  /** 410: the pair was left by one of its members. Permanent. */
   'pair_ended',
-  /** 410: the other member's device was revoked by an operator. */
+  /** 410: the other member's device was revoked. Permanent. */
   'peer_revoked',
+  /** 413: the pair stores as much as the relay allows. Permanent until an operator acts. */
   'quota_exceeded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,8 @@ import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
 import { pathForLog, requestLog } from './middleware/request-log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
+import { ADMIN_PREFIX } from './admin-api.ts';
+import { adminNotConfigured, adminRoutes } from './routes/admin.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inviteRoutes } from './routes/invites.ts';
@@ -38,6 +40,8 @@ export interface CreateAppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Where a request comes from, for per-address limits; the TCP peer by default. */
   clientAddress?: ClientAddress;
+  /** When set, the operator's routes exist under /admin, behind this secret (relay/routes/admin.ts). */
+  adminSecret?: string;
 }
 
 /**
@@ -81,6 +85,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/invites', inviteRoutes(deps));
   app.route('/pairs', pairRoutes(deps));
   app.route('/stream', streamRoutes(deps, upgradeWebSocket));
+  app.route(ADMIN_PREFIX, options.adminSecret ? adminRoutes(deps, options.adminSecret) : adminNotConfigured());
 
   app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));
   app.onError((error, c) => {

@@ -3,7 +3,8 @@
  * (PostgreSQL instead of PGlite when set), DATABASE_SCHEMA (PostgreSQL only: the schema to keep
  * the tables in, created at start; the connection's default when unset), RATE_LIMITS (on; off
  * for load benches only), TRUSTED_PROXIES (0; the number of reverse proxies appending to
- * X-Forwarded-For, when the relay is reachable only through them). `--announce-extension <dir>`
+ * X-Forwarded-For, when the relay is reachable only through them), ADMIN_SECRET (unset: no admin
+ * routes; set: the secret `npm run relay:admin` must present). `--announce-extension <dir>`
  * also explains how to load the freshly built extension, for `npm start`.
  */
 import path from 'node:path';
@@ -49,6 +50,7 @@ async function main() {
     schema,
     rateLimits,
     trustedProxies,
+    adminSecret: process.env.ADMIN_SECRET || undefined,
   });
   console.log(`Binôme relay listening on ${relay.url} (database: ${relay.database})`);
   const extensionDir = values['announce-extension'];

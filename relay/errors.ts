@@ -36,4 +36,9 @@ export const MESSAGES = {
   tooManyOpenInvites: (max: number) =>
     `This device already has ${max} invite codes waiting to be used. Give one of them to your buddy, or wait until one expires, then try again.`,
   internal: 'The relay hit an unexpected error. Try again in a moment.',
+  replyTooLarge: 'This message is too large to send. Shorten it, then try again.',
+  pairEnded: 'This pair has ended: nothing more can be sent in it.',
+  peerRevoked: 'Your buddy’s device was removed from Binôme: ask your buddy to pair again.',
+  quotaExceeded:
+    'This pair has used all the storage the relay gives a pair, so nothing more can be sent in it. Ask your company’s support to raise the limit.',
 } as const;

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { MAX_PAYLOAD_CHARS } from '../lib/protocol.ts';
 import { errorBody } from './errors.ts';
 import { sha256Hex } from './secrets.ts';
 import type { Sql } from './store/sql.ts';
@@ -28,12 +29,32 @@ export interface RateLimits {
    */
   failedAcceptsPerDevice: Limit;
   failedAcceptsPerAddress: Limit;
+  /** Messages stored by one device (duplicates and refusals are given back). */
+  postsPerDevice: Limit;
+  /**
+   * Payload bytes stored by one device: what keeps one device posting 1 MiB messages from
+   * flooding the relay. At least the largest message (MAX_PAYLOAD_CHARS), or it could never pass.
+   */
+  postBytesPerDevice: Limit;
+  /**
+   * Payload bytes one pair may store (not a rate: a quota). It counts every message the pair
+   * has stored since it was created: the relay deletes nothing, so a full pair stays full until
+   * the operator raises this. 413 `quota_exceeded` when a message would go over it.
+   */
+  storedBytesPerPair: number;
+  /** Admin requests with a wrong secret, per client address (see relay/routes/admin.ts). */
+  failedAdminPerAddress: Limit;
 }
 
-export type LimitName = Exclude<keyof RateLimits, 'openInvitesPerDevice'>;
+/** Caps that are checked against what is stored, not counted in windows. */
+type Quota = 'openInvitesPerDevice' | 'storedBytesPerPair';
+export type LimitName = Exclude<keyof RateLimits, Quota>;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const MIB = 1024 * 1024;
+/** rate_limits.hits is a PostgreSQL integer; a window may hold one request above its max. */
+const MAX_COUNTER = 2 ** 31 - 1 - 2 * MIB;
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   registerPerAddress: { max: 60, windowMs: HOUR },
@@ -43,6 +64,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   acceptsPerAddress: { max: 120, windowMs: HOUR },
   failedAcceptsPerDevice: { max: 10, windowMs: HOUR },
   failedAcceptsPerAddress: { max: 30, windowMs: HOUR },
+  // A person posts a few messages a minute; an outbox flushed after days offline, a few dozen.
+  postsPerDevice: { max: 300, windowMs: MINUTE },
+  // 32 questions with a full-size screenshot in one minute.
+  postBytesPerDevice: { max: 32 * MIB, windowMs: MINUTE },
+  // About 1,000 questions with a full-size screenshot, or millions of replies.
+  storedBytesPerPair: 1024 * MIB,
+  failedAdminPerAddress: { max: 10, windowMs: HOUR },
 };
 
 /** For load benches and tests that are not about limits (`RATE_LIMITS=off` for the CLI). */
@@ -54,14 +82,23 @@ export const NO_RATE_LIMITS: RateLimits = {
   acceptsPerAddress: { max: Infinity, windowMs: HOUR },
   failedAcceptsPerDevice: { max: Infinity, windowMs: HOUR },
   failedAcceptsPerAddress: { max: Infinity, windowMs: HOUR },
+  postsPerDevice: { max: Infinity, windowMs: MINUTE },
+  postBytesPerDevice: { max: Infinity, windowMs: MINUTE },
+  storedBytesPerPair: Infinity,
+  failedAdminPerAddress: { max: Infinity, windowMs: HOUR },
 };
 
 export function resolveRateLimits(overrides: Partial<RateLimits> = {}): RateLimits {
   const limits = { ...DEFAULT_RATE_LIMITS, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
     const { max, windowMs } = typeof value === 'number' ? { max: value, windowMs: 1 } : value;
-    const maxOk = max === Infinity || (Number.isInteger(max) && max >= 0);
+    // Window counters are integer columns; quotas are compared in JavaScript.
+    const ceiling = typeof value === 'number' ? Number.MAX_SAFE_INTEGER : MAX_COUNTER;
+    const maxOk = max === Infinity || (Number.isInteger(max) && max >= 0 && max <= ceiling);
     if (!maxOk || !Number.isInteger(windowMs) || windowMs <= 0) throw new Error(`Invalid rate limit ${name}: ${JSON.stringify(value)}`);
+  }
+  if (limits.postBytesPerDevice.max < MAX_PAYLOAD_CHARS) {
+    throw new Error(`Invalid rate limit postBytesPerDevice: below one message of ${MAX_PAYLOAD_CHARS} bytes, the largest could never be sent`);
   }
   return limits;
 }
@@ -133,6 +170,8 @@ export interface Charge {
   limit: LimitName;
   /** Whose budget: a device id, an address key, or 'relay'. */
   subject: string;
+  /** How much this request counts for: 1 (the default) for a count, its size for a byte limit. */
+  cost?: number;
 }
 
 /** A hit that was counted, to give back when the request turns out not to count (refund). */
@@ -140,6 +179,7 @@ export interface Taken {
   limit: LimitName;
   key: string;
   windowStart: number;
+  cost: number;
 }
 
 export type TakeResult = { ok: true; taken: Taken[] } | { ok: false; limit: LimitName; retryAfterMs: number };
@@ -184,7 +224,7 @@ export class RateLimiter {
         const { max, windowMs } = this.limits[charge.limit];
         const windowStart = Math.floor(now / windowMs) * windowMs;
         const key = sha256Hex(`${charge.limit}|${charge.subject}`);
-        return { limit: charge.limit, key, max, windowStart, windowEnd: windowStart + windowMs };
+        return { limit: charge.limit, key, max, windowStart, windowEnd: windowStart + windowMs, cost: charge.cost ?? 1 };
       })
       // Rows are locked in one order by every request, so two requests cannot deadlock.
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -196,13 +236,13 @@ export class RateLimiter {
         for (const hit of planned) {
           // An instance whose clock is behind counts into the newer window rather than resetting it.
           const rows = await tx.query<{ hits: unknown; window_end: unknown }>(
-            `INSERT INTO rate_limits AS r (key, window_start, window_end, hits) VALUES ($1, $2, $3, 1)
+            `INSERT INTO rate_limits AS r (key, window_start, window_end, hits) VALUES ($1, $2, $3, $4)
              ON CONFLICT (key) DO UPDATE SET
-               hits = CASE WHEN r.window_start < EXCLUDED.window_start THEN 1 ELSE r.hits + 1 END,
+               hits = CASE WHEN r.window_start < EXCLUDED.window_start THEN EXCLUDED.hits ELSE r.hits + EXCLUDED.hits END,
                window_start = GREATEST(r.window_start, EXCLUDED.window_start),
                window_end = GREATEST(r.window_end, EXCLUDED.window_end)
              RETURNING hits, window_end`,
-            [hit.key, hit.windowStart, hit.windowEnd],
+            [hit.key, hit.windowStart, hit.windowEnd, hit.cost],
           );
           const row = rows[0]!;
           if (Number(row.hits) > hit.max) {
@@ -216,15 +256,16 @@ export class RateLimiter {
       if (error instanceof LimitReached) return { ok: false, limit: error.limit, retryAfterMs: error.retryAt - now };
       throw error;
     }
-    return { ok: true, taken: planned.map(({ limit, key, windowStart }) => ({ limit, key, windowStart })) };
+    return { ok: true, taken: planned.map(({ limit, key, windowStart, cost }) => ({ limit, key, windowStart, cost })) };
   }
 
   /** Gives hits back, in the window they were taken in (a later window is left alone). */
   async refund(taken: Taken[]): Promise<void> {
     for (const hit of taken) {
-      await this.sql.query('UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND window_start = $2 AND hits > 0', [
+      await this.sql.query('UPDATE rate_limits SET hits = GREATEST(hits - $3, 0) WHERE key = $1 AND window_start = $2 AND hits > 0', [
         hit.key,
         hit.windowStart,
+        hit.cost,
       ]);
     }
   }

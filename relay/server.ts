@@ -11,7 +11,7 @@ import type { Sql } from './store/sql.ts';
 
 export interface StartRelayOptions
   extends DatabaseOptions,
-    Pick<CreateAppOptions, 'now' | 'inviteTtlMs' | 'helloTimeoutMs' | 'pingIntervalMs' | 'rateLimits'> {
+    Pick<CreateAppOptions, 'now' | 'inviteTtlMs' | 'helloTimeoutMs' | 'pingIntervalMs' | 'rateLimits' | 'adminSecret'> {
   /** 0 picks a free port; the real one is in the result. */
   port?: number;
   host?: string;

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
+import { isStorableText } from '../lib/protocol.ts';
 import { errorBody, MESSAGES } from './errors.ts';
 
 /** "displayName, publicKey": the fields at fault, without zod's internal wording. */
@@ -22,13 +23,9 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
     }
   });
 
-/**
- * Text PostgreSQL cannot store as given: a NUL character (refused by the database, which
- * would be a 500), or half of a UTF-16 surrogate pair (silently turned into U+FFFD, so the
- * relay would store something else than it was sent). Returns the fields at fault, or ''.
- */
+/** The fields holding text PostgreSQL cannot store as given (see isStorableText), or ''. */
 function unstorableText(value: unknown, path = ''): string {
-  if (typeof value === 'string') return value.includes('\0') || !value.isWellFormed() ? path || 'body' : '';
+  if (typeof value === 'string') return isStorableText(value) ? '' : path || 'body';
   if (typeof value !== 'object' || value === null) return '';
   const faults = Object.entries(value)
     .map(([key, item]) => unstorableText(item, path ? `${path}.${key}` : key))

@@ -3,9 +3,14 @@ import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
+import { INVALID_PUBLIC_KEY_MESSAGE, isP256PublicKey } from '../public-key.ts';
 import { sendRateLimited } from '../rate-limit.ts';
+import { revokeDevice } from '../revocation.ts';
 import { newDeviceToken, sha256Hex } from '../secrets.ts';
 import { validate } from '../validate.ts';
+
+/** A key every buddy can import, or nothing yet (it can be set later, once). */
+const validKey = (publicKey: string | undefined) => publicKey === undefined || isP256PublicKey(publicKey);
 
 export function deviceRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
@@ -17,6 +22,7 @@ export function deviceRoutes(deps: RelayDeps) {
       // Limited per address: each device is another budget of invite guesses.
       .post('/', validate('json', registerDeviceRequest), async (c) => {
         const { displayName, publicKey } = c.req.valid('json');
+        if (!validKey(publicKey)) return sendError(c, 400, 'bad_request', INVALID_PUBLIC_KEY_MESSAGE);
         const limited = await limiter.take([{ limit: 'registerPerAddress', subject: deps.clientKey(c) }]);
         if (!limited.ok) {
           deps.log(`rate limit reached: ${limited.limit}`);
@@ -28,7 +34,9 @@ export function deviceRoutes(deps: RelayDeps) {
         return c.json(body, 201);
       })
       .patch('/me', auth, validate('json', updateDeviceRequest), async (c) => {
-        const device = await store.updateDevice(c.var.device.id, c.req.valid('json'));
+        const changes = c.req.valid('json');
+        if (!validKey(changes.publicKey)) return sendError(c, 400, 'bad_request', INVALID_PUBLIC_KEY_MESSAGE);
+        const device = await store.updateDevice(c.var.device.id, changes);
         if (device === 'revoked') return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
         if (device === 'key_locked') return sendError(c, 409, 'conflict', MESSAGES.publicKeyLocked);
         // Peers show this device's name and key from GET /pairs: tell them to refresh.
@@ -36,9 +44,7 @@ export function deviceRoutes(deps: RelayDeps) {
         return c.json({ deviceId: device.id, displayName: device.displayName, publicKey: device.publicKey });
       })
       .delete('/me', auth, async (c) => {
-        const deviceId = c.var.device.id;
-        await store.revokeDevice(deviceId, deps.now());
-        await hub.publishRevoked([deviceId]); // its open streams, on any relay instance, hang up
+        await revokeDevice(deps, c.var.device.id);
         return c.body(null, 204);
       })
   );

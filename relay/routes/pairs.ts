@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { confirmPairingRequest, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
+import { confirmPairingRequest, MAX_PAYLOAD_CHARS_BY_KIND, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
+import { sendRateLimited } from '../rate-limit.ts';
+import { payloadBytes } from '../store/relay-store.ts';
 import { validate, validatePairParam } from '../validate.ts';
 
 const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()) });
 
 export function pairRoutes(deps: RelayDeps) {
-  const { store, hub } = deps;
+  const { store, hub, limiter } = deps;
   const auth = requireDevice(store);
   const pairId = validatePairParam(pairParam);
 
@@ -35,19 +37,47 @@ export function pairRoutes(deps: RelayDeps) {
       return c.body(null, 204);
     })
 
+    // Leaving is for good and idempotent: the pair stays readable, nothing more can be posted.
+    .delete('/:pairId', auth, pairId, async (c) => {
+      const result = await store.leavePair({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, now: deps.now() });
+      if (result.status === 'not_found') return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+      if (result.status === 'left') await hub.publishPairsChanged(result.memberDeviceIds);
+      return c.body(null, 204);
+    })
+
     .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
       const message = c.req.valid('json');
-      const result = await store.postMessage({
-        ...message,
-        pairId: c.req.valid('param').pairId,
-        senderDeviceId: c.var.device.id,
-        receivedAt: deps.now(),
-      });
+      if (message.payload.length > MAX_PAYLOAD_CHARS_BY_KIND[message.kind]) {
+        return sendError(c, 413, 'too_large', message.kind === 'question' ? MESSAGES.tooLarge : MESSAGES.replyTooLarge);
+      }
+      const senderDeviceId = c.var.device.id;
+      // Counted before the work, so parallel posts cannot all slip under the limits together;
+      // given back below unless the message was stored.
+      const limited = await limiter.take([
+        { limit: 'postsPerDevice', subject: senderDeviceId },
+        { limit: 'postBytesPerDevice', subject: senderDeviceId, cost: payloadBytes(message.payload) },
+      ]);
+      if (!limited.ok) {
+        deps.log(`rate limit reached: ${limited.limit}`);
+        return sendRateLimited(c, limited.retryAfterMs);
+      }
+      const result = await store.postMessage(
+        { ...message, pairId: c.req.valid('param').pairId, senderDeviceId, receivedAt: deps.now() },
+        { maxStoredBytes: limiter.limits.storedBytesPerPair },
+      );
+      if (result.status !== 'created') await limiter.refund(limited.taken);
       switch (result.status) {
         case 'not_found':
           return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
         case 'conflict':
           return sendError(c, 409, 'conflict', MESSAGES.idConflict);
+        case 'pair_ended':
+          return sendError(c, 410, 'pair_ended', MESSAGES.pairEnded);
+        case 'peer_revoked':
+          return sendError(c, 410, 'peer_revoked', MESSAGES.peerRevoked);
+        case 'quota_exceeded':
+          deps.log('quota reached: storedBytesPerPair');
+          return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);
         case 'duplicate': {
           const body: PostMessageResponse = { seq: result.seq, duplicate: true };
           return c.json(body, 200);

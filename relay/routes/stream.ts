@@ -47,6 +47,8 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
       let pingTimer: NodeJS.Timeout | undefined;
       let unsubscribe: (() => void) | undefined;
 
+      // A function, not a comparison: `state` changes while greet awaits the database.
+      const isClosed = () => state === 'closed';
       const stop = () => {
         state = 'closed';
         clearTimeout(helloTimer);
@@ -65,15 +67,21 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
       async function greet(data: unknown, ws: WSContext) {
         const hello = parseHello(data);
         const device = hello ? await deviceForToken(deps.store, hello.token) : null;
-        if (state === 'closed') return; // the client left while we were checking
+        if (isClosed()) return; // the client left while we were checking
         if (!device) return hangUp(ws, CLOSE_UNAUTHORIZED, 'unauthorized');
         clearTimeout(helloTimer);
-        state = 'ready';
-        // Subscribe before `ready`: the client pulls on `ready`, so nothing can fall in between.
+        // Subscribe before `ready`: the client pulls on `ready`, so nothing can fall in between
+        // (events before it are dropped: that pull covers them).
         unsubscribe = deps.hub.subscribe(device.id, (event) => {
           if (event.type === 'revoked') hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
-          else send(ws, event);
+          else if (state === 'ready') send(ws, event);
         });
+        // A revocation that committed while the token was being looked up was announced before
+        // this subscription existed: look once more, now that no later notice can be missed.
+        const stillActive = await deviceForToken(deps.store, hello!.token);
+        if (isClosed()) return;
+        if (!stillActive) return hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
+        state = 'ready';
         send(ws, { type: 'ready', deviceId: device.id });
         // Traffic every 20 s keeps Chrome's MV3 service worker, which holds this socket, alive.
         pingTimer = setInterval(() => send(ws, { type: 'ping' }), deps.pingIntervalMs);

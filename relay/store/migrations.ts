@@ -104,4 +104,17 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE pairs ADD COLUMN pairing_failed_at bigint`,
     ],
   },
+  {
+    id: 4,
+    name: 'pair storage quota, leaving a pair',
+    statements: [
+      // Payload bytes the pair stores, kept under the pair's row lock as messages are appended,
+      // so the quota is checked without summing the messages (see RelayStore.postMessage).
+      `ALTER TABLE pairs ADD COLUMN stored_bytes bigint NOT NULL DEFAULT 0`,
+      `UPDATE pairs SET stored_bytes = COALESCE((SELECT sum(octet_length(m.payload)) FROM messages m WHERE m.pair_id = pairs.id), 0)`,
+      // Set once, by the first member to leave; the pair then takes no new message.
+      `ALTER TABLE pairs ADD COLUMN left_at bigint`,
+      `ALTER TABLE pairs ADD COLUMN left_by_device_id uuid REFERENCES devices (id)`,
+    ],
+  },
 ];

@@ -24,7 +24,18 @@ export type CreateInviteResult = { status: 'created' | 'taken' } | { status: 'to
 
 export type PostMessageResult =
   | { status: 'created' | 'duplicate'; seq: number }
-  | { status: 'conflict' | 'not_found' };
+  | { status: 'conflict' | 'not_found' | 'pair_ended' | 'peer_revoked' | 'quota_exceeded' };
+
+/** 'not_found' also when the device is not a member: the caller cannot tell which. */
+export type LeavePairResult = { status: 'left' | 'already_left'; memberDeviceIds: string[] } | { status: 'not_found' };
+
+export type RevokeDeviceResult = {
+  deviceId: string;
+  displayName: string;
+  revokedAt: number;
+  /** False when it had been revoked before: nothing changed. */
+  changed: boolean;
+};
 
 export interface NewMessage {
   pairId: string;
@@ -35,6 +46,14 @@ export interface NewMessage {
   payload: string;
   receivedAt: number;
 }
+
+/** What a pair may still take: the storage quota (bytes of payload, `Infinity` for none). */
+export interface PostLimits {
+  maxStoredBytes: number;
+}
+
+/** What a payload counts for in the limits and the quota: its bytes as the database stores them. */
+export const payloadBytes = (payload: string): number => Buffer.byteLength(payload, 'utf8');
 
 /** pg returns bigint columns as strings and PGlite as numbers; the wire wants numbers. */
 const toNumber = (value: unknown): number => Number(value);
@@ -52,6 +71,7 @@ type PairRow = {
   peer_id: string;
   peer_name: string;
   peer_public_key: string | null;
+  peer_revoked_at: unknown;
   created_at: unknown;
   last_seq: unknown;
   nameplate: string | null;
@@ -60,11 +80,19 @@ type PairRow = {
   accepter_confirm: string | null;
   inviter_confirm: string | null;
   pairing_failed_at: unknown;
+  left_at: unknown;
+  left_by: string | null;
 };
+const toNumberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : toNumber(value));
 const toPair = (row: PairRow): PairInfo => ({
   pairId: row.pair_id,
   myRole: row.my_role,
-  peer: { deviceId: row.peer_id, displayName: row.peer_name, publicKey: row.peer_public_key },
+  peer: {
+    deviceId: row.peer_id,
+    displayName: row.peer_name,
+    publicKey: row.peer_public_key,
+    revokedAt: toNumberOrNull(row.peer_revoked_at),
+  },
   createdAt: toNumber(row.created_at),
   lastSeq: toNumber(row.last_seq),
   pairing:
@@ -78,12 +106,15 @@ const toPair = (row: PairRow): PairInfo => ({
           inviterConfirm: row.inviter_confirm,
           failedAt: row.pairing_failed_at === null ? null : toNumber(row.pairing_failed_at),
         },
+  leftAt: toNumberOrNull(row.left_at),
+  leftBy: row.left_by,
 });
 
 /** Pairs seen from one member ($1): my role, and the other member's current name and key. */
 const PAIRS_OF_DEVICE = `
   SELECT p.id AS pair_id, me.role AS my_role, peer.device_id AS peer_id,
-         d.display_name AS peer_name, d.public_key AS peer_public_key, p.created_at, p.last_seq,
+         d.display_name AS peer_name, d.public_key AS peer_public_key, d.revoked_at AS peer_revoked_at,
+         p.created_at, p.last_seq, p.left_at, p.left_by_device_id AS left_by,
          p.nameplate, p.inviter_share, p.accepter_share, p.accepter_confirm, p.inviter_confirm, p.pairing_failed_at
   FROM pair_members me
   JOIN pairs p ON p.id = me.pair_id
@@ -140,8 +171,21 @@ export class RelayStore {
     return current[0] && current[0].revoked_at === null ? 'key_locked' : 'revoked';
   }
 
-  async revokeDevice(deviceId: string, now: number): Promise<void> {
-    await this.sql.query('UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [deviceId, now]);
+  /** Idempotent: a device revoked before keeps its first revokedAt. Null for an unknown device. */
+  async revokeDevice(deviceId: string, now: number): Promise<RevokeDeviceResult | null> {
+    type Revoked = { id: string; display_name: string; revoked_at: unknown };
+    const revoked = await this.sql.query<Revoked>(
+      'UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id, display_name, revoked_at',
+      [deviceId, now],
+    );
+    const row =
+      revoked[0] ??
+      (await this.sql.query<Revoked>(
+        'SELECT id, display_name, revoked_at FROM devices WHERE id = $1',
+        [deviceId],
+      ))[0];
+    if (!row) return null;
+    return { deviceId: row.id, displayName: row.display_name, revokedAt: toNumber(row.revoked_at), changed: revoked.length === 1 };
   }
 
   /** Everyone this device is paired with: they are told when its name or key changes. */
@@ -305,6 +349,24 @@ export class RelayStore {
     return rows.map(toPair);
   }
 
+  /**
+   * The first member to leave is recorded; leaving again, by either member, changes nothing.
+   * Updating the pair's row takes the lock appends take, so no message lands after the leave.
+   */
+  leavePair(input: { pairId: string; deviceId: string; now: number }): Promise<LeavePairResult> {
+    return this.sql.transaction(async (tx) => {
+      const members = await tx.query<{ device_id: string }>('SELECT device_id FROM pair_members WHERE pair_id = $1', [input.pairId]);
+      const memberDeviceIds = members.map((m) => m.device_id);
+      if (!memberDeviceIds.includes(input.deviceId)) return { status: 'not_found' };
+      const left = await tx.query('UPDATE pairs SET left_at = $2, left_by_device_id = $3 WHERE id = $1 AND left_at IS NULL RETURNING id', [
+        input.pairId,
+        input.now,
+        input.deviceId,
+      ]);
+      return { status: left.length === 1 ? 'left' : 'already_left', memberDeviceIds };
+    });
+  }
+
   async memberDeviceIds(pairId: string): Promise<string[]> {
     const rows = await this.sql.query<{ device_id: string }>(
       'SELECT device_id FROM pair_members WHERE pair_id = $1',
@@ -319,12 +381,12 @@ export class RelayStore {
    * Appends a message once. A unique violation can only come from the same id being inserted
    * concurrently into another pair; the retry then sees that row and answers `conflict`.
    */
-  async postMessage(message: NewMessage): Promise<PostMessageResult> {
+  async postMessage(message: NewMessage, limits: PostLimits = { maxStoredBytes: Infinity }): Promise<PostMessageResult> {
     try {
-      return await this.sql.transaction((tx) => appendMessage(tx, message));
+      return await this.sql.transaction((tx) => appendMessage(tx, message, limits));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.sql.transaction((tx) => appendMessage(tx, message));
+      return this.sql.transaction((tx) => appendMessage(tx, message, limits));
     }
   }
 
@@ -396,18 +458,26 @@ class PairExistsError extends Error {}
 
 /**
  * Locking the pair row serialises appends per pair, so seqs are handed out in commit order
- * with no gaps (a PostgreSQL sequence would leave gaps on rollback and could commit 6 before 5).
+ * with no gaps (a PostgreSQL sequence would leave gaps on rollback and could commit 6 before 5),
+ * and the stored bytes are counted exactly, across relay instances, without a sum.
+ *
+ * A retry of a message already stored is answered as a duplicate before anything else: it must
+ * not be refused because the pair ended or filled up after it was stored.
  */
-async function appendMessage(tx: SqlQuery, m: NewMessage): Promise<PostMessageResult> {
-  const pair = await tx.query(
-    // A pair made by SPAKE2 takes messages only once the inviter confirmed and nobody said it failed.
-    `SELECT p.id FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
+async function appendMessage(tx: SqlQuery, m: NewMessage, limits: PostLimits): Promise<PostMessageResult> {
+  const pairs = await tx.query<{ left_at: unknown; stored_bytes: unknown; peer_revoked: boolean }>(
+    `SELECT p.left_at, p.stored_bytes,
+       EXISTS (SELECT 1 FROM pair_members o JOIN devices d ON d.id = o.device_id
+               WHERE o.pair_id = p.id AND o.device_id <> $2 AND d.revoked_at IS NOT NULL) AS peer_revoked
+     FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
      WHERE p.id = $1 AND mb.device_id = $2
+       -- A pair made by SPAKE2 takes messages only once the inviter confirmed and nobody said it failed.
        AND (p.nameplate IS NULL OR (p.inviter_confirm IS NOT NULL AND p.pairing_failed_at IS NULL))
      FOR UPDATE OF p`,
     [m.pairId, m.senderDeviceId],
   );
-  if (pair.length === 0) return { status: 'not_found' };
+  const pair = pairs[0];
+  if (!pair) return { status: 'not_found' };
 
   // Comparing the payload in SQL avoids shipping up to 1 MiB back just to compare it.
   const existing = await tx.query<{ pair_id: string; sender_device_id: string; kind: string; seq: unknown; same_payload: boolean }>(
@@ -423,10 +493,14 @@ async function appendMessage(tx: SqlQuery, m: NewMessage): Promise<PostMessageRe
       previous.same_payload;
     return sameMessage ? { status: 'duplicate', seq: toNumber(previous.seq) } : { status: 'conflict' };
   }
+  if (pair.left_at !== null) return { status: 'pair_ended' };
+  if (pair.peer_revoked) return { status: 'peer_revoked' };
+  const bytes = payloadBytes(m.payload);
+  if (toNumber(pair.stored_bytes) + bytes > limits.maxStoredBytes) return { status: 'quota_exceeded' };
 
   const bumped = await tx.query<{ last_seq: unknown }>(
-    'UPDATE pairs SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
-    [m.pairId],
+    'UPDATE pairs SET last_seq = last_seq + 1, stored_bytes = stored_bytes + $2 WHERE id = $1 RETURNING last_seq',
+    [m.pairId, bytes],
   );
   const seq = toNumber(bumped[0]!.last_seq);
   await tx.query(

@@ -8,8 +8,17 @@ async function peerKey() {
   return exportPublicKey((await generateDeviceKeys()).publicKey);
 }
 
-function info(publicKey: string | null, displayName = 'Hugo'): PairInfoInput {
-  return { pairId: PAIR_ID, myRole: 'learner', peer: { deviceId: PEER, displayName, publicKey }, createdAt: 10, lastSeq: 0 };
+function info(publicKey: string | null, displayName = 'Hugo'): PairInfo {
+  return {
+    pairId: PAIR_ID,
+    myRole: 'learner',
+    peer: { deviceId: PEER, displayName, publicKey, revokedAt: null },
+    createdAt: 10,
+    lastSeq: 0,
+    leftAt: null,
+    leftBy: null,
+    pairing: null,
+  };
 }
 
 describe('pair keys', () => {

@@ -1,6 +1,8 @@
 /**
  * The authorization matrix: every route of the relay, every way of not being allowed.
  *
+ * - Admin routes (mounted when the relay has ADMIN_SECRET) answer 401 to anything but that
+ *   secret, device tokens included.
  * - Routes that need a device answer 401 `unauthorized` to a missing, malformed, unknown or
  *   revoked token, all alike (a caller cannot probe which tokens once existed).
  * - Pair routes answer 404 `not_found` to a valid device of another pair, exactly as for a pair
@@ -32,7 +34,7 @@ interface World {
   inviterShare: string;
 }
 
-type Access = 'public' | 'device' | 'pair' | 'stream';
+type Access = 'public' | 'device' | 'pair' | 'stream' | 'admin';
 interface RouteRow {
   access: Access;
   /** The path and a body that would succeed with a valid token, so only the token is at fault. */
@@ -58,9 +60,14 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /pairs/:pairId/messages': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/messages?after=0` }) },
   // Last of the pair routes: a member saying the pairing failed ends the pair for the rows after it.
   'POST /pairs/:pairId/confirm': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/confirm`, json: { failed: true } }) },
+  // Last of the pair rows: a member's successful leave ends the pair for the rows after it.
+  'DELETE /pairs/:pairId': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}` }) },
+  'POST /admin/devices/:deviceId/revoke': { access: 'admin', request: (w) => ({ path: `/admin/devices/${w.ana.deviceId}/revoke` }) },
   // The token comes in the first frame, not a header: checked over a real socket below.
   'GET /stream': { access: 'stream', request: () => ({ path: '/stream' }) },
 };
+
+const ADMIN_SECRET = 'operator-secret-0123456789abcdef';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const lastCharChanged = (token: string) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
@@ -83,12 +90,27 @@ const TOKEN_CASES: [string, (w: World) => Record<string, string>][] = [
   ['a revoked device’s token', (w) => ({ Authorization: `Bearer ${w.revoked.token}` })],
 ];
 
+/** Every way of not presenting the admin secret. */
+const ADMIN_CASES: [string, (w: World) => Record<string, string>][] = [
+  ['no Authorization header', () => ({})],
+  ['"Bearer" alone', () => ({ Authorization: 'Bearer' })],
+  ['a wrong secret', () => ({ Authorization: 'Bearer not-the-secret' })],
+  ['the secret, one character changed', () => ({ Authorization: `Bearer ${lastCharChanged(ADMIN_SECRET)}` })],
+  ['the secret, one character short', () => ({ Authorization: `Bearer ${ADMIN_SECRET.slice(0, -1)}` })],
+  ['the secret and more', () => ({ Authorization: `Bearer ${ADMIN_SECRET}x` })],
+  ['the secret under another scheme', () => ({ Authorization: `Basic ${ADMIN_SECRET}` })],
+  ['the secret without a scheme', () => ({ Authorization: ADMIN_SECRET })],
+  ['the secret followed by garbage', () => ({ Authorization: `Bearer ${ADMIN_SECRET} x` })],
+  ['the hash of the secret', () => ({ Authorization: `Bearer ${sha256(ADMIN_SECRET)}` })],
+  ['a device’s valid token', (w) => ({ Authorization: `Bearer ${w.ana.token}` })],
+];
+
 const routeKeys = (access: Access[]) => Object.keys(ROUTES).filter((key) => access.includes(ROUTES[key]!.access));
 const methodOf = (key: string) => key.split(' ')[0]!;
 
 describe('the authorization matrix', () => {
   it('has a row for every route the relay registers, and no row for a route it does not', () => {
-    const { app } = createApp({ store: { sql: {} } as never, hub: {} as never, log: () => {} });
+    const { app } = createApp({ store: { sql: {} } as never, hub: {} as never, log: () => {}, adminSecret: ADMIN_SECRET });
     const registered = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     expect([...registered].sort()).toEqual(Object.keys(ROUTES).sort());
   });
@@ -122,7 +144,7 @@ describe.each(backends())('authorization on $name', (backend) => {
     hub.publishMessage = async (...args) => void published.push(['message', ...args]);
     hub.publishPairsChanged = async (...args) => void published.push(['pairs', ...args]);
     hub.publishRevoked = async (...args) => void published.push(['revoked', ...args]);
-    relay = testRelay({ ...db(), hub });
+    relay = testRelay({ ...db(), hub }, { adminSecret: ADMIN_SECRET });
   });
 
   /** Sends the request and proves it changed nothing at all. */
@@ -178,6 +200,32 @@ describe.each(backends())('authorization on $name', (backend) => {
       answers[key] = (await relay.call(methodOf(key), path, { json, token: fresh.token })).status;
     }
     expect(answers).toEqual(Object.fromEntries(keys.map((k) => [k, expect.toSatisfy((status: number) => status < 300)])));
+  });
+
+  describe.each(routeKeys(['admin']))('%s', (key) => {
+    it.each(ADMIN_CASES)('answers 401 to %s, and changes nothing', async (_name, headers) => {
+      const { path, json } = ROUTES[key]!.request(w);
+      const res = await unchangedBy(() => relay.call(methodOf(key), path, { json, headers: headers(w) }));
+      expect(res.status).toBe(401);
+      expect(errorResponse.parse(res.body).error).toEqual({
+        code: 'unauthorized',
+        message: 'The admin secret is missing or wrong. Use the ADMIN_SECRET the relay was started with.',
+      });
+    });
+
+    it('does not exist on a relay without ADMIN_SECRET, whatever is presented', async () => {
+      const { path, json } = ROUTES[key]!.request(w);
+      const plain = testRelay(db());
+      const res = await unchangedBy(() => plain.call(methodOf(key), path, { json, token: ADMIN_SECRET }));
+      expect(res.status).toBe(404);
+      expect(errorResponse.parse(res.body).error.code).toBe('not_found');
+    });
+
+    it('lets the operator through with the secret (the cases above fail on the secret alone)', async () => {
+      const { path, json } = ROUTES[key]!.request({ ...w, ana: await testRelay(db()).register('Lost laptop') });
+      const res = await relay.call(methodOf(key), path, { json, token: ADMIN_SECRET });
+      expect(res.status).toBeLessThan(300);
+    });
   });
 
   it('serves the public routes without a token', async () => {

@@ -6,7 +6,7 @@ import type { Hub } from '@/relay/hub';
 import { migrate } from '@/relay/store/migrate';
 import type { RelayStore } from '@/relay/store/relay-store';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
-import { backends, countRows, fakeClock, snapshot, testRelay, useRelayDatabase } from './harness';
+import { backends, countRows, fakeClock, newPublicKey, snapshot, testRelay, useRelayDatabase } from './harness';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -15,12 +15,13 @@ describe.each(backends())('devices and auth on $name', (backend) => {
 
   it('registers a device and keeps only the hash of its token', async () => {
     const relay = testRelay(db());
-    const res = await relay.call('POST', '/devices', { json: { displayName: ' Ana ', publicKey: 'pk' } });
+    const publicKey = newPublicKey();
+    const res = await relay.call('POST', '/devices', { json: { displayName: ' Ana ', publicKey } });
     expect(res.status).toBe(201);
     const { deviceId, token } = registerDeviceResponse.parse(res.body);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = await db().sql.query<Record<string, unknown>>('SELECT * FROM devices WHERE id = $1', [deviceId]);
-    expect(rows[0]).toMatchObject({ token_hash: sha256(token), display_name: 'Ana', public_key: 'pk', revoked_at: null });
+    expect(rows[0]).toMatchObject({ token_hash: sha256(token), display_name: 'Ana', public_key: publicKey, revoked_at: null });
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
@@ -32,17 +33,40 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(res.body).toEqual({ deviceId: device.deviceId, displayName: 'After', publicKey: device.publicKey });
   });
 
+  it('stores a display name cleaned, and its buddy sees it so; a name with nothing visible is refused', async () => {
+    const relay = testRelay(db());
+    const registered = await relay.call('POST', '/devices', {
+      json: { displayName: '\u202EAna\u200B  \u001b[31mMarie\u0007\u0301', publicKey: newPublicKey() },
+    });
+    expect(registered.status).toBe(201);
+    const ana = { ...registerDeviceResponse.parse(registered.body), displayName: 'Ana', publicKey: '' };
+    const bob = await relay.register('Bob');
+    await relay.pair(bob, ana);
+    const peerName = async () => (await relay.call('GET', '/pairs', { token: bob.token })).body.pairs[0].peer.displayName;
+    expect(await peerName()).toBe('Ana Marié');
+
+    const renamed = await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: 'Jose\u0301\u2066 Ana' } });
+    expect(renamed.body.displayName).toBe('José Ana');
+    expect(await peerName()).toBe('José Ana');
+    const before = await snapshot(db().sql);
+    const invisible = await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: '\u200B\u202E \u001b[0m' } });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
+    expect(await snapshot(db().sql)).toEqual(before);
+  });
+
   it('lets a device set its public key once, and repeat it', async () => {
     const relay = testRelay(db());
     const registered = await relay.call('POST', '/devices', { json: { displayName: 'Keyless' } });
     const { deviceId, token } = registerDeviceResponse.parse(registered.body);
-    const set = await relay.call('PATCH', '/devices/me', { token, json: { publicKey: 'first-key' } });
+    const firstKey = newPublicKey();
+    const set = await relay.call('PATCH', '/devices/me', { token, json: { publicKey: firstKey } });
     expect(set.status).toBe(200);
-    expect(set.body).toEqual({ deviceId, displayName: 'Keyless', publicKey: 'first-key' });
+    expect(set.body).toEqual({ deviceId, displayName: 'Keyless', publicKey: firstKey });
     // The same key again is no change: a client retrying its update must not fail.
-    const again = await relay.call('PATCH', '/devices/me', { token, json: { displayName: 'Renamed', publicKey: 'first-key' } });
+    const again = await relay.call('PATCH', '/devices/me', { token, json: { displayName: 'Renamed', publicKey: firstKey } });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ deviceId, displayName: 'Renamed', publicKey: 'first-key' });
+    expect(again.body).toEqual({ deviceId, displayName: 'Renamed', publicKey: firstKey });
   });
 
   it('refuses to replace a public key with 409 conflict, and changes nothing, not even the name', async () => {
@@ -56,7 +80,8 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const watched = testRelay({ ...db(), hub });
     const before = await snapshot(db().sql);
 
-    for (const json of [{ publicKey: 'operator-key' }, { displayName: 'Mallory', publicKey: 'operator-key' }, { publicKey: '' }]) {
+    const operatorKey = newPublicKey();
+    for (const json of [{ publicKey: operatorKey }, { displayName: 'Mallory', publicKey: operatorKey }]) {
       const res = await watched.call('PATCH', '/devices/me', { token: ana.token, json });
       expect(res.status).toBe(409);
       const { error } = errorResponse.parse(res.body);
@@ -203,7 +228,8 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const ana = await relay.register('Ana Secretname');
     const bob = await relay.register('Bob Secretname');
     const cleo = await relay.register('Cleo Secretname');
-    const refusedRegistration = await relay.call('POST', '/devices', { json: { displayName: 'Dan Secretname', publicKey: 'pk-dan' } });
+    const danKey = newPublicKey();
+    const refusedRegistration = await relay.call('POST', '/devices', { json: { displayName: 'Dan Secretname', publicKey: danKey } });
     expect(refusedRegistration.status).toBe(429);
     const invitation = await relay.invite(ana);
     const { code } = invitation;
@@ -220,7 +246,8 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect((await relay.post(ana, pairId, { payload: 'PAYLOAD-MARKER-2\u0000' })).status).toBe(400);
     expect((await relay.call('GET', `/pairs/${pairId}/messages?after=0`, { token: bob.token })).status).toBe(200);
     expect((await relay.call('GET', `/pairs/${pairId}/messages`, { token: cleo.token })).status).toBe(404);
-    expect((await relay.call('PATCH', '/devices/me', { token: ana.token, json: { publicKey: 'pk-rotated' } })).status).toBe(409);
+    const rotatedKey = newPublicKey();
+    expect((await relay.call('PATCH', '/devices/me', { token: ana.token, json: { publicKey: rotatedKey } })).status).toBe(409);
     expect((await relay.call('DELETE', '/devices/me', { token: cleo.token })).status).toBe(204);
     expect((await relay.call('GET', '/pairs', { token: cleo.token })).status).toBe(401);
     expect((await relay.call('GET', '/pairs', { headers: { Authorization: `Bearer ${ana.token} extra` } })).status).toBe(401);
@@ -230,7 +257,7 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(log).toContain('rate limit reached: openInvitesPerDevice');
     expect(log).toContain('rate limit reached: failedAcceptsPerDevice');
     const secrets = [ana.token, bob.token, cleo.token, code, formatInviteCode(code), splitInviteCode(code).nameplate, 'ABCDEFGH', 'HGFEDCBA', 'PAYLOAD-MARKER'];
-    for (const secret of [...secrets, 'Secretname', ana.publicKey, 'pk-rotated', 'pk-dan', '203.0.113.9']) {
+    for (const secret of [...secrets, 'Secretname', ana.publicKey, rotatedKey, danKey, '203.0.113.9']) {
       expect(log).not.toContain(secret);
     }
     for (const line of relay.logLines) {

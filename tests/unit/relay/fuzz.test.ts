@@ -67,12 +67,15 @@ const junkString = fc.oneof(
   ),
 );
 
+/** The fuzzed relay has admin routes: this secret is one of the tokens the fuzz presents. */
+const ADMIN_SECRET = 'fuzz-admin-secret-0123456789abcdef';
+
 /** Printable ASCII and Latin-1, as header values allow. */
 const headerText = (maxLength: number) =>
   fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength });
 
 function requests(w: World): fc.Arbitrary<FuzzRequest> {
-  const tokens = [w.ana.token, w.bob.token, w.cleo.token, w.revoked.token];
+  const tokens = [w.ana.token, w.bob.token, w.cleo.token, w.revoked.token, ADMIN_SECRET];
 
   const segment = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(w.pairId, w.otherPairId, w.pairId.toUpperCase(), 'me') },
@@ -108,6 +111,8 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     '/pairs/{s}/messages',
     '/pairs/{s}/messages/{s}',
     '/stream',
+    '/admin/devices/{s}/revoke',
+    '/admin/{s}',
     '/',
     '/{s}',
   ];
@@ -123,7 +128,10 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     ['POST', '/pairs/{s}/messages'],
     ['POST', '/pairs/{s}/messages'],
     ['GET', '/pairs/{s}/messages'],
+    ['DELETE', '/pairs/{s}'],
     ['GET', '/stream'],
+    ['POST', '/admin/devices/{s}/revoke'],
+    ['POST', `/admin/devices/${w.bob.deviceId}/revoke`],
   ];
   const pairSegment = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(w.pairId, w.pairId.toUpperCase(), w.otherPairId) }, { weight: 1, arbitrary: segment });
   const routed = fc
@@ -276,6 +284,7 @@ describe.each(backends())('fuzzing every route on $name', (backend) => {
       now: clock.now,
       rateLimits: DEFAULT_RATE_LIMITS,
       clientAddress: (c) => c.req.header('X-Test-Client'),
+      adminSecret: ADMIN_SECRET,
     });
     const [ana, bob, cleo, dan, revoked] = [
       await relay.register('Ana'),
@@ -305,10 +314,12 @@ describe.each(backends())('fuzzing every route on $name', (backend) => {
           skipped++;
           return;
         }
-        // A fuzzed DELETE /devices/me may have revoked one of the devices: bring them back.
+        // A fuzzed DELETE /devices/me or admin revoke may have revoked one of the devices, a
+        // fuzzed DELETE /pairs/… ended a pair: bring them back.
         await db().sql.query('UPDATE devices SET revoked_at = NULL WHERE id = ANY($1::uuid[]) AND revoked_at IS NOT NULL', [
           [w.ana.deviceId, w.bob.deviceId, w.cleo.deviceId],
         ]);
+        await db().sql.query('UPDATE pairs SET left_at = NULL, left_by_device_id = NULL WHERE left_at IS NOT NULL');
         clock.time += 20_000;
         const before = await snapshot(db().sql, { except: ['rate_limits'] });
         const res = await w.relay.app.request(request);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { RegisterDeviceResponse } from '@/lib/protocol';
 import { inviteBody, newPublicKey, pairingClient } from './pairing-client';
+export { newPublicKey };
 export type { Invitation } from './pairing-client';
 import { createApp, type CreateAppOptions } from '@/relay/app';
 import { Hub } from '@/relay/hub';
@@ -108,6 +109,7 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
+
 export interface Device extends RegisterDeviceResponse {
   displayName: string;
   publicKey: string;
@@ -158,7 +160,7 @@ export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> 
 
   let devices = 0;
   async function register(displayName = `Device ${++devices}`): Promise<Device> {
-    const publicKey = await newPublicKey();
+    const publicKey = newPublicKey();
     const res = await call<RegisterDeviceResponse>('POST', '/devices', { json: { displayName, publicKey } });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { ...res.body, displayName, publicKey };

@@ -65,10 +65,12 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
       {
         pairId: pair.pairId,
         myRole: 'helper',
-        peer: { deviceId: bob.deviceId, displayName: 'Bob', publicKey: bob.publicKey },
+        peer: { deviceId: bob.deviceId, displayName: 'Bob', publicKey: bob.publicKey, revokedAt: null },
         createdAt: pair.createdAt,
         lastSeq: 0,
         pairing: pair.pairing,
+        leftAt: null,
+        leftBy: null,
       },
     ]);
     const bobPairs = listPairsResponse.parse((await relay.call('GET', '/pairs', { token: bob.token })).body).pairs;

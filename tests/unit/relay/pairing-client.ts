@@ -2,7 +2,7 @@
  * What a browser does to pair, reduced to the relay calls: shared by the suites that reach the
  * relay through `app.request()` and those that reach it over real HTTP.
  */
-import { exportPublicKey, generateDeviceKeys } from '@/lib/crypto';
+import { createECDH } from 'node:crypto';
 import { drawInviteCode, splitInviteCode } from '@/lib/invite-code';
 import { acceptPairing, finishPairing, startPairing, type PairingSecret } from '@/lib/pairing-protocol';
 import type { PairInfo, PairRole } from '@/lib/protocol';
@@ -29,9 +29,9 @@ export interface Invitation {
   inviter: PairingDevice;
 }
 
-/** A real P-256 public key, as the extension registers it. */
-export async function newPublicKey(): Promise<string> {
-  return exportPublicKey((await generateDeviceKeys()).publicKey);
+/** A real P-256 public key as the extension sends it: base64url of the uncompressed point. */
+export function newPublicKey(): string {
+  return createECDH('prime256v1').generateKeys().toString('base64url');
 }
 
 /** A valid body for POST /invites, for tests that only care about what the relay does with it. */
