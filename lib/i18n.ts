@@ -44,6 +44,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   invite_expired: 'error_invite_expired',
   invite_used: 'error_invite_used',
   invite_own: 'error_invite_own',
+  pairing_failed: 'error_pairing_failed',
   rate_limited: 'error_rate_limited',
   unauthorized: 'error_unauthorized',
   no_name: 'error_no_name',

@@ -44,6 +44,7 @@ export function pairStandingText(pair: Pair): string | null {
   if (pair.leftAt !== null) return pair.leftByMe ? t('pair_left_by_me') : t('pair_left_by_peer', pair.peerName);
   if (pair.peerRevokedAt !== null) return t('pair_peer_revoked', pair.peerName);
   if (pair.broken === PAIR_PROBLEMS.badKey) return t('pair_broken_bad_key', pair.peerName);
+  if (pair.broken === PAIR_PROBLEMS.pairingFailed) return t('pair_broken_pairing_failed', pair.peerName);
   if (pair.broken !== null) return t('pair_broken_sync_failed', pair.peerName);
   return null;
 }

@@ -3,6 +3,7 @@ import { importPublicKey } from './crypto';
 import type { Identity, Pairing } from './db';
 import { drawInviteCode, normalizeInviteCode, splitInviteCode } from './invite-code';
 import { deviceKeys } from './keys';
+import { PAIR_PROBLEMS } from './pair-state';
 import { acceptPairing, confirmationMatches, finishPairing, startPairing, type PairingBinding } from './pairing-protocol';
 import { otherRole, type PairInfo, type PairRole } from './protocol';
 import { RelayError } from './relay-client';
@@ -155,6 +156,7 @@ export async function completePairings(deps: SyncDeps, identity: Identity, infos
   for (const info of infos) {
     if (await db.pairs.get(info.pairId)) {
       // Recorded already; the buddy's browser may since have said our confirmation failed.
+      if (info.pairing?.failedAt != null) await db.pairs.update(info.pairId, { broken: PAIR_PROBLEMS.pairingFailed });
       toRecord.push(info);
       continue;
     }

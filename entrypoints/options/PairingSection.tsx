@@ -1,38 +1,74 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
 import { sentenceForError } from '@/components/errors';
+import type { Pairing } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatInviteCode } from '@/lib/invite-code';
 import type { PairRole } from '@/lib/protocol';
 
-/** While an invite is on screen, ask for news this often so the new pair shows up at once. */
-const INVITE_POLL_MS = 2000;
+/** While a pairing is under way, ask for news this often so its end shows up at once. */
+const PAIRING_POLL_MS = 2000;
+
+const UNDER_WAY: ReadonlySet<Pairing['status']> = new Set(['waiting', 'confirming']);
+
+/** Where a pairing stands, in words, and once paired the safety numbers to compare at once. */
+function PairingProgress({ pairingId }: { pairingId: string }) {
+  const { db, client } = useServices();
+  const pairing = useLiveQuery(() => db.pairings.get(pairingId), [pairingId]);
+  const pair = useLiveQuery(() => (pairing?.pairId ? db.pairs.get(pairing.pairId) : undefined), [pairing?.pairId]);
+  const underWay = pairing !== undefined && UNDER_WAY.has(pairing.status);
+  useEffect(() => {
+    if (!underWay) return;
+    const timer = setInterval(() => void client.syncNow(), PAIRING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [underWay, client]);
+  if (!pairing) return null;
+  switch (pairing.status) {
+    case 'waiting':
+      return <p role="status">{t('pairing_waiting')}</p>;
+    case 'confirming':
+      return <p role="status">{t('pairing_confirming', pairing.peerName ?? '')}</p>;
+    case 'expired':
+      return (
+        <p role="alert" className="error">
+          {t('pairing_expired')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p role="alert" className="error">
+          {t('pairing_failed')}
+        </p>
+      );
+    case 'paired':
+      return (
+        <div className="paired" role="status">
+          <p className="ok">{t('pairing_done', pairing.peerName ?? '')}</p>
+          {pair && <SafetyNumbers pair={pair} />}
+        </div>
+      );
+  }
+}
 
 export function PairingSection() {
-  const { db, client } = useServices();
+  const { client } = useServices();
   const id = useId();
   const [role, setRole] = useState<PairRole>('learner');
-  const [invite, setInvite] = useState<{ code: string; expiresAt: number; pairsBefore: number } | null>(null);
+  const [invite, setInvite] = useState<{ code: string; expiresAt: number; pairingId: string } | null>(null);
+  const [joining, setJoining] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const pairCount = useLiveQuery(() => db.pairs.count(), []);
-
-  const invitePending = invite !== null && pairCount !== undefined && pairCount <= invite.pairsBefore;
-  useEffect(() => {
-    if (!invitePending) return;
-    const timer = setInterval(() => void client.syncNow(), INVITE_POLL_MS);
-    return () => clearInterval(timer);
-  }, [invitePending, client]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
-    setStatus(null);
+    setError(null);
     try {
       await action();
-    } catch (error) {
-      setStatus({ text: sentenceForError(error), error: true });
+    } catch (caught) {
+      setError(sentenceForError(caught));
     } finally {
       setBusy(false);
     }
@@ -40,16 +76,17 @@ export function PairingSection() {
 
   const createInvite = () =>
     run(async () => {
-      const created = await client.createInvite(role);
-      setInvite({ ...created, pairsBefore: pairCount ?? 0 });
+      setJoining(null);
+      setInvite(await client.createInvite(role));
     });
 
   const join = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const pair = await client.acceptInvite(code);
+      const { pairingId } = await client.acceptInvite(code);
       setCode('');
-      setStatus({ text: t('pairing_joined', pair.peerName), error: false });
+      setInvite(null);
+      setJoining(pairingId);
     });
   };
 
@@ -71,13 +108,18 @@ export function PairingSection() {
         {t('pairing_create')}
       </button>
       {invite && (
-        <div className="invite" role="status">
+        <div className="invite">
           <p>{t('pairing_code_intro')}</p>
           <p className="invite-code" aria-label={t('pairing_code_label')}>
             {formatInviteCode(invite.code)}
           </p>
-          <p>{t('pairing_code_expiry', new Date(invite.expiresAt).toLocaleString())}</p>
-          {!invitePending && <p>{t('pairing_code_used')}</p>}
+          <p>
+            {t(
+              'pairing_code_expiry',
+              new Date(invite.expiresAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }),
+            )}
+          </p>
+          <PairingProgress pairingId={invite.pairingId} />
         </div>
       )}
       <form onSubmit={join}>
@@ -94,9 +136,10 @@ export function PairingSection() {
           {t('pairing_join')}
         </button>
       </form>
-      {status && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
-          {status.text}
+      {joining && <PairingProgress pairingId={joining} />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
         </p>
       )}
     </section>

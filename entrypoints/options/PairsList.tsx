@@ -3,24 +3,11 @@ import { useEffect, useId, useState } from 'react';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { sentenceForError } from '@/components/errors';
 import { OrderWarning, PairStanding } from '@/components/PairNotices';
+import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
-import { safetyCode } from '@/lib/crypto';
 import type { Pair } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { acceptOfferedKey, markVerified } from '@/lib/keys';
-
-function useSafetyCode(myKey: string, peerKey: string | null): string | null {
-  const [code, setCode] = useState<string | null>(null);
-  useEffect(() => {
-    if (!peerKey) return setCode(null);
-    let current = true;
-    void safetyCode(myKey, peerKey).then((value) => current && setCode(value));
-    return () => {
-      current = false;
-    };
-  }, [myKey, peerKey]);
-  return code;
-}
+import { acceptOfferedKey } from '@/lib/keys';
 
 /** Both sides see it; the log stays. A pair known only from an import has nothing to leave. */
 function LeavePair({ pair }: { pair: Pair }) {
@@ -52,8 +39,6 @@ function LeavePair({ pair }: { pair: Pair }) {
 function PairItem({ pair }: { pair: Pair }) {
   const { db } = useServices();
   const id = useId();
-  const code = useSafetyCode(pair.myPublicKey, pair.peerPublicKey);
-  const offeredCode = useSafetyCode(pair.myPublicKey, pair.offeredPeerKey);
   return (
     <li aria-labelledby={id}>
       <h3 id={id}>
@@ -61,31 +46,11 @@ function PairItem({ pair }: { pair: Pair }) {
       </h3>
       <PairStanding pair={pair} />
       <OrderWarning pair={pair} />
-      {code && (
-        <p>
-          {t('safety_code_label')} <strong className="safety-code" aria-label={t('safety_code_of', pair.peerName)}>{code}</strong>
-        </p>
-      )}
-      {pair.verified ? (
-        <p className="ok">{t('safety_verified')}</p>
-      ) : (
-        code && (
-          <>
-            <p className="hint">{t('safety_compare_hint', pair.peerName)}</p>
-            <button type="button" onClick={() => void markVerified(db, pair.pairId)}>
-              {t('safety_mark_verified')}
-            </button>
-          </>
-        )
-      )}
+      {pair.pairKey && <SafetyNumbers pair={pair} />}
       {pair.offeredPeerKey && (
         <div role="alert" className="key-warning">
           <p className="error">{t('key_changed_warning', pair.peerName)}</p>
-          {offeredCode && (
-            <p>
-              {t('key_changed_new_code')} <strong className="safety-code">{offeredCode}</strong>
-            </p>
-          )}
+          <SafetyNumbers pair={pair} peerKey={pair.offeredPeerKey} />
           <button type="button" onClick={() => void acceptOfferedKey(db, pair.pairId)}>
             {t('key_changed_accept', pair.peerName)}
           </button>

@@ -119,7 +119,7 @@ export function inviteRoutes(deps: RelayDeps) {
       if (!found.ok) return sendRefusal(c, found.reason);
       const { inviter } = found;
       const body: LookupInviteResponse = {
-        inviter: { deviceId: inviter.id, displayName: inviter.displayName, publicKey: inviter.publicKey },
+        inviter: { deviceId: inviter.id, displayName: inviter.displayName, publicKey: inviter.publicKey, revokedAt: null },
         inviterRole: found.inviterRole,
         share: found.share,
         expiresAt: found.expiresAt,

@@ -6,7 +6,7 @@ import { readInboxPage } from '@/lib/inbox';
 import { searchLog, entriesForSite } from '@/lib/search';
 
 describe('schema upgrade', () => {
-  it('opens data written by version 1 and fills the fields versions 2 to 4 add', async () => {
+  it('opens data written by version 1 and fills the fields versions 2 to 5 add', async () => {
     const indexedDB = new IDBFactory();
     const name = 'binome-upgrade';
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -35,7 +35,7 @@ describe('schema upgrade', () => {
     ]);
     // Version 4: a pair that was never left, revoked or broken.
     expect(await v2.pairs.get('p')).toMatchObject({ leftAt: null, leftByMe: false, peerRevokedAt: null, broken: null });
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     v2.close();
   });
 });

@@ -8,7 +8,7 @@ async function peerKey() {
   return exportPublicKey((await generateDeviceKeys()).publicKey);
 }
 
-function info(publicKey: string | null, displayName = 'Hugo'): PairInfo {
+function info(publicKey: string | null, displayName = 'Hugo'): PairInfoInput {
   return {
     pairId: PAIR_ID,
     myRole: 'learner',

@@ -66,7 +66,7 @@ describe('notifications', () => {
     const relay = new RelayDouble();
     const anne = await relay.device('Anne');
     const buddy = await relay.device('Karim');
-    const pairId = relay.pair(anne, buddy);
+    const pairId = await relay.pair(anne, buddy);
     await syncAll(buddy.deps);
     for (let index = 0; index < 250; index++) await queueQuestion(buddy.db, { pairId, text: `Question ${index}`, context: null }, 1000 + index);
     await syncAll(buddy.deps);

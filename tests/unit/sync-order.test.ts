@@ -24,7 +24,7 @@ describe('a relay that drops, reorders or rewinds messages', () => {
   async function pair() {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
-    const pairId = relay.pair(anne, karim);
+    const pairId = await relay.pair(anne, karim);
     await syncAll(anne.deps);
     await syncAll(karim.deps);
     const send = async (...texts: string[]) => {

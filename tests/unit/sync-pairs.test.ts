@@ -33,9 +33,9 @@ describe('pairs, one at a time', () => {
     const offCurve = await relay.device('Off curve');
     relay.devices.get(garbage.id)!.publicKey = 'not a key at all';
     relay.devices.get(offCurve.id)!.publicKey = OFF_CURVE_KEY;
-    const withGarbage = relay.pair(anne, garbage);
-    const good = relay.pair(anne, karim);
-    const withOffCurve = relay.pair(anne, offCurve);
+    const withGarbage = await relay.pair(anne, garbage);
+    const good = await relay.pair(anne, karim);
+    const withOffCurve = await relay.pair(anne, offCurve);
     await syncAll(karim.deps);
     await ask(karim.db, good, 'Where is the budget file?');
     await syncAll(karim.deps);
@@ -59,8 +59,8 @@ describe('pairs, one at a time', () => {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
     const lea = await relay.device('Léa');
-    const failing = relay.pair(anne, lea);
-    const good = relay.pair(anne, karim);
+    const failing = await relay.pair(anne, lea);
+    const good = await relay.pair(anne, karim);
     await syncAll(karim.deps);
     await syncAll(lea.deps);
     await ask(lea.db, failing, 'First from Léa');
@@ -85,7 +85,7 @@ describe('pairs, one at a time', () => {
   it('leaving a pair is seen by both sides; nothing more can be asked in it and its log stays', async () => {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
-    const pairId = relay.pair(anne, karim);
+    const pairId = await relay.pair(anne, karim);
     await syncAll(anne.deps);
     await syncAll(karim.deps);
     await ask(anne.db, pairId, 'Before leaving');
@@ -119,7 +119,7 @@ describe('pairs, one at a time', () => {
   it('a pair the relay no longer knows can still be left here', async () => {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
-    const pairId = relay.pair(anne, karim);
+    const pairId = await relay.pair(anne, karim);
     await syncAll(anne.deps);
     relay.pairs.delete(pairId);
     await leavePair(anne.deps, pairId);
@@ -130,7 +130,7 @@ describe('pairs, one at a time', () => {
   it('a buddy whose device was revoked is shown, gets nothing more and cannot be picked', async () => {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
-    const pairId = relay.pair(anne, karim);
+    const pairId = await relay.pair(anne, karim);
     await syncAll(anne.deps);
     const queued = await ask(anne.db, pairId, 'Are you there?');
     relay.devices.get(karim.id)!.revokedAt = 7_000;
@@ -148,7 +148,7 @@ describe('pairs, one at a time', () => {
   it('an outbox item of a pair known to be over is refused without being posted', async () => {
     const anne = await relay.device('Anne');
     const karim = await relay.device('Karim');
-    const pairId = relay.pair(anne, karim);
+    const pairId = await relay.pair(anne, karim);
     await syncAll(anne.deps);
     const queued = await ask(anne.db, pairId, 'Written before the news');
     await anne.db.pairs.update(pairId, { peerRevokedAt: 7_000 });

@@ -4,7 +4,8 @@
  * an older backup, give a message a huge seq, hand out a garbage key, revoke a device.
  * It follows the real relay's contract (lib/protocol.ts, relay/routes/pairs.ts) otherwise.
  */
-import { deviceKeys } from '@/lib/keys';
+import type { BinomeDb } from '@/lib/db';
+import { deviceKeys, recordPair } from '@/lib/keys';
 import { RelayClient } from '@/lib/relay-client';
 import type { SyncDeps } from '@/lib/sync';
 import type { StoredMessage } from '@/lib/threads';
@@ -12,6 +13,11 @@ import type { Envelope, ErrorCode, PairRole, PostMessageRequest } from '@/lib/pr
 import { emptyDb } from './db';
 
 export const DOUBLE_URL = 'http://relay.double';
+
+interface DoubleBrowser {
+  id: string;
+  db: BinomeDb;
+}
 
 interface DeviceRow {
   id: string;
@@ -120,8 +126,11 @@ export class RelayDouble {
     return { id, db, deps, notified };
   }
 
-  /** A pair as an accepted invite leaves it: the asker is the learner. */
-  pair(learner: { id: string }, helper: { id: string }): string {
+  /**
+   * A pair as a completed pairing leaves it: on the relay, and recorded by both browsers (which
+   * record only pairs whose SPAKE2 confirmations matched; lib/pairing.ts). The asker is the learner.
+   */
+  async pair(learner: DoubleBrowser, helper: DoubleBrowser): Promise<string> {
     const id = crypto.randomUUID();
     this.pairs.set(id, {
       id,
@@ -135,6 +144,9 @@ export class RelayDouble {
       leftBy: null,
       messages: [],
     });
+    for (const side of [learner, helper]) {
+      await recordPair(side.db, this.pairsOf(side.id).find((pair) => pair.pairId === id)!, DOUBLE_URL);
+    }
     return id;
   }
 
