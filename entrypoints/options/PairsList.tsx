@@ -46,7 +46,13 @@ function PairItem({ pair }: { pair: Pair }) {
       </h3>
       <PairStanding pair={pair} />
       <OrderWarning pair={pair} />
-      {pair.pairKey && <SafetyNumbers pair={pair} />}
+      {pair.pairKey && (
+        // Shown in full right after pairing (PairingSection); here, one click away.
+        <details className="safety-details">
+          <summary>{pair.verified ? t('safety_summary_checked', pair.peerName) : t('safety_summary_unchecked', pair.peerName)}</summary>
+          <SafetyNumbers pair={pair} />
+        </details>
+      )}
       {pair.offeredPeerKey && (
         <div role="alert" className="key-warning">
           <p className="error">{t('key_changed_warning', pair.peerName)}</p>

@@ -32,14 +32,18 @@ export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
       const helperOptions = await helper.options();
       await helperOptions.saveProfile('Hugo', relay.url);
       await helperOptions.join(code.toLowerCase());
-      await expect(helperOptions.page.getByRole('status').filter({ hasText: 'You are now paired with Anne Martin.' })).toBeVisible();
+      // Both browsers check each other's confirmation of the code before either records the pair.
+      await helperOptions.pairedWith('Anne Martin');
+      await askerOptions.pairedWith('Hugo');
       await expect(helperOptions.buddies()).toHaveText(['Anne Martin — I help']);
       await expect(askerOptions.buddies()).toHaveText(['Hugo — I learn']);
-      // Both screens show the same safety code; each person says so after comparing.
-      await expect(askerOptions.safetyCode('Hugo')).toHaveText(/^\d{4} \d{4} \d{4} \d{4}$/);
-      await expect(helperOptions.safetyCode('Anne Martin')).toHaveText((await askerOptions.safetyCode('Hugo').textContent())!);
-      await askerOptions.markVerified();
-      await helperOptions.markVerified();
+      // Each reads their own number aloud; the other finds it under the buddy's name.
+      const anneNumber = await askerOptions.safetyNumber('Your number');
+      expect(anneNumber).toMatch(/^\d{30}$/);
+      expect(await helperOptions.safetyNumber('Anne Martin’s number')).toBe(anneNumber);
+      expect(await askerOptions.safetyNumber('Hugo’s number')).toBe(await helperOptions.safetyNumber('Your number'));
+      await askerOptions.markVerified('Hugo');
+      await helperOptions.markVerified('Anne Martin');
       await askerOptions.page.close();
       await helperOptions.page.close();
 

@@ -14,7 +14,7 @@ export class OptionsPage {
     await this.page.getByRole('radio', { name: role }).check();
     await this.page.getByRole('button', { name: 'Create an invite code' }).click();
     const code = this.page.getByLabel('Invite code', { exact: true });
-    await expect(code).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await expect(code).toHaveText(/^[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
     return (await code.textContent())!;
   }
 
@@ -27,13 +27,25 @@ export class OptionsPage {
     return this.page.getByRole('list', { name: 'My buddies' }).getByRole('heading');
   }
 
-  safetyCode(buddy: string): Locator {
-    return this.page.getByLabel(`Safety code with ${buddy}`);
+  /** Shown as soon as the pairing is confirmed, in the pairing section. */
+  async pairedWith(buddy: string): Promise<Locator> {
+    const done = this.page.locator('.paired').filter({ hasText: `You are paired with ${buddy}.` });
+    await expect(done).toBeVisible();
+    return done;
   }
 
-  async markVerified(): Promise<void> {
-    await this.page.getByRole('button', { name: 'The codes match' }).click();
-    await expect(this.page.getByText('Verified: you compared the codes in person.')).toBeVisible();
+  /** "Your number" or "<buddy>’s number", as the person reads it aloud: 30 digits. */
+  async safetyNumber(whose: string): Promise<string> {
+    const number = this.page.locator('.paired').getByRole('img', { name: new RegExp(`^${whose}: `) });
+    await expect(number).toBeVisible();
+    const label = (await number.getAttribute('aria-label'))!;
+    return label.slice(label.indexOf(':') + 1).replace(/[^\d]/g, '');
+  }
+
+  async markVerified(buddy: string): Promise<void> {
+    const panel = this.page.locator('.paired');
+    await panel.getByRole('button', { name: 'The numbers match' }).click();
+    await expect(panel.getByText(`Checked: you and ${buddy} compared your numbers.`)).toBeVisible();
   }
 
   alert(): Locator {
