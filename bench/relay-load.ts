@@ -41,6 +41,7 @@ import WebSocket from 'ws';
 import { migrate } from '../relay/store/migrate.ts';
 import { openPglite } from '../relay/store/pglite.ts';
 import { openPostgres } from '../relay/store/postgres.ts';
+import { newPublicKey, pairingClient } from '../tests/unit/relay/pairing-client.ts';
 import { RelayStore } from '../relay/store/relay-store.ts';
 import type { Sql } from '../relay/store/sql.ts';
 import { RelayChild } from '../tests/unit/relay/relay-child.ts';
@@ -177,6 +178,7 @@ interface SimDevice {
   index: number;
   deviceId: string;
   token: string;
+  publicKey: string;
   pairId: string;
   buddy: number;
   socket?: WebSocket;
@@ -212,22 +214,23 @@ async function setUpDevices(baseUrl: string): Promise<SimDevice[]> {
     index,
     deviceId: '',
     token: '',
+    publicKey: '',
     pairId: '',
     buddy: index ^ 1, // 0↔1, 2↔3, …
   }));
   await inPool(devices, 16, async (device) => {
-    const res = await request(baseUrl, 'POST', '/devices', undefined, { displayName: `Device ${device.index}` });
+    const publicKey = newPublicKey();
+    const res = await request(baseUrl, 'POST', '/devices', undefined, { displayName: `Device ${device.index}`, publicKey });
     if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-    Object.assign(device, res.body);
+    Object.assign(device, res.body, { publicKey });
   });
   const inviters = devices.filter((d) => d.index % 2 === 0);
   await inPool(inviters, 16, async (inviter) => {
     const accepter = devices[inviter.buddy]!;
-    const invite = await request(baseUrl, 'POST', '/invites', inviter.token, { role: 'learner' });
-    if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${JSON.stringify(invite.body)}`);
-    const accepted = await request(baseUrl, 'POST', '/invites/accept', accepter.token, { code: invite.body.code });
-    if (accepted.status !== 201) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
-    inviter.pairId = accepter.pairId = accepted.body.pair.pairId;
+    // The whole SPAKE2 exchange, as two browsers run it: the relay takes messages only once confirmed.
+    const pairing = pairingClient((method, path, token, json) => request(baseUrl, method, path, token, json));
+    const pair = await pairing.pair(inviter, accepter);
+    inviter.pairId = accepter.pairId = pair.pairId;
   });
   return devices;
 }

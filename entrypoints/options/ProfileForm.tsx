@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
 import { t } from '@/lib/i18n';
+import { normalizeDisplayName } from '@/lib/display-name';
 import { normalizeRelayUrl } from '@/lib/relay-url';
 import { useProfile } from '@/components/useProfile';
 import { saveProfile } from '@/lib/settings';
@@ -24,7 +25,7 @@ export function ProfileForm() {
     // Until the profile is read, an untouched relay field is empty: saving would replace the stored address.
     if (!profile) return;
     const typed = { name: displayName.value, relay: relayUrl.value };
-    const name = typed.name.trim();
+    const name = normalizeDisplayName(typed.name);
     const relay = normalizeRelayUrl(typed.relay);
     if (!name) return setMessage({ text: t('error_no_name'), error: true });
     if (!relay) return setMessage({ text: t('error_bad_relay_url'), error: true });

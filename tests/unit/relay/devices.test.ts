@@ -35,11 +35,12 @@ describe.each(backends())('devices and auth on $name', (backend) => {
 
   it('stores a display name cleaned, and its buddy sees it so; a name with nothing visible is refused', async () => {
     const relay = testRelay(db());
+    const publicKey = newPublicKey();
     const registered = await relay.call('POST', '/devices', {
-      json: { displayName: '\u202EAna\u200B  \u001b[31mMarie\u0007\u0301', publicKey: newPublicKey() },
+      json: { displayName: '\u202EAna\u200B  \u001b[31mMarie\u0007\u0301', publicKey },
     });
     expect(registered.status).toBe(201);
-    const ana = { ...registerDeviceResponse.parse(registered.body), displayName: 'Ana', publicKey: '' };
+    const ana = { ...registerDeviceResponse.parse(registered.body), displayName: 'Ana', publicKey };
     const bob = await relay.register('Bob');
     await relay.pair(bob, ana);
     const peerName = async () => (await relay.call('GET', '/pairs', { token: bob.token })).body.pairs[0].peer.displayName;

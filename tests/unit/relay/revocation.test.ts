@@ -20,6 +20,7 @@ import { revokeDevice } from '@/relay/revocation';
 import type { RelayStore } from '@/relay/store/relay-store';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '@/relay/server';
 import { backends, dropSchema, fakeClock, newPublicKey, newSchemaName, snapshot, testRelay, useRelayDatabase } from './harness';
+import { pairingClient } from './pairing-client';
 import { RelayChild } from './relay-child';
 import { openStream } from './ws-client';
 
@@ -37,12 +38,14 @@ async function api<T = any>(url: string, method: string, path: string, token?: s
 }
 
 async function registerPair(inviterUrl: string, accepterUrl = inviterUrl) {
-  const register = async (url: string, displayName: string) =>
-    (await api<RegisterDeviceResponse>(url, 'POST', '/devices', undefined, { displayName, publicKey: newPublicKey() })).body;
+  const register = async (url: string, displayName: string) => {
+    const publicKey = newPublicKey();
+    return { ...(await api<RegisterDeviceResponse>(url, 'POST', '/devices', undefined, { displayName, publicKey })).body, publicKey };
+  };
   const ana = await register(inviterUrl, 'Ana');
   const bob = await register(accepterUrl, 'Bob');
-  const { code } = (await api(inviterUrl, 'POST', '/invites', ana.token, { role: 'learner' })).body;
-  const { pair } = (await api<{ pair: PairInfo }>(accepterUrl, 'POST', '/invites/accept', bob.token, { code })).body;
+  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) => api(url, method, path, token, json);
+  const pair = await pairingClient(callOn(inviterUrl)).pair(ana, bob, 'learner', callOn(accepterUrl));
   return { ana, bob, pairId: pair.pairId };
 }
 
