@@ -13,8 +13,21 @@ const PAIRING_POLL_MS = 2000;
 
 const UNDER_WAY: ReadonlySet<Pairing['status']> = new Set(['waiting', 'confirming']);
 
+/** The code to read aloud, while it is waiting to be typed: once used or expired it is no use. */
+function InviteCode({ code, expiresAt }: { code: string; expiresAt: number }) {
+  return (
+    <>
+      <p>{t('pairing_code_intro')}</p>
+      <p className="invite-code" aria-label={t('pairing_code_label')}>
+        {formatInviteCode(code)}
+      </p>
+      <p>{t('pairing_code_expiry', new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }))}</p>
+    </>
+  );
+}
+
 /** Where a pairing stands, in words, and once paired the safety numbers to compare at once. */
-function PairingProgress({ pairingId }: { pairingId: string }) {
+function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { code: string; expiresAt: number } }) {
   const { db, client } = useServices();
   const pairing = useLiveQuery(() => db.pairings.get(pairingId), [pairingId]);
   const pair = useLiveQuery(() => (pairing?.pairId ? db.pairs.get(pairing.pairId) : undefined), [pairing?.pairId]);
@@ -27,7 +40,12 @@ function PairingProgress({ pairingId }: { pairingId: string }) {
   if (!pairing) return null;
   switch (pairing.status) {
     case 'waiting':
-      return <p role="status">{t('pairing_waiting')}</p>;
+      return (
+        <>
+          {invite && <InviteCode {...invite} />}
+          <p role="status">{t('pairing_waiting')}</p>
+        </>
+      );
     case 'confirming':
       return <p role="status">{t('pairing_confirming', pairing.peerName ?? '')}</p>;
     case 'expired':
@@ -109,17 +127,7 @@ export function PairingSection() {
       </button>
       {invite && (
         <div className="invite">
-          <p>{t('pairing_code_intro')}</p>
-          <p className="invite-code" aria-label={t('pairing_code_label')}>
-            {formatInviteCode(invite.code)}
-          </p>
-          <p>
-            {t(
-              'pairing_code_expiry',
-              new Date(invite.expiresAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }),
-            )}
-          </p>
-          <PairingProgress pairingId={invite.pairingId} />
+          <PairingProgress pairingId={invite.pairingId} invite={invite} />
         </div>
       )}
       <form onSubmit={join}>
