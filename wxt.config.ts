@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { ASK_COMMAND, ASK_SHORTCUT } from './lib/commands';
+import { ASK_COMMAND, ASK_SHORTCUT } from './lib/ask/commands';
 import { PREACT_ALIASES } from './preact-aliases';
 
 export default defineConfig({

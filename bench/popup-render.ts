@@ -8,8 +8,8 @@ import { writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '../lib/export';
-import { uuidv7 } from '../lib/ids';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../lib/knowledge/export';
+import { uuidv7 } from '../lib/db/ids';
 import { Person } from '../tests/e2e/support/person';
 import { median, ms, percentile } from './stats';
 

@@ -1,16 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { capturePage, withFound } from '@/lib/capture';
-import type { PageContext } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { capturePage, withFound } from '@/lib/capture/capture';
+import type { PageContext } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
 import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
 import { redactedScreenshot, ScreenshotField, type Capture } from './ScreenshotField';
 import { SkillField, skillToSend } from './SkillField';
-import type { ElementDescription } from '@/lib/element-description';
+import type { ElementDescription } from '@/lib/capture/element-description';
 import { PointAtElement } from './PointAtElement';
-import type { Rect } from '@/lib/screenshot';
-import type { PreparedAsk } from '@/lib/prepared-ask';
-import { screenshotPayload, type PairChoice } from '@/lib/ask-backend';
+import type { Rect } from '@/lib/capture/screenshot';
+import type { PreparedAsk } from '@/lib/ask/prepared-ask';
+import { screenshotPayload, type PairChoice } from '@/lib/ask/ask-backend';
 import { useAskBackend } from './ask-backend';
 
 interface Props {

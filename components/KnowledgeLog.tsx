@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { t } from '@/lib/i18n';
-import { searchLog } from '@/lib/search';
+import { t } from '@/lib/i18n/i18n';
+import { searchLog } from '@/lib/knowledge/search';
 import { useServices } from './services';
 import { ThreadList } from './ThreadList';
 

@@ -1,4 +1,4 @@
-import { splitLinks } from '@/lib/links';
+import { splitLinks } from '@/lib/knowledge/links';
 
 /** Renders the buddy's text as text: React escapes it, and only http(s) URLs become links (see lib/links.ts). */
 export function LinkifiedText({ text }: { text: string }) {

@@ -1,5 +1,5 @@
-import type { PageContext } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import type { PageContext } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
 
 /** The captured context: what the asker was looking at, with a link that opens the page. */
 export function PageContextView({ context }: { context: PageContext }) {

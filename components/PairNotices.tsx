@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Pair } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { mayBeMissing, orderWarningText } from '@/lib/order';
-import { pairStandingText } from '@/lib/pair-state';
+import type { Pair } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { mayBeMissing, orderWarningText } from '@/lib/conversation/order';
+import { pairStandingText } from '@/lib/conversation/pair-state';
 import { useServices } from './services';
 
 /** "A message from Karim may be missing", with a way to hide it once checked with Karim. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ElementDescription } from '@/lib/element-description';
-import { t } from '@/lib/i18n';
+import type { ElementDescription } from '@/lib/capture/element-description';
+import { t } from '@/lib/i18n/i18n';
 import { useAskBackend } from './ask-backend';
 
 /** Describes an element as a person would: "the button “Insert”". */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { t } from '@/lib/i18n';
-import { MAX_EDGE, OUTLINE_COLOR, redactionInSource, type Rect } from '@/lib/screenshot';
+import { t } from '@/lib/i18n/i18n';
+import { MAX_EDGE, OUTLINE_COLOR, redactionInSource, type Rect } from '@/lib/capture/screenshot';
 
 interface Props {
   /** The raw capture: an ImageBitmap, or an object/data URL. Shown here only, never sent as is. */

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import type { Pair } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { markVerified } from '@/lib/keys';
-import { safetyNumber } from '@/lib/safety-number';
+import type { Pair } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { markVerified } from '@/lib/trust/keys';
+import { safetyNumber } from '@/lib/trust/safety-number';
 import { useServices } from './services';
 
 function useSafetyNumber(publicKey: string | null | undefined, deviceId: string | undefined): string | null {

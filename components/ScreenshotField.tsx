@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { captureVisibleTab, targetTab } from '@/lib/capture';
-import { siteOf } from '@/lib/site';
-import { t } from '@/lib/i18n';
-import type { ElementDescription } from '@/lib/element-description';
-import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/screenshot';
+import { captureVisibleTab, targetTab } from '@/lib/capture/capture';
+import { siteOf } from '@/lib/db/site';
+import { t } from '@/lib/i18n/i18n';
+import type { ElementDescription } from '@/lib/capture/element-description';
+import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/capture/screenshot';
 import { RedactionEditor } from './RedactionEditor';
 import { useAskBackend } from './ask-backend';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 
 /** The screenshot that came with a question: fitted to the width, full size on demand. */
 export function ScreenshotView({ image, author }: { image: Blob; author: string }) {

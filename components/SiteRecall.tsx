@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { targetTab } from '@/lib/capture';
-import { siteOf } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { entriesForSite } from '@/lib/search';
+import { targetTab } from '@/lib/capture/capture';
+import { siteOf } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { entriesForSite } from '@/lib/knowledge/search';
 import { useServices } from './services';
 import { ThreadList } from './ThreadList';
 

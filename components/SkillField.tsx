@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { t } from '@/lib/i18n';
-import { skillLabel, suggestSkills } from '@/lib/skill-catalogue';
+import { t } from '@/lib/i18n/i18n';
+import { skillLabel, suggestSkills } from '@/lib/knowledge/skill-catalogue';
 
 /** What travels: the catalogue id when the person picked a suggestion, else their words. */
 export function skillToSend(tool: string, typed: string): string | undefined {

@@ -1,5 +1,5 @@
-import type { ThreadDirection, ThreadStatus } from '@/lib/db';
-import { t, type MessageKey } from '@/lib/i18n';
+import type { ThreadDirection, ThreadStatus } from '@/lib/db/db';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 
 const LABELS: Record<ThreadDirection, Record<ThreadStatus, MessageKey>> = {
   outgoing: {

@@ -1,7 +1,7 @@
 import { Component, useEffect, useState, type ReactNode } from 'react';
-import type { BinomeDb } from '@/lib/db';
-import { exportJson } from '@/lib/export';
-import { t } from '@/lib/i18n';
+import type { BinomeDb } from '@/lib/db/db';
+import { exportJson } from '@/lib/knowledge/export';
+import { t } from '@/lib/i18n/i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { downloadFile } from './download';
 

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { Thread } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { isUnread } from '@/lib/threads';
+import type { Thread } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { isUnread } from '@/lib/conversation/threads';
 import { StatusLabel } from './StatusLabel';
 
 interface Props {

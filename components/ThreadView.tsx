@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { t, type MessageKey } from '@/lib/i18n';
-import { compareMessages, type StoredMessage } from '@/lib/threads';
-import { sendBlock } from '@/lib/pair-state';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
+import { compareMessages, type StoredMessage } from '@/lib/conversation/threads';
+import { sendBlock } from '@/lib/conversation/pair-state';
 import { PairStanding } from './PairNotices';
 import { elementSummary } from './PointAtElement';
 import { ScreenshotView } from './ScreenshotView';

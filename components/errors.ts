@@ -1,6 +1,6 @@
-import { errorSentence, t } from '@/lib/i18n';
-import { BackgroundError } from '@/lib/messaging';
-import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/pair-errors';
+import { errorSentence, t } from '@/lib/i18n/i18n';
+import { BackgroundError } from '@/lib/messaging/messaging';
+import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/conversation/pair-errors';
 
 /** What to tell the person about an error an action of theirs ran into. */
 /** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */

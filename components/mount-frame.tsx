@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import './theme.css';
 
 /** The page's language and title, and the React root: common to every extension page. */

@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
-import { createClient } from '@/lib/client';
-import { db } from '@/lib/db';
-import type { MessageKey } from '@/lib/i18n';
+import { createClient } from '@/lib/messaging/client';
+import { db } from '@/lib/db/db';
+import type { MessageKey } from '@/lib/i18n/i18n';
 import { prepareDocument } from './mount-frame';
 import { ServicesProvider } from './services';
 import { StorageGuard } from './StorageGuard';

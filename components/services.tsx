@@ -1,7 +1,7 @@
 /** The database and client the UI works with, provided once per page so tests can swap them. */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Client } from '@/lib/client';
-import type { BinomeDb } from '@/lib/db';
+import type { Client } from '@/lib/messaging/client';
+import type { BinomeDb } from '@/lib/db/db';
 
 interface Services {
   db: BinomeDb;

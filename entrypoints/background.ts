@@ -1,29 +1,29 @@
 import { browser } from 'wxt/browser';
-import { db, type Pair } from '@/lib/db';
+import { db, type Pair } from '@/lib/db/db';
 import {
   BackgroundError,
   isFromExtensionPage,
   isPageToBackgroundMessage,
   type BackgroundReply,
   type PageToBackgroundMessage,
-} from '@/lib/messaging';
-import { openAskPanel } from '@/lib/ask-panel';
-import { queueQuestion } from '@/lib/ask-backend-local';
-import { ASK_COMMAND } from '@/lib/commands';
-import { createContextMenu, onContextMenuClick } from '@/lib/context-menu';
-import { leavePair } from '@/lib/leave-pair';
-import { notifyNewFromPeer } from '@/lib/notifications';
-import { onPickerMessage, startPicking } from '@/lib/picker-flow';
-import { rememberScreenshotChoice } from '@/lib/screenshot-choice';
-import { acceptInvite, createInvite, syncDisplayName } from '@/lib/pairing';
-import { PushManager } from '@/lib/push';
-import { RelayClient, RelayError } from '@/lib/relay-client';
-import { normalizeRelayUrl } from '@/lib/relay-url';
-import { readProfile } from '@/lib/settings';
-import { watchTabsForSiteMarks } from '@/lib/site-marks';
-import { countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync';
-import { SyncScheduler } from '@/lib/sync-scheduler';
-import type { StoredMessage } from '@/lib/threads';
+} from '@/lib/messaging/messaging';
+import { openAskPanel } from '@/lib/ask/ask-panel';
+import { queueQuestion } from '@/lib/ask/ask-backend-local';
+import { ASK_COMMAND } from '@/lib/ask/commands';
+import { createContextMenu, onContextMenuClick } from '@/lib/ask/context-menu';
+import { leavePair } from '@/lib/sync/leave-pair';
+import { notifyNewFromPeer } from '@/lib/sync/notifications';
+import { onPickerMessage, startPicking } from '@/lib/ask/picker-flow';
+import { rememberScreenshotChoice } from '@/lib/capture/screenshot-choice';
+import { acceptInvite, createInvite, syncDisplayName } from '@/lib/sync/pairing';
+import { PushManager } from '@/lib/sync/push';
+import { RelayClient, RelayError } from '@/lib/sync/relay-client';
+import { normalizeRelayUrl } from '@/lib/sync/relay-url';
+import { readProfile } from '@/lib/db/settings';
+import { watchTabsForSiteMarks } from '@/lib/knowledge/site-marks';
+import { countAwaitingMyAnswer, syncAll, type SyncDeps } from '@/lib/sync/sync';
+import { SyncScheduler } from '@/lib/sync/sync-scheduler';
+import type { StoredMessage } from '@/lib/conversation/threads';
 
 const SYNC_ALARM = 'binome-sync';
 /** The documented default: delivery with the buddy's UI closed within one minute. */

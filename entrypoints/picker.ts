@@ -16,8 +16,8 @@
  * started the picker closes as soon as the person clicks the page.
  */
 import { browser } from 'wxt/browser';
-import { accessibleName, describeElement, type PickerResult } from '@/lib/element-description';
-import { t } from '@/lib/i18n';
+import { accessibleName, describeElement, type PickerResult } from '@/lib/capture/element-description';
+import { t } from '@/lib/i18n/i18n';
 
 /** One picker per page: a second injection while one runs gets the same answer. */
 const ACTIVE = '__binomePicker';

@@ -10,8 +10,8 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { normalizeDisplayName } from '../lib/display-name.ts';
-import { errorResponse } from '../lib/protocol.ts';
+import { normalizeDisplayName } from '../lib/protocol/display-name.ts';
+import { errorResponse } from '../lib/protocol/protocol.ts';
 import { ADMIN_PREFIX, revokeDeviceResponse } from './admin-api.ts';
 
 const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode, ErrorResponse } from '../lib/protocol.ts';
+import type { ErrorCode, ErrorResponse } from '../lib/protocol/protocol.ts';
 
 /**
  * Every error the relay sends has this shape, and a message a person could read in the

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../lib/protocol.ts';
+import type { StreamEvent } from '../lib/protocol/protocol.ts';
 import type { RelayStore } from './store/relay-store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { MAX_PAYLOAD_CHARS } from '../lib/protocol.ts';
+import { MAX_PAYLOAD_CHARS } from '../lib/protocol/protocol.ts';
 import { errorBody } from './errors.ts';
 import { sha256Hex } from './secrets.ts';
 import type { Sql } from './store/sql.ts';

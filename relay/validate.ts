@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
-import { isStorableText } from '../lib/protocol.ts';
+import { isStorableText } from '../lib/protocol/protocol.ts';
 import { errorBody, MESSAGES } from './errors.ts';
 
 /** "displayName, publicKey": the fields at fault, without zod's internal wording. */

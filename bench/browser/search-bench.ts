@@ -2,9 +2,9 @@
  * Runs in a plain Chromium page (real IndexedDB): seeds a knowledge log with Dexie, then
  * times lib/search's searchLog, the same code the log page and the popup run.
  */
-import { BinomeDb, type Thread } from '../../lib/db';
-import { searchLog } from '../../lib/search';
-import { wordsOf } from '../../lib/text';
+import { BinomeDb, type Thread } from '../../lib/db/db';
+import { searchLog } from '../../lib/knowledge/search';
+import { wordsOf } from '../../lib/db/text';
 
 /** Words people write about workplace tools; the rest of the vocabulary is made up. */
 const REAL_WORDS = (

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import { isImportedPair } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { PAGE_SIZE, searchLog, type LogFilters } from '@/lib/search';
+import { isImportedPair } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { PAGE_SIZE, searchLog, type LogFilters } from '@/lib/knowledge/search';
 import { useServices } from '../services';
 import { ThreadList } from '../ThreadList';
 

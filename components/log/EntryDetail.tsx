@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import { t } from '@/lib/i18n';
-import { deleteEntry, saveNote } from '@/lib/log';
+import { t } from '@/lib/i18n/i18n';
+import { deleteEntry, saveNote } from '@/lib/knowledge/log';
 import { ConfirmButton } from '../ConfirmButton';
 import { useServices } from '../services';
 import { ThreadView } from '../ThreadView';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { BinomeDb } from '@/lib/db';
-import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/export';
-import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
-import { importJsonFile, ImportError, type ImportReport } from '@/lib/import';
+import type { BinomeDb } from '@/lib/db/db';
+import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/knowledge/export';
+import { t, uiLanguage, type MessageKey } from '@/lib/i18n/i18n';
+import { importJsonFile, ImportError, type ImportReport } from '@/lib/knowledge/import';
 import { downloadFile as download } from '../download';
 import { useServices } from '../services';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { t } from '@/lib/i18n';
-import type { MonthBucket } from '@/lib/skills';
+import { t } from '@/lib/i18n/i18n';
+import type { MonthBucket } from '@/lib/knowledge/skills';
 
 const COLORS = ['#1d4ed8', '#f59e0b', '#0e7490', '#be185d', '#15803d', '#7c3aed', '#b45309', '#475569'];
 const WIDTH = 560;

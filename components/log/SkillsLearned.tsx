@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { t } from '@/lib/i18n';
-import { learnedSkills, recordReview, skillsPerMonth, type LearnedSkill } from '@/lib/skills';
+import { t } from '@/lib/i18n/i18n';
+import { learnedSkills, recordReview, skillsPerMonth, type LearnedSkill } from '@/lib/knowledge/skills';
 import { useServices } from '../services';
 import { SkillsChart } from './SkillsChart';
 

@@ -7,11 +7,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
-import { backgroundAskBackend } from '@/lib/ask-backend';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask-panel-host';
-import type { HostLink } from '@/lib/ask-panel-link';
-import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/prepared-ask';
-import { t } from '@/lib/i18n';
+import { backgroundAskBackend } from '@/lib/ask/ask-backend';
+import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask/ask-panel-host';
+import type { HostLink } from '@/lib/ask/ask-panel-link';
+import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/ask/prepared-ask';
+import { t } from '@/lib/i18n/i18n';
 
 function closePanel(host: HostLink, tabId?: number): void {
   if (tabId !== undefined) void forgetOpenPanel(tabId).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { mountFrame } from '@/components/mount-frame';
-import { linkToHost } from '@/lib/ask-panel-link';
-import { takeChannelSecret, takePreparedAsk } from '@/lib/prepared-ask';
+import { linkToHost } from '@/lib/ask/ask-panel-link';
+import { takeChannelSecret, takePreparedAsk } from '@/lib/ask/prepared-ask';
 import { AskPanel } from './AskPanel';
 
 const askId = new URLSearchParams(location.search).get('ask') ?? '';

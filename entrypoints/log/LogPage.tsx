@@ -5,7 +5,7 @@ import { ExportImport } from '@/components/log/ExportImport';
 import { SkillsLearned } from '@/components/log/SkillsLearned';
 import { SkillsTaught } from '@/components/log/SkillsTaught';
 import { Tabs } from '@/components/Tabs';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 
 type View = 'entries' | 'learned' | 'taught' | 'files';
 const VIEWS: View[] = ['entries', 'learned', 'taught', 'files'];

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { PairingSection } from './PairingSection';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';

@@ -3,10 +3,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
 import { sentenceForError } from '@/components/errors';
-import type { Pairing } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { formatInviteCode } from '@/lib/invite-code';
-import type { PairRole } from '@/lib/protocol';
+import type { Pairing } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { formatInviteCode } from '@/lib/protocol/invite-code';
+import type { PairRole } from '@/lib/protocol/protocol';
 
 /** While a pairing is under way, ask for news this often so its end shows up at once. */
 const PAIRING_POLL_MS = 2000;

@@ -5,9 +5,9 @@ import { sentenceForError } from '@/components/errors';
 import { OrderWarning, PairStanding } from '@/components/PairNotices';
 import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
-import type { Pair } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { acceptOfferedKey } from '@/lib/keys';
+import type { Pair } from '@/lib/db/db';
+import { t } from '@/lib/i18n/i18n';
+import { acceptOfferedKey } from '@/lib/trust/keys';
 
 /** Both sides see it; the log stays. A pair known only from an import has nothing to leave. */
 function LeavePair({ pair }: { pair: Pair }) {

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
-import { t } from '@/lib/i18n';
-import { normalizeDisplayName } from '@/lib/display-name';
-import { normalizeRelayUrl } from '@/lib/relay-url';
+import { t } from '@/lib/i18n/i18n';
+import { normalizeDisplayName } from '@/lib/protocol/display-name';
+import { normalizeRelayUrl } from '@/lib/sync/relay-url';
 import { useProfile } from '@/components/useProfile';
-import { saveProfile } from '@/lib/settings';
+import { saveProfile } from '@/lib/db/settings';
 import { useStoredField } from './useStoredField';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
-import { disableSiteMarks, enableSiteMarks, siteMarksEnabled } from '@/lib/site-marks';
+import { t } from '@/lib/i18n/i18n';
+import { disableSiteMarks, enableSiteMarks, siteMarksEnabled } from '@/lib/knowledge/site-marks';
 
 export function SiteMarksSetting() {
   const id = useId();

@@ -3,15 +3,15 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
-import { localAskBackend } from '@/lib/ask-backend-local';
+import { localAskBackend } from '@/lib/ask/ask-backend-local';
 import { PairNotices } from '@/components/PairNotices';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
-import { allFromBuddy, allMine, readInboxPage } from '@/lib/inbox';
-import { t } from '@/lib/i18n';
-import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/pending-ask';
+import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
+import { t } from '@/lib/i18n/i18n';
+import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 
 // The inbox, which every opening shows, does not wait for these. The thread view is fetched
 // once the inbox is drawn, so opening a question does not wait either. The ask form is not

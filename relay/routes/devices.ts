@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse } from '../../lib/protocol.ts';
+import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse } from '../../lib/protocol/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';

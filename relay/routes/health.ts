@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { healthResponse } from '../../lib/protocol.ts';
+import type { healthResponse } from '../../lib/protocol/protocol.ts';
 import type { RelayDeps } from '../deps.ts';
 
 /** Also touches the database, so a load balancer takes an instance out when its database is gone. */

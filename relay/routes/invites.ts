@@ -7,9 +7,9 @@ import {
   NAMEPLATE_PATTERN,
   type CreateInviteResponse,
   type LookupInviteResponse,
-} from '../../lib/protocol.ts';
-import { fromBase64Url } from '../../lib/crypto.ts';
-import { parseShare } from '../../lib/spake2.ts';
+} from '../../lib/protocol/protocol.ts';
+import { fromBase64Url } from '../../lib/trust/crypto.ts';
+import { parseShare } from '../../lib/trust/spake2.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';

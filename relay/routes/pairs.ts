@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { confirmPairingRequest, MAX_PAYLOAD_CHARS_BY_KIND, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol.ts';
+import { confirmPairingRequest, MAX_PAYLOAD_CHARS_BY_KIND, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';

@@ -1,7 +1,7 @@
 import type { NodeWebSocket } from '@hono/node-ws';
 import { Hono, type Context } from 'hono';
 import type { WSContext } from 'hono/ws';
-import { streamHello, type StreamEvent } from '../../lib/protocol.ts';
+import { streamHello, type StreamEvent } from '../../lib/protocol/protocol.ts';
 import type { RelayDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { deviceForToken } from '../middleware/auth.ts';

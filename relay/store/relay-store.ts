@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { otherRole, type Envelope, type MessageKind, type PairInfo, type PairRole } from '../../lib/protocol.ts';
+import { otherRole, type Envelope, type MessageKind, type PairInfo, type PairRole } from '../../lib/protocol/protocol.ts';
 import { isUniqueViolation, type Sql, type SqlQuery } from './sql.ts';
 
 export interface Device {

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { sealPayload } from '@/lib/crypto';
-import { BinomeDb, type Pair } from '@/lib/db';
-import type { Envelope } from '@/lib/protocol';
+import { sealPayload } from '@/lib/trust/crypto';
+import { BinomeDb, type Pair } from '@/lib/db/db';
+import type { Envelope } from '@/lib/protocol/protocol';
 
 export const ME = '00000000-0000-4000-8000-00000000000a';
 export const PEER = '00000000-0000-4000-8000-00000000000b';

@@ -1,6 +1,6 @@
-import type { BinomeDb, PageContext } from '@/lib/db';
-import { identifyTool } from '@/lib/tools';
-import { refreshThread, type StoredMessage } from '@/lib/threads';
+import type { BinomeDb, PageContext } from '@/lib/db/db';
+import { identifyTool } from '@/lib/capture/tools';
+import { refreshThread, type StoredMessage } from '@/lib/conversation/threads';
 import { PAIR_ID } from './db';
 
 export interface EntrySpec {

@@ -4,12 +4,12 @@
  * an older backup, give a message a huge seq, hand out a garbage key, revoke a device.
  * It follows the real relay's contract (lib/protocol.ts, relay/routes/pairs.ts) otherwise.
  */
-import type { BinomeDb } from '@/lib/db';
-import { deviceKeys, recordPair } from '@/lib/keys';
-import { RelayClient } from '@/lib/relay-client';
-import type { SyncDeps } from '@/lib/sync';
-import type { StoredMessage } from '@/lib/threads';
-import type { Envelope, ErrorCode, PairRole, PostMessageRequest } from '@/lib/protocol';
+import type { BinomeDb } from '@/lib/db/db';
+import { deviceKeys, recordPair } from '@/lib/trust/keys';
+import { RelayClient } from '@/lib/sync/relay-client';
+import type { SyncDeps } from '@/lib/sync/sync';
+import type { StoredMessage } from '@/lib/conversation/threads';
+import type { Envelope, ErrorCode, PairRole, PostMessageRequest } from '@/lib/protocol/protocol';
 import { emptyDb } from './db';
 
 export const DOUBLE_URL = 'http://relay.double';

@@ -14,12 +14,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorResponse } from '@/lib/protocol';
+import { errorResponse } from '@/lib/protocol/protocol';
 import { createApp } from '@/relay/app';
 import type { Hub } from '@/relay/hub';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { backends, newSchemaName, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
-import { splitInviteCode } from '@/lib/invite-code';
+import { splitInviteCode } from '@/lib/protocol/invite-code';
 import { acceptBody, inviteBody } from './pairing-client';
 import { openStream } from './ws-client';
 

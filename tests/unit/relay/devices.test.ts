@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse, splitInviteCode } from '@/lib/protocol';
+import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse, splitInviteCode } from '@/lib/protocol/protocol';
 import { inviteBody } from './pairing-client';
 import type { Hub } from '@/relay/hub';
 import { migrate } from '@/relay/store/migrate';

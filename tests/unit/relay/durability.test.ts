@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope, PairInfo, RegisterDeviceResponse, StreamEvent } from '@/lib/protocol';
+import type { Envelope, PairInfo, RegisterDeviceResponse, StreamEvent } from '@/lib/protocol/protocol';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { openPostgres } from '@/relay/store/postgres';
 import type { Sql } from '@/relay/store/sql';

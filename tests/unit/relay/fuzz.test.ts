@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorResponse, formatInviteCode, MESSAGE_KINDS } from '@/lib/protocol';
+import { errorResponse, formatInviteCode, MESSAGE_KINDS } from '@/lib/protocol/protocol';
 import { DEFAULT_RATE_LIMITS } from '@/relay/rate-limit';
 import { backends, fakeClock, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import type { RegisterDeviceResponse } from '@/lib/protocol';
+import type { RegisterDeviceResponse } from '@/lib/protocol/protocol';
 import { inviteBody, newPublicKey, pairingClient } from './pairing-client';
 export { newPublicKey };
 export type { Invitation } from './pairing-client';

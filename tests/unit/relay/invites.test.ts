@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toBase64Url } from '@/lib/crypto';
-import { splitInviteCode } from '@/lib/invite-code';
-import { startPairing } from '@/lib/pairing-protocol';
-import { acceptInviteResponse, createInviteResponse, listPairsResponse, lookupInviteResponse } from '@/lib/protocol';
+import { toBase64Url } from '@/lib/trust/crypto';
+import { splitInviteCode } from '@/lib/protocol/invite-code';
+import { startPairing } from '@/lib/trust/pairing-protocol';
+import { acceptInviteResponse, createInviteResponse, listPairsResponse, lookupInviteResponse } from '@/lib/protocol/protocol';
 import type { HubEvent } from '@/relay/hub';
 import { backends, countRows, fakeClock, snapshot, testRelay, useRelayDatabase } from './harness';
 

@@ -3,7 +3,7 @@
  * takes no new message (410 pair_ended) but stays readable, so each log can catch up.
  */
 import { describe, expect, it } from 'vitest';
-import { errorResponse, listPairsResponse, pullResponse } from '@/lib/protocol';
+import { errorResponse, listPairsResponse, pullResponse } from '@/lib/protocol/protocol';
 import type { Hub } from '@/relay/hub';
 import { backends, fakeClock, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
 

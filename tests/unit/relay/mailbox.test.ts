@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_PAYLOAD_CHARS, postMessageResponse, pullResponse } from '@/lib/protocol';
+import { MAX_PAYLOAD_CHARS, postMessageResponse, pullResponse } from '@/lib/protocol/protocol';
 import type { HubEvent } from '@/relay/hub';
 import { backends, countRows, fakeClock, testRelay, useRelayDatabase, type TestRelay } from './harness';
 

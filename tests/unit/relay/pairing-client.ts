@@ -3,9 +3,9 @@
  * relay through `app.request()` and those that reach it over real HTTP.
  */
 import { createECDH } from 'node:crypto';
-import { drawInviteCode, splitInviteCode } from '@/lib/invite-code';
-import { acceptPairing, finishPairing, startPairing, type PairingSecret } from '@/lib/pairing-protocol';
-import type { PairInfo, PairRole } from '@/lib/protocol';
+import { drawInviteCode, splitInviteCode } from '@/lib/protocol/invite-code';
+import { acceptPairing, finishPairing, startPairing, type PairingSecret } from '@/lib/trust/pairing-protocol';
+import type { PairInfo, PairRole } from '@/lib/protocol/protocol';
 
 export interface Reply<T = any> {
   status: number;

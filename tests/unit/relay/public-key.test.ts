@@ -4,7 +4,7 @@
  */
 import { createECDH, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, registerDeviceResponse } from '@/lib/protocol';
+import { errorResponse, registerDeviceResponse } from '@/lib/protocol/protocol';
 import { INVALID_PUBLIC_KEY_MESSAGE, isP256PublicKey } from '@/relay/public-key';
 import { backends, newPublicKey, snapshot, testRelay, useRelayDatabase } from './harness';
 

@@ -4,7 +4,7 @@
  * relay instances sharing it share them; injected tiny here with a fake clock.
  */
 import { describe, expect, it } from 'vitest';
-import { errorResponse, MAX_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS_BY_KIND, MESSAGE_KINDS, pullResponse } from '@/lib/protocol';
+import { errorResponse, MAX_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS_BY_KIND, MESSAGE_KINDS, pullResponse } from '@/lib/protocol/protocol';
 import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import { migrate } from '@/relay/store/migrate';
 import { MIGRATIONS } from '@/relay/store/migrations';

@@ -3,7 +3,7 @@
  * fake clock. Windows are aligned on the epoch; fakeClock() starts on a minute boundary.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorResponse } from '@/lib/protocol';
+import { errorResponse } from '@/lib/protocol/protocol';
 import type { CreateAppOptions } from '@/relay/app';
 import { addressKey, DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import { startRelay, type RunningRelay } from '@/relay/server';

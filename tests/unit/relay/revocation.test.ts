@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorResponse, listPairsResponse, pullResponse, type PairInfo, type RegisterDeviceResponse } from '@/lib/protocol';
+import { errorResponse, listPairsResponse, pullResponse, type PairInfo, type RegisterDeviceResponse } from '@/lib/protocol/protocol';
 import { revokeDeviceResponse } from '@/relay/admin-api';
 import { createApp } from '@/relay/app';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { StreamEvent } from '@/lib/protocol';
+import type { StreamEvent } from '@/lib/protocol/protocol';
 
 /** A test-side stream client: records events and the close code, and waits for either. */
 export async function openStream(relayUrl: string) {

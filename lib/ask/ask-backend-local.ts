@@ -1,0 +1,46 @@
+/** The ask form's backend over Dexie: for extension pages and the background, which own the database. */
+import type { AskBackend, PairChoice, QuestionToAsk } from './ask-backend';
+import type { BinomeDb } from '../db/db';
+import { uuidv7 } from '../db/ids';
+import { canSendIn } from '../conversation/pair-state';
+import { startPicking } from './picker-flow';
+import { rememberScreenshotChoice, screenshotWanted } from '../capture/screenshot-choice';
+import { composeMessage } from '../conversation/threads';
+
+/** Seals and queues a question in the outbox; the caller then asks for a sync. */
+export async function queueQuestion(db: BinomeDb, question: QuestionToAsk, at = Date.now()): Promise<string> {
+  const pair = await db.pairs.get(question.pairId);
+  if (!pair) throw new Error(`Unknown pair ${question.pairId}`);
+  const id = uuidv7(at);
+  const { text, context, skill, element, screenshot } = question;
+  const payload = {
+    threadId: id,
+    text,
+    context,
+    ...(skill ? { skill } : {}),
+    ...(element ? { element } : {}),
+    ...(screenshot ? { screenshot } : {}),
+  };
+  await composeMessage(db, pair, 'question', payload, { id, now: at });
+  return id;
+}
+
+/** Only pairs a question can go to: not left, buddy not revoked, not broken, with a key. */
+export async function pairChoices(db: BinomeDb): Promise<PairChoice[]> {
+  return (await db.pairs.orderBy('createdAt').toArray()).filter(canSendIn).map(({ pairId, peerName }) => ({ pairId, peerName }));
+}
+
+export function localAskBackend(db: BinomeDb, afterQueue: () => void): AskBackend {
+  return {
+    pairs: () => pairChoices(db),
+    screenshotWanted: (site) => screenshotWanted(db, site),
+    rememberScreenshotChoice: (site, wanted) => rememberScreenshotChoice(db, site, wanted),
+    async ask(question) {
+      const threadId = await queueQuestion(db, question);
+      afterQueue();
+      return threadId;
+    },
+    startPicking: (tabId) => startPicking(db, tabId),
+  };
+}
+

@@ -1,0 +1,30 @@
+/**
+ * "Point at the part of the page": the popup or panel that started the picker gets out of
+ * the way (a popup closes as soon as the person clicks the page anyway); the picker's
+ * answer reaches the background, which opens the ask panel again with the element.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { BinomeDb } from '../db/db';
+import { pickerResultSchema } from '../capture/element-description';
+import { openAskPanel } from './ask-panel';
+import { expectPick, takeExpectedPick } from './pending-ask';
+
+/** From the popup (it holds the activeTab grant): inject the picker, then get out of the way. */
+export async function startPicking(db: BinomeDb, tabId: number): Promise<void> {
+  await expectPick(db, tabId);
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
+}
+
+/**
+ * In the background: a picker result counts only from the tab the picker was started in,
+ * with a well-formed description; anything else from a page is ignored.
+ */
+export async function onPickerMessage(db: BinomeDb, message: unknown, sender: Browser.runtime.MessageSender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (sender.id !== browser.runtime.id || tabId === undefined) return false;
+  const result = pickerResultSchema.safeParse(message);
+  if (!result.success || !(await takeExpectedPick(db, tabId))) return false;
+  const element = result.data.type === 'content:element-picked' ? result.data.description : undefined;
+  await openAskPanel(db, sender.tab, { selection: '', targetUrl: '', ...(element ? { element } : {}) });
+  return true;
+}

@@ -1,0 +1,75 @@
+/**
+ * Captures the page a question is about. Runs in the popup, which holds the activeTab
+ * grant the user gave by clicking Binôme: nothing is injected unless the user asked.
+ */
+import { browser } from 'wxt/browser';
+import type { PageContext } from '../db/db';
+import { identifyTool } from './tools';
+
+const MAX_SELECTION = 5000;
+/** Chrome's quota is two captures per second. */
+const CAPTURE_QUOTA_WAIT_MS = 550;
+
+function readSelection(): string {
+  return window.getSelection()?.toString() ?? '';
+}
+
+/** Pages that refuse scripts (browser pages, the web store) still give URL and title. */
+async function selectedText(tabId: number): Promise<string> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    return String(result?.result ?? '').trim().slice(0, MAX_SELECTION);
+  } catch {
+    return '';
+  }
+}
+
+export async function targetTab(tabId?: number) {
+  if (tabId !== undefined) return browser.tabs.get(tabId);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** What the click already knew (the menu's selection, link or image) wins over what capture read. */
+export function withFound(captured: PageContext | null, found: { selection: string; targetUrl: string } | undefined): PageContext | null {
+  if (!captured || !found) return captured;
+  return {
+    ...captured,
+    selection: found.selection || captured.selection,
+    ...(found.targetUrl ? { targetUrl: found.targetUrl } : {}),
+  };
+}
+
+export async function capturePage(tabId?: number): Promise<PageContext | null> {
+  const tab = await targetTab(tabId).catch(() => undefined);
+  if (!tab?.id || !tab.url) return null;
+  const tool = identifyTool(tab.url);
+  return {
+    url: tab.url,
+    title: tab.title ?? '',
+    tool: tool.id,
+    toolName: tool.name,
+    selection: await selectedText(tab.id),
+  };
+}
+
+/**
+ * The visible part of the tab, as a JPEG data URL (encoded and decoded several times faster
+ * than PNG at this size; it is re-encoded after redaction anyway), or null where the browser refuses (its
+ * own pages, the web store). Needs the activeTab grant of the click that opened Binôme.
+ */
+export async function captureVisibleTab(tabId?: number, retryAfterMs = CAPTURE_QUOTA_WAIT_MS): Promise<string | null> {
+  try {
+    const tab = await targetTab(tabId);
+    if (!tab) return null;
+    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality: 92 });
+  } catch (error) {
+    // Chrome allows two captures a second: asking again right after closing the panel (or
+    // after pointing at an element) would otherwise come without a picture.
+    if (retryAfterMs > 0 && /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+      return captureVisibleTab(tabId, 0);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What travels inside an envelope's opaque payload, between the two browsers of a pair.
+ * The relay never sees these shapes; a payload that does not parse is not applied.
+ */
+import { z } from 'zod';
+import { elementDescriptionSchema } from '../capture/element-description';
+
+const MAX_TEXT = 20_000;
+
+export const pageContextSchema = z.object({
+  url: z.string().max(4096),
+  title: z.string().max(1000),
+  tool: z.string().max(200),
+  toolName: z.string().max(200),
+  selection: z.string().max(MAX_TEXT),
+  targetUrl: z.string().max(4096).optional(),
+});
+
+/** A catalogue id ("excel/pivot-tables") or the words a person typed. */
+const skill = z.string().trim().min(1).max(120);
+
+/** A redacted, encoded screenshot (never the raw capture): base64, at most ~700 KB of image. */
+export const screenshotSchema = z.object({
+  type: z.enum(['image/jpeg', 'image/webp']),
+  data: z.string().max(950_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export type ScreenshotPayload = z.infer<typeof screenshotSchema>;
+
+export const questionPayload = z.object({
+  threadId: z.uuid(),
+  text: z.string().min(1).max(MAX_TEXT),
+  context: pageContextSchema.nullable(),
+  skill: skill.optional(),
+  screenshot: screenshotSchema.optional(),
+  element: elementDescriptionSchema.optional(),
+});
+export const replyPayload = z.object({
+  threadId: z.uuid(),
+  text: z.string().min(1).max(MAX_TEXT),
+  skill: skill.optional(),
+});
+export const resolutionPayload = z.object({ threadId: z.uuid() });
+
+export const payloadSchemas = {
+  question: questionPayload,
+  answer: replyPayload,
+  'follow-up': replyPayload,
+  resolution: resolutionPayload,
+} as const;
+
+export type ThreadKind = keyof typeof payloadSchemas;
+export type PayloadOf<K extends ThreadKind> = z.infer<(typeof payloadSchemas)[K]>;
+
+export function isThreadKind(kind: string): kind is ThreadKind {
+  return kind in payloadSchemas;
+}
+
+export function encodePayload<K extends ThreadKind>(kind: K, payload: PayloadOf<K>): string {
+  return JSON.stringify(payloadSchemas[kind].parse(payload));
+}
+
+/** Returns null for a payload that is not valid JSON of the kind's shape. */
+export function decodePayload<K extends ThreadKind>(kind: K, payload: string): PayloadOf<K> | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = payloadSchemas[kind].safeParse(json);
+  return parsed.success ? (parsed.data as PayloadOf<K>) : null;
+}

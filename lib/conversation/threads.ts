@@ -1,0 +1,196 @@
+/**
+ * Threads are derived from the set of their messages, never patched in place: applying
+ * the same message twice, or messages in any order, gives the same thread on both sides.
+ */
+import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
+import { MissingPairKeyError, PairClosedError, WrongSideError } from './pair-errors';
+import { sealPayload } from '../trust/crypto';
+import { reserveCounter } from './order';
+import { sendBlock } from './pair-state';
+import { base64ToBlob } from '../capture/screenshot';
+import type { ElementDescription } from '../capture/element-description';
+import type { PayloadOf, ThreadKind } from './payloads';
+import { wordsOf } from '../db/text';
+
+export interface StoredMessage extends ThreadMessage {
+  /** Only on questions: the page the question is about. */
+  context?: PageContext | null;
+  /** The skill this message says the thread is about, when it says one. */
+  skill?: string;
+  /** Only on questions: the redacted screenshot, as a Blob (IndexedDB stores it natively). */
+  screenshot?: Blob;
+  /** Only on questions: the part of the page the asker pointed at. */
+  element?: ElementDescription;
+}
+
+/** Relay order first; messages still in the outbox come last, by creation time. */
+export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
+  const seqA = a.seq ?? Number.POSITIVE_INFINITY;
+  const seqB = b.seq ?? Number.POSITIVE_INFINITY;
+  if (seqA !== seqB) return seqA < seqB ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The roles of a thread: only the side that asked follows up and says "Got it"; only the
+ * other side answers. `askerIsMe` comes from the question, the one message that says who asked.
+ */
+export function sentByRightSide(message: Pick<ThreadMessage, 'kind' | 'fromMe'>, askerIsMe: boolean): boolean {
+  return message.kind === 'answer' ? message.fromMe !== askerIsMe : message.fromMe === askerIsMe;
+}
+
+function statusOf(last: ThreadMessage): ThreadStatus {
+  if (last.kind === 'answer') return 'answered';
+  if (last.kind === 'resolution') return 'resolved';
+  return last.fromMe && last.seq === null ? 'queued' : 'sent';
+}
+
+/**
+ * The thread as its messages say, or null while its question has not arrived: until then
+ * nothing says who asked, so nothing else of the thread can be shown or trusted.
+ */
+export function summarizeThread(
+  threadId: string,
+  messages: StoredMessage[],
+  previous?: Pick<Thread, 'readSeq'>,
+): Thread | null {
+  const question = messages.find((message) => message.kind === 'question');
+  if (!question) return null;
+  const ordered = messages.filter((message) => sentByRightSide(message, question.fromMe)).sort(compareMessages);
+  const last = ordered[ordered.length - 1]!;
+  const answers = ordered.filter((message) => message.kind === 'answer');
+  const peerSeqs = ordered.filter((m) => !m.fromMe && m.seq !== null).map((m) => m.seq as number);
+  const context = question.context ?? null;
+  const skill = ordered.filter((message) => message.skill).at(-1)?.skill ?? '';
+  const lastPeerSeq = peerSeqs.length ? Math.max(...peerSeqs) : 0;
+  const readSeq = previous?.readSeq ?? 0;
+  return {
+    id: threadId,
+    pairId: question.pairId,
+    direction: question.fromMe ? 'outgoing' : 'incoming',
+    question: question.text,
+    context,
+    status: statusOf(last),
+    askedAt: question.createdAt,
+    updatedAt: Math.max(...ordered.map((message) => message.createdAt)),
+    answeredAt: answers.length ? Math.min(...answers.map((answer) => answer.createdAt)) : 0,
+    lastPeerSeq,
+    readSeq,
+    unread: lastPeerSeq > readSeq ? 1 : 0,
+    words: wordsOf(
+      question.text,
+      context?.title,
+      context?.selection,
+      context?.toolName,
+      ...ordered.filter((message) => message.kind !== 'question').map((message) => message.text),
+    ),
+    questionWords: wordsOf(question.text),
+    tool: context?.tool ?? '',
+    site: siteOf(context?.url),
+    skill,
+  };
+}
+
+export function isUnread(thread: Thread): boolean {
+  return thread.lastPeerSeq > thread.readSeq;
+}
+
+/** Must run inside a transaction over threads and messages. */
+export async function refreshThread(db: BinomeDb, threadId: string): Promise<void> {
+  const messages = (await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[];
+  const previous = await db.threads.get(threadId);
+  const thread = summarizeThread(threadId, messages, previous);
+  if (thread) await db.threads.put(thread);
+  else if (previous) await db.threads.delete(threadId);
+}
+
+
+export { MissingPairKeyError };
+
+export interface ComposedMessage {
+  id: string;
+  threadId: string;
+}
+
+/**
+ * Encrypts a message of mine, then writes it to the log and the outbox in one transaction,
+ * so that it is shown at once and can never be shown without also being queued for sending.
+ */
+export async function composeMessage<K extends ThreadKind>(
+  db: BinomeDb,
+  pair: Pair,
+  kind: K,
+  payload: PayloadOf<K>,
+  ids: { id: string; now: number },
+): Promise<ComposedMessage> {
+  const identity = await db.identities.get(pair.relayUrl);
+  if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
+  const block = sendBlock(pair);
+  if (block) throw new PairClosedError(pair.pairId, block);
+  if (kind !== 'question') {
+    const asked = await db.messages.get(payload.threadId);
+    if (asked?.kind !== 'question' || !sentByRightSide({ kind, fromMe: true }, asked.fromMe)) {
+      throw new WrongSideError(kind, payload.threadId);
+    }
+  }
+  // A number lost to a failure below only shows the buddy a gap: it is never given twice.
+  const counter = await reserveCounter(db, pair.pairId);
+  // Sealed once, here: a retry must post the very same bytes for the relay to see a duplicate.
+  // The receiving side validates every payload; the types guarantee this one's shape.
+  const sealed = await sealPayload(
+    pair.pairKey,
+    { id: ids.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind, createdAt: ids.now },
+    JSON.stringify(payload),
+    counter,
+  );
+  const question = kind === 'question' ? (payload as PayloadOf<'question'>) : null;
+  const message: StoredMessage = {
+    id: ids.id,
+    threadId: payload.threadId,
+    pairId: pair.pairId,
+    kind,
+    fromMe: true,
+    text: 'text' in payload ? (payload.text as string) : '',
+    createdAt: ids.now,
+    seq: null,
+    ...(question ? { context: question.context } : {}),
+    ...('skill' in payload && payload.skill ? { skill: payload.skill as string } : {}),
+    ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
+    ...(question?.element ? { element: question.element } : {}),
+  };
+  await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
+    await db.messages.add(message);
+    await db.outbox.add({
+      id: ids.id,
+      pairId: pair.pairId,
+      kind,
+      payload: sealed,
+      createdAt: ids.now,
+      attempts: 0,
+      nextAttemptAt: ids.now,
+      rejected: null,
+    });
+    await refreshThread(db, payload.threadId);
+  });
+  return { id: ids.id, threadId: payload.threadId };
+}
+
+/** Records the relay's seq for a message of mine as soon as the post is acknowledged. */
+export async function markSent(db: BinomeDb, messageId: string, seq: number): Promise<void> {
+  await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
+    await db.outbox.delete(messageId);
+    const message = await db.messages.get(messageId);
+    if (!message || message.seq !== null) return;
+    await db.messages.update(messageId, { seq });
+    await refreshThread(db, message.threadId);
+  });
+}
+
+export async function markRead(db: BinomeDb, threadId: string): Promise<void> {
+  // One transaction: a sync landing in between must not leave `unread` out of step with the seqs.
+  await db.transaction('rw', db.threads, async () => {
+    const thread = await db.threads.get(threadId);
+    if (thread && isUnread(thread)) await db.threads.update(threadId, { readSeq: thread.lastPeerSeq, unread: 0 });
+  });
+}

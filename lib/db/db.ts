@@ -1,0 +1,309 @@
+/**
+ * The one Dexie module. Every schema change is a new `db.version(n)` with an upgrade;
+ * a published version is never edited (users' browsers hold data written by it).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import { siteOf } from './site';
+import type { PairingSecret } from '../trust/pairing-protocol';
+import type { MessageKind, PairRole } from '../protocol/protocol';
+import { wordsOf } from './text';
+
+/** A device identity on one relay: pairs live on the relay where they were made. */
+export interface Identity {
+  relayUrl: string;
+  deviceId: string;
+  token: string;
+  displayName: string;
+  registeredAt: number;
+}
+
+/** This browser's ECDH key pair; the private key is a non-extractable CryptoKey. */
+export interface DeviceKeys {
+  id: 'device';
+  keys: CryptoKeyPair;
+  publicKey: string;
+  createdAt: number;
+}
+
+export interface Pair {
+  pairId: string;
+  relayUrl: string;
+  myRole: PairRole;
+  peerDeviceId: string;
+  peerName: string;
+  myPublicKey: string;
+  /** The buddy's public key as first received: it never changes without the person's say. */
+  peerPublicKey: string | null;
+  /** AES-GCM key derived from both public keys; null while the buddy has no key. */
+  pairKey: CryptoKey | null;
+  /** The person compared the safety codes in person and said they match. */
+  verified: boolean;
+  /** A different key the relay now reports for the buddy: shown as a warning, never used silently. */
+  offeredPeerKey: string | null;
+  /** Highest relay seq applied to this browser's log: pulls ask for what comes after. */
+  cursor: number;
+  createdAt: number;
+  /**
+   * Set on a pair restored from an imported file (lib/import.ts): no keys, no relay, read-only
+   * history. Not indexed, so no new schema version.
+   */
+  importedAt?: number;
+  /** When one of the two left the pair: its log stays, nothing more can be sent in it. */
+  leftAt: number | null;
+  leftByMe: boolean;
+  /** When an operator removed the buddy's device: nothing more is sent to it. */
+  peerRevokedAt: number | null;
+  /** Why the pair cannot be used (PAIR_PROBLEMS in lib/pair-state.ts), or null when it works. */
+  broken: string | null;
+}
+
+/** A pair from an imported file; pairs imported before `importedAt` existed are the ones without a key of this browser. */
+export function isImportedPair(pair: Pair): boolean {
+  return pair.importedAt !== undefined || (pair.myPublicKey === '' && pair.relayUrl === '');
+}
+
+/**
+ * The numbers each side gives its own messages in a pair, sealed with them (lib/crypto.ts
+ * v2): the relay's seq is not authenticated, these are, so a dropped or reordered message
+ * shows. Kept apart from Pair so that recording a pair never resets them.
+ */
+export interface PairCounters {
+  pairId: string;
+  /** The last number I gave a message of mine in this pair. */
+  sent: number;
+  /** The buddy's numbers seen so far, as sorted disjoint [first, last] ranges. */
+  received: [number, number][];
+  /** When a number arrived after a higher one: the relay delivered out of order. */
+  reorderedAt: number | null;
+  /** Numbers up to this one no longer warn: the person hid the warning. */
+  acknowledged: number;
+}
+
+/**
+ * A pairing under way, as this browser sees it (lib/pairing.ts). The SPAKE2 secret lives here
+ * only until the exchange ends, so that a stopped service worker or a restart finishes it.
+ */
+export interface Pairing {
+  id: string;
+  relayUrl: string;
+  side: 'inviter' | 'accepter';
+  /** The code's first four characters: the inviter finds its invite's pair by them. */
+  nameplate: string;
+  /** My role in the pair to be. */
+  myRole: PairRole;
+  /** Never sent anywhere; cleared once the pairing is over. */
+  secret: PairingSecret | null;
+  /** On the accepter's side: the inviter's confirmation it expects. */
+  expectedConfirm: string | null;
+  pairId: string | null;
+  peerName: string | null;
+  status: PairingStatus;
+  expiresAt: number;
+  createdAt: number;
+}
+
+/**
+ * waiting: the inviter's code is out; confirming: the accepter answered and waits for the
+ * inviter's browser; paired; failed: a confirmation did not match (a wrong code, or someone in
+ * the middle); expired: nobody used the code in time.
+ */
+export type PairingStatus = 'waiting' | 'confirming' | 'paired' | 'failed' | 'expired';
+
+export interface PageContext {
+  url: string;
+  title: string;
+  /** Tool id from the catalogue, or the site's name when the tool is not in it. */
+  tool: string;
+  toolName: string;
+  selection: string;
+  /** The link or image the person right-clicked, when they asked from the menu. */
+  targetUrl?: string;
+}
+
+/** queued: not yet accepted by the relay; sent: waiting for an answer. */
+export type ThreadStatus = 'queued' | 'sent' | 'answered' | 'resolved';
+
+/** outgoing: I asked my buddy; incoming: my buddy asked me. */
+export type ThreadDirection = 'outgoing' | 'incoming';
+
+export interface Thread {
+  id: string;
+  pairId: string;
+  direction: ThreadDirection;
+  question: string;
+  context: PageContext | null;
+  status: ThreadStatus;
+  askedAt: number;
+  updatedAt: number;
+  /** When the first answer arrived; 0 until then. Entries of the knowledge log have one. */
+  answeredAt: number;
+  /** Highest relay seq of the buddy's messages in this thread; unread while above readSeq. */
+  lastPeerSeq: number;
+  readSeq: number;
+  /** Accent- and case-folded words of question, context and answers, for search. */
+  words: string[];
+  /** The folded words of the question alone: a match there ranks higher. */
+  questionWords: string[];
+  /** The catalogue tool id ('' without context), for the log's tool filter. */
+  tool: string;
+  /** The page's hostname ('' without context): "from your log for this site". */
+  site: string;
+  /** The latest skill label given in the thread, by either buddy ('' when none). */
+  skill: string;
+  /** 1 while lastPeerSeq > readSeq: stored (as a number, which IndexedDB can index) for the inbox. */
+  unread: 0 | 1;
+}
+
+export interface ThreadMessage {
+  id: string;
+  threadId: string;
+  pairId: string;
+  kind: MessageKind;
+  fromMe: boolean;
+  text: string;
+  createdAt: number;
+  /** The relay's per-pair order; null while the message waits in the outbox. */
+  seq: number | null;
+}
+
+/** A personal note on a log entry: never sent, kept apart from the derived thread. */
+export interface Note {
+  threadId: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** Spaced review of a learned skill, keyed by tool and skill. */
+export interface Review {
+  skillKey: string;
+  /** Index in REVIEW_STEPS_DAYS of the interval that led to dueAt. */
+  step: number;
+  dueAt: number;
+  lastReviewedAt: number;
+}
+
+/** A log entry the person deleted: late messages of that thread are not applied again. */
+export interface Tombstone {
+  threadId: string;
+  deletedAt: number;
+}
+
+export interface OutboxItem {
+  id: string;
+  pairId: string;
+  kind: MessageKind;
+  payload: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Set when the relay refused the message for good; the user is told why. */
+  rejected: string | null;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Exported so that the upgrade test can write data exactly as version 1 did. */
+export const SCHEMA_V1 = {
+  identities: 'relayUrl',
+  pairs: 'pairId, relayUrl, createdAt',
+  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words',
+  messages: 'id, threadId, pairId',
+  outbox: 'id, pairId, createdAt, nextAttemptAt',
+  settings: 'key',
+  deviceKeys: 'id',
+} as const;
+
+/** Version 2: the knowledge log's filters and recall, notes, skill reviews, deletions. */
+export const SCHEMA_V2 = {
+  threads: 'id, pairId, [direction+status], updatedAt, answeredAt, *words, *questionWords, tool, site, skill',
+  notes: 'threadId',
+  reviews: 'skillKey, dueAt',
+  tombstones: 'threadId',
+} as const;
+
+/**
+ * Version 3: the inbox reads its first rows and its counts from indexes, instead of loading
+ * every thread (a popup with 1,000 questions spent most of its time doing that).
+ */
+export const SCHEMA_V3 = {
+  threads:
+    'id, pairId, [direction+status], updatedAt, answeredAt, *words, *questionWords, tool, site, skill, ' +
+    '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
+} as const;
+
+/**
+ * Version 4 (issue 10): a pair can be left, its buddy revoked or its key unusable, and
+ * both sides number their messages. Self-contained: the lead may renumber it at merge.
+ */
+export const SCHEMA_V4 = {
+  counters: 'pairId',
+} as const;
+
+/** Version 5: pairings under way, authenticated by SPAKE2 over the invite code. */
+export const SCHEMA_V5 = {
+  pairings: 'id, relayUrl, nameplate, pairId, status',
+} as const;
+
+export { siteOf };
+
+export class BinomeDb extends Dexie {
+  deviceKeys!: EntityTable<DeviceKeys, 'id'>;
+  identities!: EntityTable<Identity, 'relayUrl'>;
+  pairs!: EntityTable<Pair, 'pairId'>;
+  threads!: EntityTable<Thread, 'id'>;
+  messages!: EntityTable<ThreadMessage, 'id'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  notes!: EntityTable<Note, 'threadId'>;
+  reviews!: EntityTable<Review, 'skillKey'>;
+  tombstones!: EntityTable<Tombstone, 'threadId'>;
+  counters!: EntityTable<PairCounters, 'pairId'>;
+  pairings!: EntityTable<Pairing, 'id'>;
+
+  constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table<Thread>('threads')
+          .toCollection()
+          .modify((thread) => {
+            thread.questionWords = wordsOf(thread.question);
+            thread.tool = thread.context?.tool ?? '';
+            thread.site = siteOf(thread.context?.url);
+            thread.skill = '';
+          }),
+      );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) =>
+        tx
+          .table<Thread>('threads')
+          .toCollection()
+          .modify((thread) => {
+            thread.unread = thread.lastPeerSeq > thread.readSeq ? 1 : 0;
+          }),
+      );
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) =>
+        tx
+          .table<Pair>('pairs')
+          .toCollection()
+          .modify((pair) => {
+            pair.leftAt ??= null;
+            pair.leftByMe ??= false;
+            pair.peerRevokedAt ??= null;
+            pair.broken ??= null;
+          }),
+      );
+    this.version(5).stores(SCHEMA_V5);
+  }
+}
+
+export const db = new BinomeDb();

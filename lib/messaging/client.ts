@@ -1,0 +1,71 @@
+/**
+ * What the UI calls. Writes go to Dexie first (the UI never waits on the network), then
+ * the background is asked to sync; network-only steps (pairing) go to the background.
+ */
+import type { BinomeDb, PageContext } from '../db/db';
+import { uuidv7 } from '../db/ids';
+import type { ElementDescription } from '../capture/element-description';
+import { sendToBackground } from './messaging';
+import { hideOrderWarning } from '../conversation/order';
+import type { PairRole } from '../protocol/protocol';
+import { composeMessage, markRead } from '../conversation/threads';
+
+export interface Client {
+  answer(threadId: string, text: string, skill?: string): Promise<void>;
+  followUp(threadId: string, text: string): Promise<void>;
+  resolve(threadId: string): Promise<void>;
+  markRead(threadId: string): Promise<void>;
+  /** Makes a code to read aloud; its progress shows in db.pairings under pairingId. */
+  createInvite(role: PairRole): Promise<{ code: string; expiresAt: number; pairingId: string }>;
+  /** Answers the buddy's code; the pair is recorded once the buddy's browser confirms. */
+  acceptInvite(code: string): Promise<{ pairingId: string; peerName: string }>;
+  /** Tells the relay, so the buddy sees it too; the log stays. */
+  leavePair(pairId: string): Promise<void>;
+  /** The person checked with their buddy: hide "a message may be missing" for what is missing now. */
+  hideOrderWarning(pairId: string): Promise<void>;
+  syncNow(): Promise<void>;
+}
+
+export function createClient(db: BinomeDb): Client {
+  const pairOf = async (pairId: string) => {
+    const pair = await db.pairs.get(pairId);
+    if (!pair) throw new Error(`Unknown pair ${pairId}`);
+    return pair;
+  };
+  const threadOf = async (threadId: string) => {
+    const thread = await db.threads.get(threadId);
+    if (!thread) throw new Error(`Unknown thread ${threadId}`);
+    return thread;
+  };
+  // The message is safe in Dexie before this runs; a failed nudge only delays sending.
+  const nudge = () => sendToBackground({ type: 'page:sync-now' }).then(
+    () => undefined,
+    () => undefined,
+  );
+  const now = () => {
+    const at = Date.now();
+    return { id: uuidv7(at), now: at };
+  };
+  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string, skill?: string) => {
+    const thread = await threadOf(threadId);
+    const payload = skill ? { threadId, text, skill } : { threadId, text };
+    await composeMessage(db, await pairOf(thread.pairId), kind, payload, now());
+    void nudge();
+  };
+
+  return {
+    answer: (threadId, text, skill) => reply('answer', threadId, text, skill),
+    followUp: (threadId, text) => reply('follow-up', threadId, text),
+    async resolve(threadId) {
+      const thread = await threadOf(threadId);
+      await composeMessage(db, await pairOf(thread.pairId), 'resolution', { threadId }, now());
+      void nudge();
+    },
+    markRead: (threadId) => markRead(db, threadId),
+    createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
+    acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),
+    leavePair: (pairId) => sendToBackground({ type: 'page:leave-pair', pairId }).then(() => undefined),
+    hideOrderWarning: (pairId) => hideOrderWarning(db, pairId),
+    syncNow: () => nudge(),
+  };
+}
