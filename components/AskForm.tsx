@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { capturePage, withFound } from '@/lib/capture/capture';
-import type { PageContext } from '@/lib/db/db';
+import type { PageContext } from '@/lib/capture/page-context';
 import { t } from '@/lib/i18n/i18n';
 import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
@@ -10,7 +10,8 @@ import type { ElementDescription } from '@/lib/capture/element-description';
 import { PointAtElement } from './PointAtElement';
 import type { Rect } from '@/lib/capture/screenshot';
 import type { PreparedAsk } from '@/lib/ask/prepared-ask';
-import { screenshotPayload, type PairChoice } from '@/lib/ask/ask-backend';
+import { screenshotPayload } from '@/lib/ask/ask-backend';
+import type { PairChoice } from '@/lib/ask/question';
 import { useAskBackend } from './ask-backend';
 
 interface Props {

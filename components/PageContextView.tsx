@@ -1,4 +1,4 @@
-import type { PageContext } from '@/lib/db/db';
+import type { PageContext } from '@/lib/capture/page-context';
 import { t } from '@/lib/i18n/i18n';
 
 /** The captured context: what the asker was looking at, with a link that opens the page. */

@@ -1,6 +1,6 @@
 /** The ask form's backend, provided by the page that shows the form (lib/ask-backend.ts). */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AskBackend } from '@/lib/ask/ask-backend';
+import type { AskBackend } from '@/lib/ask/question';
 
 const AskBackendContext = createContext<AskBackend | null>(null);
 

@@ -1,9 +1,9 @@
 /** The ask form's backend over Dexie: for extension pages and the background, which own the database. */
-import type { AskBackend, PairChoice, QuestionToAsk } from './ask-backend';
+import type { AskBackend, PairChoice, QuestionToAsk } from './question';
 import type { BinomeDb } from '../db/db';
 import { uuidv7 } from '../db/ids';
 import { canSendIn } from '../conversation/pair-state';
-import { startPicking } from './picker-flow';
+import { startPicking } from './picker-start';
 import { rememberScreenshotChoice, screenshotWanted } from '../capture/screenshot-choice';
 import { composeMessage } from '../conversation/threads';
 

@@ -5,36 +5,12 @@
  *   partitions (or refuses) storage, so it must not open Binôme's database: it asks the
  *   background, which owns it.
  * This module holds the interface and the background way only, so that the panel's frame
- * loads no database code; the Dexie way is lib/ask-backend-local.ts.
+ * loads no database code; the Dexie way is lib/ask/ask-backend-local.ts; the shapes are in lib/ask/question.ts.
  */
-import type { PageContext } from '../db/db';
-import type { ElementDescription } from '../capture/element-description';
 import { sendToBackground } from '../messaging/messaging';
+import type { AskBackend, PairChoice } from './question';
 import type { ScreenshotPayload } from '../conversation/payloads';
 import { blobToBase64 } from '../capture/screenshot';
-
-export interface PairChoice {
-  pairId: string;
-  peerName: string;
-}
-
-export interface QuestionToAsk {
-  pairId: string;
-  text: string;
-  context: PageContext | null;
-  skill?: string;
-  screenshot?: ScreenshotPayload;
-  element?: ElementDescription;
-}
-
-export interface AskBackend {
-  pairs(): Promise<PairChoice[]>;
-  screenshotWanted(site: string): Promise<boolean>;
-  rememberScreenshotChoice(site: string, wanted: boolean): Promise<void>;
-  /** Queues the question (sealed for the buddy) and returns its thread id. */
-  ask(question: QuestionToAsk): Promise<string>;
-  startPicking(tabId: number): Promise<void>;
-}
 
 export async function screenshotPayload(blob: Blob): Promise<ScreenshotPayload> {
   return { type: blob.type as ScreenshotPayload['type'], data: await blobToBase64(blob) };

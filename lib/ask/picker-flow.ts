@@ -7,13 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
 import { pickerResultSchema } from '../capture/element-description';
 import { openAskPanel } from './ask-panel';
-import { expectPick, takeExpectedPick } from './pending-ask';
-
-/** From the popup (it holds the activeTab grant): inject the picker, then get out of the way. */
-export async function startPicking(db: BinomeDb, tabId: number): Promise<void> {
-  await expectPick(db, tabId);
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
-}
+import { takeExpectedPick } from './pending-ask';
 
 /**
  * In the background: a picker result counts only from the tab the picker was started in,

@@ -4,8 +4,8 @@
  * the panel's frame loads none of the background's code.
  */
 import { browser } from 'wxt/browser';
-import type { PairChoice } from './ask-backend';
-import type { PageContext } from '../db/db';
+import type { PairChoice } from './question';
+import type { PageContext } from '../capture/page-context';
 import type { ElementDescription } from '../capture/element-description';
 
 export const PREPARED_PREFIX = 'preparedAsk:';

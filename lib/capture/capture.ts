@@ -3,7 +3,7 @@
  * grant the user gave by clicking Binôme: nothing is injected unless the user asked.
  */
 import { browser } from 'wxt/browser';
-import type { PageContext } from '../db/db';
+import type { PageContext } from './page-context';
 import { identifyTool } from './tools';
 
 const MAX_SELECTION = 5000;

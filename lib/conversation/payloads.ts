@@ -4,20 +4,13 @@
  */
 import { z } from 'zod';
 import { elementDescriptionSchema } from '../capture/element-description';
+import { pageContextSchema } from '../capture/page-context';
+import { MAX_TEXT, TEXT_LIMITS } from './text-limits';
 
-const MAX_TEXT = 20_000;
 
-export const pageContextSchema = z.object({
-  url: z.string().max(4096),
-  title: z.string().max(1000),
-  tool: z.string().max(200),
-  toolName: z.string().max(200),
-  selection: z.string().max(MAX_TEXT),
-  targetUrl: z.string().max(4096).optional(),
-});
 
 /** A catalogue id ("excel/pivot-tables") or the words a person typed. */
-const skill = z.string().trim().min(1).max(120);
+const skill = z.string().trim().min(1).max(TEXT_LIMITS.skill);
 
 /** A redacted, encoded screenshot (never the raw capture): base64, at most ~700 KB of image. */
 export const screenshotSchema = z.object({

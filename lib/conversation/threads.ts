@@ -2,7 +2,8 @@
  * Threads are derived from the set of their messages, never patched in place: applying
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
-import { siteOf, type BinomeDb, type Pair, type PageContext, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
+import { siteOf, type BinomeDb, type Pair, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
+import type { PageContext } from '../capture/page-context';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from './pair-errors';
 import { sealPayload } from '../trust/crypto';
 import { reserveCounter } from './order';

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { siteOf } from './site';
+import type { PageContext } from '../capture/page-context';
 import type { PairingSecret } from '../trust/pairing-protocol';
 import type { MessageKind, PairRole } from '../protocol/protocol';
 import { wordsOf } from './text';
@@ -109,16 +110,6 @@ export interface Pairing {
  */
 export type PairingStatus = 'waiting' | 'confirming' | 'paired' | 'failed' | 'expired';
 
-export interface PageContext {
-  url: string;
-  title: string;
-  /** Tool id from the catalogue, or the site's name when the tool is not in it. */
-  tool: string;
-  toolName: string;
-  selection: string;
-  /** The link or image the person right-clicked, when they asked from the menu. */
-  targetUrl?: string;
-}
 
 /** queued: not yet accepted by the relay; sent: waiting for an answer. */
 export type ThreadStatus = 'queued' | 'sent' | 'answered' | 'resolved';

@@ -26,7 +26,8 @@ import { MESSAGE_KINDS, PAIR_ROLES } from '../protocol/protocol';
 import { isImportedPair, type BinomeDb, type Pair } from '../db/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Progress } from './export';
 import { elementDescriptionSchema } from '../capture/element-description';
-import { pageContextSchema, screenshotSchema } from '../conversation/payloads';
+import { pageContextSchema } from '../capture/page-context';
+import { screenshotSchema } from '../conversation/payloads';
 import { base64ToBlob } from '../capture/screenshot';
 import { refreshThread, type StoredMessage } from '../conversation/threads';
 

@@ -2,7 +2,8 @@
  * What the UI calls. Writes go to Dexie first (the UI never waits on the network), then
  * the background is asked to sync; network-only steps (pairing) go to the background.
  */
-import type { BinomeDb, PageContext } from '../db/db';
+import type { BinomeDb } from '../db/db';
+import type { PageContext } from '../capture/page-context';
 import { uuidv7 } from '../db/ids';
 import type { ElementDescription } from '../capture/element-description';
 import { sendToBackground } from './messaging';

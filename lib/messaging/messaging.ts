@@ -4,7 +4,7 @@
  * pages are refused by the sender check.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { QuestionToAsk } from '../ask/ask-backend';
+import type { QuestionToAsk } from '../ask/question';
 import type { PairRole } from '../protocol/protocol';
 
 export type PageToBackgroundMessage =

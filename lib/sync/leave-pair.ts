@@ -1,6 +1,6 @@
 /** Leaving a pair: both sides see it, nothing more can be sent in it, its log stays. */
 import { RelayError } from './relay-client';
-import type { SyncDeps } from './sync';
+import type { SyncDeps } from './deps';
 
 export async function leavePair(deps: Pick<SyncDeps, 'db' | 'client' | 'now'>, pairId: string): Promise<void> {
   const { db } = deps;

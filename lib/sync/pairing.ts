@@ -7,7 +7,7 @@ import { PAIR_PROBLEMS } from '../conversation/pair-state';
 import { acceptPairing, confirmationMatches, finishPairing, startPairing, type PairingBinding } from '../trust/pairing-protocol';
 import { otherRole, type PairInfo, type PairRole } from '../protocol/protocol';
 import { RelayError } from './relay-client';
-import type { SyncDeps } from './sync';
+import type { SyncDeps } from './deps';
 
 export interface PairingRequest {
   relayUrl: string;

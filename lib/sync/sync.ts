@@ -9,16 +9,10 @@ import { RelayClient, RelayError } from './relay-client';
 import { applyEnvelopes } from '../conversation/apply';
 import { recordPair } from '../trust/keys';
 import { completePairings } from './pairing';
+import type { SyncDeps } from './deps';
 import { PAIR_PROBLEMS, permanentRefusal } from '../conversation/pair-state';
 import { markSent, type StoredMessage } from '../conversation/threads';
 
-export interface SyncDeps {
-  db: BinomeDb;
-  client(identity: Identity): RelayClient;
-  now(): number;
-  /** Called once per pair and round with the buddy's messages seen for the first time. */
-  onNewFromPeer?(pair: Pair, messages: StoredMessage[]): void | Promise<void>;
-}
 
 export interface SyncResult {
   sent: number;

@@ -18,7 +18,7 @@
  */
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { fromBase64Url, toBase64Url } from './crypto';
+import { fromBase64Url, toBase64Url } from '../protocol/base64url';
 import { splitInviteCode } from '../protocol/invite-code';
 import type { PairRole } from '../protocol/protocol';
 import {

@@ -8,6 +8,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { parseP256Point } from '../protocol/p256-point';
 
 const Point = p256.Point;
 type Point = InstanceType<typeof Point>;
@@ -61,15 +62,11 @@ export function spake2Share(side: Spake2Side, w: bigint, secret: bigint): Uint8A
 
 /** Parses a peer's share; throws for anything that is not a point of the curve (or is the identity). */
 export function parseShare(bytes: Uint8Array): Point {
-  let point: Point;
   try {
-    point = Point.fromBytes(bytes);
-    point.assertValidity();
-  } catch {
-    throw new Spake2Error('Not a P-256 point');
+    return parseP256Point(bytes);
+  } catch (error) {
+    throw new Spake2Error((error as Error).message);
   }
-  if (point.is0()) throw new Spake2Error('The identity is not a share');
-  return point;
 }
 
 /** K = h·x·(pB − w·N) on side A, h·y·(pA − w·M) on side B (h = 1 on P-256). */

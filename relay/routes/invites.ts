@@ -8,8 +8,7 @@ import {
   type CreateInviteResponse,
   type LookupInviteResponse,
 } from '../../lib/protocol/protocol.ts';
-import { fromBase64Url } from '../../lib/trust/crypto.ts';
-import { parseShare } from '../../lib/trust/spake2.ts';
+import { isP256Point } from '../../lib/protocol/p256-point.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
@@ -19,16 +18,6 @@ import { validate } from '../validate.ts';
 
 /** Counted before the nameplate is looked up, and given back unless it named no invite. */
 const FAILURE_LIMITS = new Set<LimitName>(['failedAcceptsPerDevice', 'failedAcceptsPerAddress']);
-
-/** A share that is not a point of the curve could only come from a broken or hostile client. */
-function isCurvePoint(share: string): boolean {
-  try {
-    parseShare(fromBase64Url(share));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function sendRefusal(c: Context<RelayEnv>, reason: InviteRefusal | 'changed' | 'pair_exists') {
   switch (reason) {
@@ -82,7 +71,7 @@ export function inviteRoutes(deps: RelayDeps) {
   return new Hono<RelayEnv>()
     .post('/', auth, validate('json', createInviteRequest), async (c) => {
       const { role, nameplate, share } = c.req.valid('json');
-      if (!isCurvePoint(share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
+      if (!isP256Point(share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
       if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
       const inviterDeviceId = c.var.device.id;
       const limited = await limiter.take([{ limit: 'invitesPerDevice', subject: inviterDeviceId }]);
@@ -129,7 +118,7 @@ export function inviteRoutes(deps: RelayDeps) {
 
     .post('/accept', auth, validate('json', acceptInviteRequest), async (c) => {
       const request = c.req.valid('json');
-      if (!isCurvePoint(request.share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
+      if (!isP256Point(request.share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
       if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
       const limited = await takeAttempt(c, 'claim');
       if (!limited.ok) return sendRateLimited(c, limited.retryAfterMs);

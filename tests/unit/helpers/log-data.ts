@@ -1,4 +1,5 @@
-import type { BinomeDb, PageContext } from '@/lib/db/db';
+import type { BinomeDb } from '@/lib/db/db';
+import type { PageContext } from '@/lib/capture/page-context';
 import { identifyTool } from '@/lib/capture/tools';
 import { refreshThread, type StoredMessage } from '@/lib/conversation/threads';
 import { PAIR_ID } from './db';

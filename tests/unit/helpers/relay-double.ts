@@ -7,7 +7,7 @@
 import type { BinomeDb } from '@/lib/db/db';
 import { deviceKeys, recordPair } from '@/lib/trust/keys';
 import { RelayClient } from '@/lib/sync/relay-client';
-import type { SyncDeps } from '@/lib/sync/sync';
+import type { SyncDeps } from '@/lib/sync/deps';
 import type { StoredMessage } from '@/lib/conversation/threads';
 import type { Envelope, ErrorCode, PairRole, PostMessageRequest } from '@/lib/protocol/protocol';
 import { emptyDb } from './db';

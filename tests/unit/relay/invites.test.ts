@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toBase64Url } from '@/lib/trust/crypto';
+import { toBase64Url } from '@/lib/protocol/base64url';
 import { splitInviteCode } from '@/lib/protocol/invite-code';
 import { startPairing } from '@/lib/trust/pairing-protocol';
 import { acceptInviteResponse, createInviteResponse, listPairsResponse, lookupInviteResponse } from '@/lib/protocol/protocol';

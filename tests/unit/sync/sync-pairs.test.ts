@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pairChoices, queueQuestion } from '@/lib/ask/ask-backend-local';
-import { toBase64Url } from '@/lib/trust/crypto';
+import { toBase64Url } from '@/lib/protocol/base64url';
 import type { BinomeDb } from '@/lib/db/db';
 import { leavePair } from '@/lib/sync/leave-pair';
 import { PairClosedError } from '@/lib/conversation/pair-errors';

@@ -3,16 +3,15 @@ import { applyEnvelopes } from '@/lib/conversation/apply';
 import {
   derivePairKey,
   exportPublicKey,
-  fromBase64Url,
   generateDeviceKeys,
   importPublicKey,
   openPayload,
   openSealed,
   sealPayload,
-  toBase64Url,
   type EnvelopeHeader,
 } from '@/lib/trust/crypto';
 import { encodePayload } from '@/lib/conversation/payloads';
+import { fromBase64Url, toBase64Url } from '@/lib/protocol/base64url';
 import { freshDb, ME, PAIR_ID, PEER, testPair } from '../helpers/db';
 
 async function device() {

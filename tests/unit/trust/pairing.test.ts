@@ -12,7 +12,8 @@ import { drawInviteCode, splitInviteCode } from '@/lib/protocol/invite-code';
 import { acceptPairing, confirmationMatches, finishPairing, startPairing } from '@/lib/trust/pairing-protocol';
 import { RelayClient } from '@/lib/sync/relay-client';
 import { safetyNumber } from '@/lib/trust/safety-number';
-import { syncAll, type SyncDeps } from '@/lib/sync/sync';
+import { syncAll } from '@/lib/sync/sync';
+import type { SyncDeps } from '@/lib/sync/deps';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { emptyDb } from '../helpers/db';
 
