@@ -10,7 +10,7 @@ import { chromiumPath } from '../tests/e2e/support/chromium';
 import { median, ms, percentile } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
-const BUDGETS: Record<number, number> = { 10_000: 10, 100_000: 50 };
+const BUDGETS: Record<number, number> = { 10000: 10, 100000: 50 };
 const REPS = 5;
 
 const bundle = await build({

@@ -204,7 +204,7 @@ function step(from: Element | null, direction: 1 | -1): Element | null {
   if (index >= 0) return targets[(index + direction + targets.length) % targets.length]!;
   // Pointed at with the mouse: continue from its place in the page.
   const after = targets.findIndex((target) => !!(from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) && !from.contains(target));
-  if (direction === 1) return targets[after >= 0 ? after : 0]!;
+  if (direction === 1) return targets[Math.max(after, 0)]!;
   const before = (after >= 0 ? after : targets.length) - 1;
   return targets[(before + targets.length) % targets.length]!;
 }

@@ -9,7 +9,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { normalizeDisplayName } from '../lib/protocol/display-name.ts';
 import { errorResponse } from '../lib/protocol/protocol.ts';
 import { ADMIN_PREFIX, revokeDeviceResponse } from './admin-api.ts';

@@ -58,7 +58,10 @@ export class Hub {
   /** Returns the unsubscribe function; call it when the stream closes. */
   subscribe(deviceId: string, listener: Listener): () => void {
     let set = this.listeners.get(deviceId);
-    if (!set) this.listeners.set(deviceId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(deviceId, set);
+    }
     set.add(listener);
     return () => {
       set.delete(listener);

@@ -27,7 +27,7 @@ function vocabulary(): string[] {
     const length = 2 + Math.floor(next() * 3);
     words.push(Array.from({ length }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join(''));
   }
-  REAL_WORDS.forEach((word, index) => (words[3 + index * 29] = word));
+  for (const [index, word] of REAL_WORDS.entries()) words[3 + index * 29] = word;
   return words;
 }
 const VOCABULARY = vocabulary();

@@ -14,7 +14,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { capturePage, captureVisibleTab, withFound } from '../capture/capture';
 import { siteOf, type BinomeDb } from '../db/db';
-import type { PageContext } from '../capture/page-context';
 import { pairChoices } from './ask-backend-local';
 import { CHANNEL_SECRET_PREFIX, PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, type ChannelSecret, type PreparedAsk } from './prepared-ask';
 import { screenshotWanted } from '../capture/screenshot-choice';

@@ -15,6 +15,7 @@ export const MAX_DISPLAY_NAME = 80;
  * escapes such as ESC c.
  */
 const TERMINAL_ESCAPES =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes.
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 
 /**

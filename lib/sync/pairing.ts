@@ -108,7 +108,7 @@ export async function acceptInvite(deps: SyncDeps, request: PairingRequest & { c
     inviter: { deviceId: invite.inviter.deviceId, publicKey: inviterKey },
     accepter: { deviceId: identity.deviceId, publicKey: mine.publicKey },
   };
-  let answer;
+  let answer: ReturnType<typeof acceptPairing>;
   try {
     answer = acceptPairing(secret, invite.share, binding);
   } catch {

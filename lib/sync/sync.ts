@@ -5,7 +5,7 @@
  * pulled on its own: one that fails is marked broken and the others go on.
  */
 import type { BinomeDb, Identity, Pair } from '../db/db';
-import { RelayClient, RelayError } from './relay-client';
+import { RelayError } from './relay-client';
 import { applyEnvelopes } from '../conversation/apply';
 import { recordPair } from '../trust/keys';
 import { completePairings } from './pairing';

@@ -118,7 +118,7 @@ function splitSealed(sealed: string): { counter: number | null; ivText: string; 
 /** Decrypts, or returns null when the key, the ciphertext, the header or the counter is not the one sealed. */
 export async function openSealed(pairKey: CryptoKey, header: EnvelopeHeader, sealed: string): Promise<OpenedPayload | null> {
   const parts = splitSealed(sealed);
-  if (!parts || !parts.ivText || !parts.ciphertextText) return null;
+  if (!parts?.ivText || !parts.ciphertextText) return null;
   try {
     const iv = fromBase64Url(parts.ivText);
     if (iv.length !== 12) return null;

@@ -30,6 +30,7 @@ import {
   spake2Share,
   spake2SharedPoint,
   transcript,
+  type Spake2Keys,
   type Spake2Side,
 } from './spake2';
 
@@ -127,7 +128,7 @@ export function finishPairing(
   accepter: { share: string; confirm: string },
   binding: PairingBinding,
 ): string | null {
-  let keys;
+  let keys: Spake2Keys;
   try {
     keys = confirmations('A', secret, accepter.share, binding);
   } catch {

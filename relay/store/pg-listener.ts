@@ -53,7 +53,10 @@ export function createPgListener(config: pg.ClientConfig, onError: (error: unkno
     async listen(channel: string, handler: Handler): Promise<() => Promise<void>> {
       assertSafeIdentifier(channel);
       let set = handlers.get(channel);
-      if (!set) handlers.set(channel, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+      }
       set.add(handler);
       const client = await (current ?? connect());
       // LISTEN twice on one connection is a no-op, so this is safe even right after connect().

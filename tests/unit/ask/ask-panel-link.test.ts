@@ -21,7 +21,7 @@ function received(port: MessagePort): unknown[] {
 const NOTHING_MORE = 'nothing more';
 
 /** What the frame sent on a channel's port: anything it sent arrives before a mark sent after it. */
-async function sentOn({ port1, port2 }: MessageChannel, messages: unknown[]): Promise<unknown[]> {
+async function sentOn({ port2 }: MessageChannel, messages: unknown[]): Promise<unknown[]> {
   port2.postMessage(NOTHING_MORE);
   await vi.waitFor(() => expect(messages).toContain(NOTHING_MORE));
   return messages.filter((message) => message !== NOTHING_MORE);

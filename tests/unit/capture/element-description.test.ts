@@ -218,7 +218,7 @@ describe('CSS path', () => {
     const paragraphs = Array.from(document.querySelectorAll('section p'));
     const paths = paragraphs.map(cssPath);
     expect(new Set(paths).size).toBe(paragraphs.length);
-    paths.forEach((path, index) => expect(document.querySelector(path)).toBe(paragraphs[index]));
+    for (const [index, path] of paths.entries()) expect(document.querySelector(path)).toBe(paragraphs[index]);
     expect(paths[0]).toBe('body > section:nth-of-type(1) > div > div:nth-of-type(1) > p:nth-of-type(1)');
   });
 

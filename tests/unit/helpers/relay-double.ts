@@ -58,7 +58,7 @@ export class RelayDouble {
     const path = url.pathname.split('/').filter(Boolean);
     if (method === 'GET' && path.join('/') === 'pairs') return json(200, { pairs: this.pairsOf(device.id) });
     const pair = path[0] === 'pairs' && path[1] ? this.pairs.get(path[1]) : undefined;
-    if (!pair || !pair.members.some((member) => member.deviceId === device.id)) return error(404, 'not_found', 'No such pair.');
+    if (!pair?.members.some((member) => member.deviceId === device.id)) return error(404, 'not_found', 'No such pair.');
     if (method === 'DELETE' && path.length === 2) {
       if (pair.leftAt === null) Object.assign(pair, { leftAt: this.now, leftBy: device.id });
       return json(204, null);

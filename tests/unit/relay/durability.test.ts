@@ -282,7 +282,6 @@ async function connect(relayUrl: string, device: Device): Promise<Stream> {
   return stream;
 }
 
-const isMessage = (pairId: string, seq: number) => (e: StreamEvent) => e.type === 'message' && e.pairId === pairId && e.seq === seq;
 
 /** Posts and waits for the buddy's push of that seq; returns the seq and the time from send to push. */
 async function postAndTimePush(relayUrl: string, pairId: string, post: Post, buddy: Stream, timeoutMs = 5_000) {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorResponse, listPairsResponse, pullResponse, type PairInfo, type RegisterDeviceResponse } from '@/lib/protocol/protocol';
+import { errorResponse, listPairsResponse, pullResponse, type RegisterDeviceResponse } from '@/lib/protocol/protocol';
 import { revokeDeviceResponse } from '@/relay/admin-api';
 import { createApp } from '@/relay/app';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
@@ -123,7 +123,11 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
       racing.findActiveDeviceByTokenHash = (next) => store.findActiveDeviceByTokenHash(next);
       if (device) {
         const delivered = new Promise<void>((resolve) => {
-          const off = hub.subscribe(device.id, (event) => event.type === 'revoked' && (off(), resolve()));
+          const off = hub.subscribe(device.id, (event) => {
+            if (event.type !== 'revoked') return;
+            off();
+            resolve();
+          });
         });
         await revokeDevice({ store, hub, now: Date.now }, device.id);
         await delivered;
@@ -290,7 +294,7 @@ describe('npm run relay:admin, against a relay process', () => {
     const noSecret = await runCli(['revoke', crypto.randomUUID()], { RELAY_URL: relay.url });
     expect(noSecret.status).toBe(2);
     expect(noSecret.stderr).toMatch(/^Set ADMIN_SECRET to the secret the relay was started with\.\nUsage: npm run relay:admin -- <command>/);
-    expect((await runCli(['unrevoke', 'x'], env())).stderr).toMatch(/^There is no command “unrevoke”\.\nUsage:[^]*\n {2}revoke <deviceId> /);
+    expect((await runCli(['unrevoke', 'x'], env())).stderr).toMatch(/^There is no command “unrevoke”\.\nUsage:[\s\S]*\n {2}revoke <deviceId> /);
     expect((await runCli(['revoke'], env())).status).toBe(2);
     const down = await runCli(['revoke', crypto.randomUUID()], env({ RELAY_URL: 'http://127.0.0.1:9' }));
     expect(down).toMatchObject({ status: 1, stderr: 'Could not reach the relay at http://127.0.0.1:9. Check that it is running, or set RELAY_URL to its address.' });

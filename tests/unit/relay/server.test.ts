@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PairInfo, RegisterDeviceResponse } from '@/lib/protocol/protocol';
+import type { RegisterDeviceResponse } from '@/lib/protocol/protocol';
 import { startRelay, type RunningRelay, type StartRelayOptions } from '@/relay/server';
 import { backends, dropSchema, newSchemaName, useRelayDatabase } from './harness';
 import { newPublicKey, pairingClient } from './pairing-client';

@@ -109,7 +109,7 @@ describe('a relay that drops, reorders or rewinds messages', () => {
   });
 
   it('a relay that answers the same page whatever is asked does not keep the round going', async () => {
-    const { anne, pairId, send } = await pair();
+    const { anne, send } = await pair();
     await send('One');
     const honest = relay.fetch;
     const stuck: typeof fetch = async (input, init) => {
