@@ -1,6 +1,6 @@
 /**
  * `npm test`: every suite, then one closing line "N passed, N failed" that sums them.
- * Unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
+ * The architecture rules and the linter, then unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
  * extension build, the type check and the end-to-end suite in real Chromium (Playwright).
  */
 import { spawnSync } from 'node:child_process';
@@ -52,6 +52,18 @@ rmSync(E2E_JSON, { force: true });
 let passed = 0;
 let failed = 0;
 let crashed = false;
+
+// The architecture rules and the linter/formatter, each counted as one check in the totals.
+for (const [name, command, args] of [
+  ['architecture rules (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:deps']],
+  ['lint and format (Biome)', 'npx', ['biome', 'ci', '--error-on-warnings', '.']],
+] as const) {
+  if (run(command, [...args]) === 0) passed++;
+  else {
+    console.error(`The ${name} check failed: see its output above.`);
+    failed++;
+  }
+}
 
 console.log(process.env.DATABASE_URL ? 'Relay tests run on PGlite and on PostgreSQL (DATABASE_URL).' : 'Relay tests run on PGlite (set DATABASE_URL to add PostgreSQL).');
 const unitExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_JSON}`]);
