@@ -4,7 +4,6 @@
  * types before the stored profile arrives, or while another tab changes it, keeps what
  * they typed. This is the race that made the end-to-end suite flaky.
  */
-import { parseHTML } from 'linkedom';
 import { options } from 'preact';
 import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
@@ -17,6 +16,7 @@ import type { BinomeDb } from '@/lib/db/db';
 import { readProfile, saveProfile } from '@/lib/db/settings';
 import { ProfileForm } from '@/entrypoints/options/ProfileForm';
 import { emptyDb } from '../helpers/db';
+import { pageToRenderIn } from '../helpers/dom';
 
 /** Holds every read of the settings table until `release()`: the profile arrives when the test says. */
 function holdSettingsReads(db: BinomeDb): { release(): void } {
@@ -55,20 +55,7 @@ let container: HTMLElement;
 let root: Root | undefined;
 
 beforeEach(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  Object.assign(globalThis, { window, document, Event: window.Event });
-  // Browsers reflect a label's htmlFor property to its `for` attribute, which Preact relies on;
-  // linkedom makes a label a plain HTMLElement without it.
-  Object.defineProperty(window.HTMLElement.prototype, 'htmlFor', {
-    configurable: true,
-    get(this: HTMLLabelElement) {
-      return this.getAttribute('for') ?? '';
-    },
-    set(this: HTMLLabelElement, value: string) {
-      this.setAttribute('for', value);
-    },
-  });
-  container = document.getElementById('root') as unknown as HTMLElement;
+  container = pageToRenderIn();
   (browser.i18n as { getMessage: unknown }).getMessage = (key: keyof typeof en) => en[key]?.message ?? '';
 });
 
