@@ -4,6 +4,7 @@
  * button whose action finishes when the test says.
  */
 import { act } from 'preact/test-utils';
+import type { ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
@@ -116,7 +117,7 @@ describe('useSubmit', () => {
 });
 
 describe('StatusMessage', () => {
-  async function show(element: JSX.Element): Promise<void> {
+  async function show(element: ReactElement): Promise<void> {
     await act(() => {
       root = createRoot(container);
       root.render(element);
