@@ -4,41 +4,22 @@
  * summary as a status.
  */
 import { act } from 'preact/test-utils';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import { ExportImport } from '@/components/log/ExportImport';
-import { ServicesProvider } from '@/components/services';
-import type { Client } from '@/lib/messaging/client';
-import type { BinomeDb } from '@/lib/db/db';
 import { exportJson } from '@/lib/knowledge/export';
 import { emptyDb } from '../helpers/db';
-import { pageToRenderIn } from '../helpers/dom';
+import { pageToRenderIn, showWithDb, unmountShown } from '../helpers/dom';
 import { speak } from '../helpers/i18n';
 
 let container: HTMLElement;
-let root: Root | undefined;
 
 beforeEach(() => {
   container = pageToRenderIn();
   speak('en');
 });
 
-afterEach(async () => {
-  await act(() => root?.unmount());
-  root = undefined;
-});
-
-async function mount(db: BinomeDb): Promise<void> {
-  await act(() => {
-    root = createRoot(container);
-    root.render(
-      <ServicesProvider db={db} client={{} as Client}>
-        <ExportImport />
-      </ServicesProvider>,
-    );
-  });
-}
+afterEach(unmountShown);
 
 /** A file whose text arrives when the test says. */
 function heldFile() {
@@ -50,14 +31,15 @@ function heldFile() {
 async function pick(file: { size: number; text(): Promise<string> }): Promise<void> {
   const input = container.querySelector('input[type="file"]')!;
   Object.defineProperty(input, 'files', { configurable: true, value: [file] });
-  await act(() => input.dispatchEvent(new Event('change', { bubbles: true })));
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }
 
 const sentence = () => [...container.querySelectorAll('[role="alert"], [role="status"]')].map((p) => [p.getAttribute('role'), p.className, p.textContent]);
 
 it('shows progress while a file is read, names what is wrong with a broken one, then sums up a good one', async () => {
-  const db = emptyDb();
-  await mount(db);
+  await showWithDb(emptyDb(), <ExportImport />);
 
   const broken = heldFile();
   await pick(broken.file);

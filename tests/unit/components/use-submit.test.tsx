@@ -4,13 +4,11 @@
  * button whose action finishes when the test says.
  */
 import { act } from 'preact/test-utils';
-import type { ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useSubmit } from '@/components/useSubmit';
-import { pageToRenderIn } from '../helpers/dom';
+import { pageToRenderIn, show, unmountShown } from '../helpers/dom';
 import { speak } from '../helpers/i18n';
 
 /** An action that ends when the test settles it. */
@@ -33,25 +31,18 @@ function SendButton({ next, toSentence }: { next(): Promise<void>; toSentence?: 
 }
 
 let container: HTMLElement;
-let root: Root | undefined;
 
 beforeEach(() => {
   container = pageToRenderIn();
   speak('en');
 });
 
-afterEach(async () => {
-  await act(() => root?.unmount());
-  root = undefined;
-});
+afterEach(unmountShown);
 
 /** Renders the button; each click runs the next of `actions`. */
 async function mount(actions: (() => Promise<void>)[], toSentence?: (error: unknown) => string): Promise<void> {
   const next = () => actions.shift()!();
-  await act(() => {
-    root = createRoot(container);
-    root.render(<SendButton next={next} {...(toSentence ? { toSentence } : {})} />);
-  });
+  await show(<SendButton next={next} {...(toSentence ? { toSentence } : {})} />);
 }
 
 const button = () => container.querySelector('button')!;
@@ -117,13 +108,6 @@ describe('useSubmit', () => {
 });
 
 describe('StatusMessage', () => {
-  async function show(element: ReactElement): Promise<void> {
-    await act(() => {
-      root = createRoot(container);
-      root.render(element);
-    });
-  }
-
   it('announces a failure at once and a success politely, and shows nothing without a sentence', async () => {
     await show(
       <>
