@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { capturePage, withFound } from '@/lib/capture/capture';
 import type { PageContext } from '@/lib/capture/page-context';
 import { t } from '@/lib/i18n/i18n';
-import { sentenceForError } from './errors';
 import { PageContextView } from './PageContextView';
 import { redactedScreenshot, ScreenshotField, type Capture } from './ScreenshotField';
 import { SkillField, skillToSend } from './SkillField';
@@ -13,6 +12,8 @@ import type { PreparedAsk } from '@/lib/ask/prepared-ask';
 import { screenshotPayload } from '@/lib/ask/ask-backend';
 import type { PairChoice } from '@/lib/ask/question';
 import { useAskBackend } from './ask-backend';
+import { StatusMessage } from './StatusMessage';
+import { useSubmit } from './useSubmit';
 
 interface Props {
   /** The tab the question is about; the active tab when not given. */
@@ -49,8 +50,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   const [element, setElement] = useState<ElementDescription | undefined>(prepared?.element ?? fromMenu?.element);
   // undefined while the picture is being taken: sending waits for it rather than leave it out.
   const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     if (prepared) return;
@@ -64,9 +64,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || !chosenPair || busy || screenshot === undefined) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
       const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline) : undefined;
       const chosenSkill = skillToSend(context?.tool ?? '', skill);
@@ -79,11 +77,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
           ...(element ? { element } : {}),
         });
       onSent(threadId, chosenPair);
-    } catch (caught) {
-      setError(sentenceForError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!pairs) return null;
@@ -136,11 +130,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
         onChange={setScreenshot}
         {...(prepared ? { captured: prepared.screenshot } : {})}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage text={error} error />
       <div className="actions">
         <button type="submit" className="primary" disabled={!text.trim() || busy || screenshot === undefined}>
           {t('ask_send')}

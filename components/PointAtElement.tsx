@@ -1,7 +1,8 @@
-import { useState } from 'react';
 import type { ElementDescription } from '@/lib/capture/element-description';
 import { t } from '@/lib/i18n/i18n';
 import { useAskBackend } from './ask-backend';
+import { StatusMessage } from './StatusMessage';
+import { useSubmit } from './useSubmit';
 
 /** Describes an element as a person would: "the button “Insert”". */
 export function elementSummary(element: ElementDescription): string {
@@ -19,7 +20,8 @@ interface Props {
 
 export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
   const backend = useAskBackend();
-  const [failed, setFailed] = useState(false);
+  // Whatever stopped the picker, the way out is the same: describe the place in the question.
+  const { error, run } = useSubmit(() => t('element_point_failed'));
   return (
     <div className="point-at">
       {element && (
@@ -34,13 +36,13 @@ export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
         <button
           type="button"
           onClick={() =>
-            void backend.startPicking(tabId).then(onStart, () => setFailed(true))
+            void run(() => backend.startPicking(tabId).then(onStart))
           }
         >
           {element ? t('element_point_again') : t('element_point')}
         </button>
       )}
-      {failed && <p role="alert" className="error">{t('element_point_failed')}</p>}
+      <StatusMessage text={error} error />
     </div>
   );
 }

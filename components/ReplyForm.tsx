@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { sentenceForError } from './errors';
+import { StatusMessage } from './StatusMessage';
+import { useSubmit } from './useSubmit';
 
 interface Props {
   label: string;
@@ -13,22 +14,15 @@ interface Props {
 export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
     if (!trimmed || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(trimmed);
       setText('');
-    } catch (caught) {
-      setError(sentenceForError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="reply-form" onSubmit={submit}>
@@ -46,11 +40,7 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
       <button type="submit" disabled={!text.trim() || busy}>
         {submitLabel}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage text={error} error />
     </form>
   );
 }

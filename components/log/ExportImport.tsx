@@ -5,6 +5,8 @@ import { t, uiLanguage, type MessageKey } from '@/lib/i18n/i18n';
 import { importJsonFile, ImportError, type ImportReport } from '@/lib/knowledge/import';
 import { downloadFile as download } from '../download';
 import { useServices } from '../services';
+import { StatusMessage } from '../StatusMessage';
+import { useSubmit } from '../useSubmit';
 
 function peopleLabels(): PeopleLabels {
   return {
@@ -40,6 +42,11 @@ const IMPORT_ERRORS: Record<ImportError['reason'], MessageKey> = {
   invalid: 'import_error_invalid',
 };
 
+/** A file's problem is named, so that the person knows which file to try instead. */
+function fileErrorSentence(error: unknown): string {
+  return t(error instanceof ImportError ? IMPORT_ERRORS[error.reason] : 'error_unexpected');
+}
+
 function importSummary(report: ImportReport): string {
   const done = t('import_done', [String(report.threads), String(report.messagesAdded)]);
   if (!report.messagesLeftOut) return done;
@@ -51,21 +58,16 @@ export function ExportImport() {
   const { db } = useServices();
   const id = useId();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const { busy, error, run } = useSubmit(fileErrorSentence);
+  const [summary, setSummary] = useState<string | null>(null);
   const stamp = new Date().toISOString().slice(0, 10);
   const onProgress = (done: number, total: number) => setProgress({ done, total });
 
-  const run = async (work: () => Promise<string>) => {
-    setStatus(null);
-    setProgress({ done: 0, total: 0 });
-    try {
-      setStatus({ text: await work(), error: false });
-    } catch (error) {
-      const key = error instanceof ImportError ? IMPORT_ERRORS[error.reason] : 'error_unexpected';
-      setStatus({ text: t(key), error: true });
-    } finally {
-      setProgress(null);
-    }
+  /** `work` says what it did, in a sentence; until its first progress report the bar has no end. */
+  const runWithProgress = (work: () => Promise<string>) => {
+    setSummary(null);
+    setProgress(null);
+    return run(async () => setSummary(await work()));
   };
 
   return (
@@ -78,7 +80,7 @@ export function ExportImport() {
             key={format.extension}
             type="button"
             onClick={() =>
-              void run(async () => {
+              void runWithProgress(async () => {
                 download(`binome-log-${stamp}.${format.extension}`, format.type, await format.make(db, onProgress));
                 return t('export_done');
               })
@@ -98,21 +100,17 @@ export function ExportImport() {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (!file) return;
-          void run(async () => importSummary(await importJsonFile(db, file, onProgress)));
+          void runWithProgress(async () => importSummary(await importJsonFile(db, file, onProgress)));
         }}
       />
-      {progress && (
+      {busy && (
         <progress
           aria-label={t('files_progress')}
-          max={progress.total || undefined}
-          value={progress.total ? progress.done : undefined}
+          max={progress?.total || undefined}
+          value={progress?.total ? progress.done : undefined}
         />
       )}
-      {status && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'ok'}>
-          {status.text}
-        </p>
-      )}
+      <StatusMessage text={error ?? summary} error={error !== null} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
-import { sentenceForError } from '@/components/errors';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useSubmit } from '@/components/useSubmit';
 import type { Pairing } from '@/lib/db/db';
 import { t } from '@/lib/i18n/i18n';
 import { formatInviteCode } from '@/lib/protocol/invite-code';
@@ -49,17 +50,9 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
     case 'confirming':
       return <p role="status">{t('pairing_confirming', pairing.peerName ?? '')}</p>;
     case 'expired':
-      return (
-        <p role="alert" className="error">
-          {t('pairing_expired')}
-        </p>
-      );
+      return <StatusMessage text={t('pairing_expired')} error />;
     case 'failed':
-      return (
-        <p role="alert" className="error">
-          {t('pairing_failed')}
-        </p>
-      );
+      return <StatusMessage text={t('pairing_failed')} error />;
     case 'paired':
       return (
         <div className="paired" role="status">
@@ -77,20 +70,7 @@ export function PairingSection() {
   const [invite, setInvite] = useState<{ code: string; expiresAt: number; pairingId: string } | null>(null);
   const [joining, setJoining] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(sentenceForError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSubmit();
 
   const createInvite = () =>
     run(async () => {
@@ -145,11 +125,7 @@ export function PairingSection() {
         </button>
       </form>
       {joining && <PairingProgress pairingId={joining} />}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage text={error} error />
     </section>
   );
 }

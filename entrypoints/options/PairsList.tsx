@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { ConfirmButton } from '@/components/ConfirmButton';
-import { sentenceForError } from '@/components/errors';
 import { OrderWarning, PairStanding } from '@/components/PairNotices';
 import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useSubmit } from '@/components/useSubmit';
 import type { Pair } from '@/lib/db/db';
 import { t } from '@/lib/i18n/i18n';
 import { acceptOfferedKey } from '@/lib/trust/keys';
@@ -12,12 +13,9 @@ import { acceptOfferedKey } from '@/lib/trust/keys';
 /** Both sides see it; the log stays. A pair known only from an import has nothing to leave. */
 function LeavePair({ pair }: { pair: Pair }) {
   const { client } = useServices();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmit();
   if (pair.leftAt !== null || !pair.relayUrl) return null;
-  const leave = () => {
-    setError(null);
-    client.leavePair(pair.pairId).catch((caught: unknown) => setError(sentenceForError(caught)));
-  };
+  const leave = () => void run(() => client.leavePair(pair.pairId));
   return (
     <>
       <ConfirmButton
@@ -27,11 +25,7 @@ function LeavePair({ pair }: { pair: Pair }) {
         cancelLabel={t('cancel')}
         onConfirm={leave}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <StatusMessage text={error} error />
     </>
   );
 }

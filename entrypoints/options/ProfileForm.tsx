@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useServices } from '@/components/services';
+import { StatusMessage } from '@/components/StatusMessage';
 import { t } from '@/lib/i18n/i18n';
 import { normalizeDisplayName } from '@/lib/protocol/display-name';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
@@ -47,11 +48,7 @@ export function ProfileForm() {
         <button type="submit" className="primary" disabled={!profile}>
           {t('profile_save')}
         </button>
-        {message && (
-          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
-            {message.text}
-          </p>
-        )}
+        <StatusMessage text={message?.text} error={message?.error} />
       </form>
     </section>
   );

@@ -12,8 +12,7 @@ test('pair, ask about a page, answer, and both keep it in their knowledge log', 
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
   await selectText(budget, 'Insérer un tableau croisé dynamique pour résumer les dépenses');
 
-  const askerPopup = await asker.popupFor(budget);
-  await askerPopup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const askerPopup = await asker.askFormFor(budget);
   const captured = askerPopup.context();
   await expect(captured).toContainText('Excel Online');
   await expect(captured).toContainText('Budget 2026.xlsx - Excel');

@@ -6,8 +6,7 @@ test('the asker points at an element of the page; the helper sees it described a
   await budget.setViewportSize({ width: 1280, height: 800 });
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
 
-  const popup = await asker.popupFor(budget);
-  await popup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const popup = await asker.askFormFor(budget);
   await popup.page.getByRole('button', { name: 'Point at the part of the page' }).click();
 
   // The popup made way for the page; the picker asks which part, and the person clicks it.

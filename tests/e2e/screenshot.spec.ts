@@ -35,8 +35,7 @@ test('a screenshot is attached by default, a blacked-out box is black in the ima
   await budget.setViewportSize({ width: 1280, height: 800 });
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
 
-  const popup = await asker.popupFor(budget);
-  await popup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const popup = await asker.askFormFor(budget);
   await popup.page.getByLabel('Your question').fill('What is this table for?');
   await expect(popup.page.getByLabel(/Attach a picture of the page/)).toBeChecked();
   const preview = popup.page.getByRole('img', { name: 'Screenshot of the page, as your buddy will see it' });
@@ -69,15 +68,13 @@ test('"no screenshot" is remembered for the site', async ({ pair }) => {
   const { asker } = pair;
   const budget = await asker.context.newPage();
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
-  const popup = await asker.popupFor(budget);
-  await popup.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const popup = await asker.askFormFor(budget);
   await popup.page.getByLabel(/Attach a picture of the page/).uncheck();
   await popup.page.getByLabel('Your question').fill('No picture please');
   await popup.page.getByRole('button', { name: 'Send my question' }).click();
   await expect(popup.threadStatus()).toHaveText('Sent, waiting for an answer');
   await expect(popup.page.locator('.screenshot')).toHaveCount(0);
 
-  const again = await asker.popupFor(budget);
-  await again.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  const again = await asker.askFormFor(budget);
   await expect(again.page.getByLabel(/Attach a picture of the page/)).not.toBeChecked();
 });

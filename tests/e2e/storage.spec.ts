@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { PopupPage } from './support/popup-page';
 import { readStoredLog } from './support/stored-log';
 
 test('when IndexedDB cannot be opened, the popup explains it and offers export and reset', async ({ pair }) => {
@@ -46,7 +47,7 @@ test('when a write fails for lack of space, the question stays on screen and the
     IDBObjectStore.prototype.put = quota;
   });
   await full.goto(`chrome-extension://${asker.extensionId}/popup.html`);
-  await full.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+  await new PopupPage(full).openAskForm();
   await full.getByLabel('Your question').fill('This one cannot be saved');
   await full.getByRole('button', { name: 'Send my question' }).click();
   await expect(full.getByRole('alert')).toHaveText(/no space left for Binôme/);

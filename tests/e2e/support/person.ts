@@ -144,6 +144,13 @@ export class Person {
     return new PopupPage(popup);
   }
 
+  /** Binôme's toolbar button on `page`, then "Ask my buddy about this page": the popup with its ask form ready. */
+  async askFormFor(page: Page): Promise<PopupPage> {
+    const popup = await this.popupFor(page);
+    await popup.openAskForm();
+    return popup;
+  }
+
   /** The popup on its own, as when the person opens it from any page. */
   async popup(): Promise<PopupPage> {
     const popup = await this.context.newPage();

@@ -3,8 +3,14 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class PopupPage {
   constructor(readonly page: Page) {}
 
-  async ask(question: string, skill?: string): Promise<void> {
+  /** From the popup's home, the ask form, once the question can be typed (its buddies are read first). */
+  async openAskForm(): Promise<void> {
     await this.page.getByRole('button', { name: 'Ask my buddy about this page' }).click();
+    await expect(this.page.getByLabel('Your question')).toBeVisible();
+  }
+
+  async ask(question: string, skill?: string): Promise<void> {
+    await this.openAskForm();
     await this.page.getByLabel('Your question').fill(question);
     if (skill) await this.page.getByLabel('Skill (optional)').fill(skill);
     await this.page.getByRole('button', { name: 'Send my question' }).click();

@@ -4,19 +4,16 @@
  * types before the stored profile arrives, or while another tab changes it, keeps what
  * they typed. This is the race that made the end-to-end suite flaky.
  */
-import { parseHTML } from 'linkedom';
 import { options } from 'preact';
 import { act } from 'preact/test-utils';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import en from '@/public/_locales/en/messages.json';
-import { ServicesProvider } from '@/components/services';
-import type { Client } from '@/lib/messaging/client';
 import type { BinomeDb } from '@/lib/db/db';
 import { readProfile, saveProfile } from '@/lib/db/settings';
 import { ProfileForm } from '@/entrypoints/options/ProfileForm';
 import { emptyDb } from '../helpers/db';
+import { pageToRenderIn, showWithDb, unmountShown } from '../helpers/dom';
 
 /** Holds every read of the settings table until `release()`: the profile arrives when the test says. */
 function holdSettingsReads(db: BinomeDb): { release(): void } {
@@ -52,42 +49,15 @@ function holdEffects(): { flush(): Promise<void>; restore(): void } {
 }
 
 let container: HTMLElement;
-let root: Root | undefined;
 
 beforeEach(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  Object.assign(globalThis, { window, document, Event: window.Event });
-  // Browsers reflect a label's htmlFor property to its `for` attribute, which Preact relies on;
-  // linkedom makes a label a plain HTMLElement without it.
-  Object.defineProperty(window.HTMLElement.prototype, 'htmlFor', {
-    configurable: true,
-    get(this: HTMLLabelElement) {
-      return this.getAttribute('for') ?? '';
-    },
-    set(this: HTMLLabelElement, value: string) {
-      this.setAttribute('for', value);
-    },
-  });
-  container = document.getElementById('root') as unknown as HTMLElement;
+  container = pageToRenderIn();
   (browser.i18n as { getMessage: unknown }).getMessage = (key: keyof typeof en) => en[key]?.message ?? '';
 });
 
-afterEach(async () => {
-  await act(() => root?.unmount());
-  root = undefined;
-});
+afterEach(unmountShown);
 
-async function mount(db: BinomeDb): Promise<void> {
-  await act(() => {
-    // react-dom/client is Preact's compat layer here, as in the extension (see preact-aliases.ts).
-    root = createRoot(container);
-    root.render(
-      <ServicesProvider db={db} client={{} as Client}>
-        <ProfileForm />
-      </ServicesProvider>,
-    );
-  });
-}
+const mount = (db: BinomeDb) => showWithDb(db, <ProfileForm />);
 
 function field(labelText: string): HTMLInputElement {
   const label = [...container.querySelectorAll('label')].find((element) => element.textContent === labelText);
