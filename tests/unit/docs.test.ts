@@ -68,7 +68,7 @@ describe('documentation', () => {
     const linked = new Set(
       targetsOf(README)
         .filter((target) => !isExternal(target))
-        .map((target) => resolve(ROOT, target.split('#')[0]!)),
+        .map((target) => resolve(ROOT, target.split('#')[0] ?? '')),
     );
     const unlinked = pagesTheReadmeLeadsTo()
       .filter((page) => !linked.has(page))
