@@ -28,7 +28,7 @@ function stubWhatFakeBrowserLacks(): void {
 async function send(message: unknown, sender: Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1]) {
   let answer: (reply: BackgroundReply<unknown>) => void = () => undefined;
   const answered = new Promise<BackgroundReply<unknown>>((resolve) => (answer = resolve));
-  const [willAnswer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, answer)) as boolean[];
+  const [willAnswer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, answer)) as unknown[];
   return willAnswer ? answered : 'unanswered';
 }
 

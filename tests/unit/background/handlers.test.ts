@@ -31,9 +31,9 @@ const ELEMENT = {
 describe('the poll alarm', () => {
   it('wakes sync, and only its own alarm does', () => {
     const sync = { wake: vi.fn(async () => undefined) };
-    onAlarm(sync)({ name: 'someone-else', scheduledTime: 0 });
+    onAlarm(sync)({ name: 'someone-else', scheduledTime: 0, persistAcrossSessions: false });
     expect(sync.wake).not.toHaveBeenCalled();
-    onAlarm(sync)({ name: SYNC_ALARM, scheduledTime: 0 });
+    onAlarm(sync)({ name: SYNC_ALARM, scheduledTime: 0, persistAcrossSessions: false });
     expect(sync.wake).toHaveBeenCalledOnce();
   });
 });
