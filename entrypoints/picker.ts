@@ -2,7 +2,7 @@
  * The element picker, injected on demand into the tab the person asked about:
  *
  *   const [{ result }] = await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
- *   // result: PickerResult (lib/element-description.ts), once the person picked or cancelled
+ *   // result: PickerResult (lib/messaging/picker-to-background.ts), once the person picked or cancelled
  *
  * A full-page overlay in a shadow root, in the top layer (a manual popover) and at the
  * highest z-index, takes the pointer: the element under it is outlined by a box drawn in
@@ -16,7 +16,8 @@
  * started the picker closes as soon as the person clicks the page.
  */
 import { browser } from 'wxt/browser';
-import { accessibleName, describeElement, type PickerResult } from '@/lib/capture/element-description';
+import { accessibleName, describeElement } from '@/lib/capture/element-description';
+import type { PickerResult } from '@/lib/messaging/picker-to-background';
 import { t } from '@/lib/i18n/i18n';
 
 /** One picker per page: a second injection while one runs gets the same answer. */

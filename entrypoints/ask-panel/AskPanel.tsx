@@ -8,14 +8,14 @@ import { browser } from 'wxt/browser';
 import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { backgroundAskBackend } from '@/lib/ask/ask-backend';
-import { ASK_PANEL_CLOSE, ASK_PANEL_READY } from '@/lib/ask/ask-panel-host';
+import { PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 import type { HostLink } from '@/lib/ask/ask-panel-link';
 import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/ask/prepared-ask';
 import { t } from '@/lib/i18n/i18n';
 
 function closePanel(host: HostLink, tabId?: number): void {
   if (tabId !== undefined) void forgetOpenPanel(tabId).catch(() => undefined);
-  host.send(ASK_PANEL_CLOSE);
+  host.send(PANEL_FRAME_TO_HOST.close);
 }
 
 /**
@@ -44,7 +44,7 @@ export function AskPanel({ prepared, host }: { prepared: PreparedAsk | null; hos
 
   // Before the first paint: the host shows the frame as soon as there is something to see.
   useLayoutEffect(() => {
-    host.send(ASK_PANEL_READY);
+    host.send(PANEL_FRAME_TO_HOST.ready);
     if (!prepared) return;
     // bench/capture.ts reads how long the person waited, from the shortcut or the click to this paint.
     // The ask started before this frame existed: a mark carries the wait, not a measure.

@@ -18,17 +18,11 @@
  * the frame to its parent) is theirs to read, with the extension's origin and a handle on the
  * frame. The host offers the channel to the frame's exact origin with a one-time secret that
  * the background gave both sides where the page cannot look (this function's arguments and
- * session storage); the frame takes only that offer (lib/ask-panel-link.ts).
+ * session storage); the frame takes only that offer (lib/ask/ask-panel-link.ts). The messages
+ * both ways are declared in lib/messaging/panel-frame-and-host.ts and reach this function as `types`.
  */
+import type { AskPanelMessages } from '../messaging/panel-frame-and-host';
 
-/** Host to frame, posted to the frame's origin only: the channel's port and the secret. */
-export const ASK_PANEL_CHANNEL = 'binome:ask-panel-channel';
-/** Frame to host, on the channel: the person closed it (Esc, Cancel, Close). */
-export const ASK_PANEL_CLOSE = 'binome:close-ask-panel';
-/** Frame to host, on the channel: the form is drawn, the host shows it. */
-export const ASK_PANEL_READY = 'binome:ask-panel-ready';
-/** Frame to host, on the channel: its document is going (the frame is being navigated). */
-export const ASK_PANEL_LEAVING = 'binome:ask-panel-leaving';
 export const ASK_PANEL_TAG = 'binome-ask-panel';
 
 /**
@@ -47,7 +41,7 @@ export interface AskPanelMount {
   /** Where the frame's document may be: only a document there can receive the offer. */
   frameOrigins: string[];
   secret: string;
-  types: { channel: string; ready: string; close: string; leaving: string };
+  types: AskPanelMessages;
 }
 
 export function mountAskPanel({ src, title, tag, removeKey, readyWithinMs, frameOrigins, secret, types }: AskPanelMount): void {

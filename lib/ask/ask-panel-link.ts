@@ -3,7 +3,13 @@
  * posts to its parent window, which is the page's: it waits for the host's offer, takes it only
  * with the secret the background gave it, and from then on speaks on that port alone.
  */
-import { ASK_PANEL_CHANNEL, ASK_PANEL_LEAVING } from './ask-panel-host';
+import {
+  HOST_TO_PANEL_FRAME,
+  PANEL_FRAME_TO_HOST,
+  type HostToPanelFrameMessage,
+  type PanelFrameToHostMessage,
+  type PanelFrameToHostType,
+} from '../messaging/panel-frame-and-host';
 
 interface Offer {
   data: unknown;
@@ -13,16 +19,16 @@ interface Offer {
 /** The port of an offer carrying `secret`, or null: the page can forge all of an offer but the secret. */
 export function offeredPort({ data, ports }: Offer, secret: string | null): MessagePort | null {
   if (!secret || !looksLikeOffer({ data, ports })) return null;
-  return (data as { secret?: unknown }).secret === secret ? ports[0]! : null;
+  return (data as Partial<HostToPanelFrameMessage>).secret === secret ? ports[0]! : null;
 }
 
 function looksLikeOffer({ data, ports }: Offer): boolean {
-  return ports.length === 1 && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === ASK_PANEL_CHANNEL;
+  return ports.length === 1 && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === HOST_TO_PANEL_FRAME.channel;
 }
 
 export interface HostLink {
   /** Posted once the host's channel is taken; kept until then. */
-  send(type: string): void;
+  send(type: PanelFrameToHostType): void;
 }
 
 type FrameWindow = Pick<Window, 'addEventListener' | 'removeEventListener'>;
@@ -31,7 +37,7 @@ type FrameWindow = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 export function linkToHost(secret: Promise<string | null>, frameWindow: FrameWindow = window): HostLink {
   let port: MessagePort | null = null;
   let known: string | null | undefined;
-  const unsent: string[] = [];
+  const unsent: PanelFrameToHostType[] = [];
   // Offers that came before the secret was read, checked once it is.
   const early: Offer[] = [];
   const take = (offer: Offer) => {
@@ -39,11 +45,11 @@ export function linkToHost(secret: Promise<string | null>, frameWindow: FrameWin
     if (!port) return;
     frameWindow.removeEventListener('message', onMessage);
     early.length = 0;
-    for (const type of unsent.splice(0)) port.postMessage({ type });
+    for (const type of unsent.splice(0)) port.postMessage({ type } satisfies PanelFrameToHostMessage);
     // Told before the frame navigates (beforeunload comes before the next document is even
     // fetched), the host removes the panel before another document can take this one's place.
     const accepted = port;
-    const leaving = () => accepted.postMessage({ type: ASK_PANEL_LEAVING });
+    const leaving = () => accepted.postMessage({ type: PANEL_FRAME_TO_HOST.leaving } satisfies PanelFrameToHostMessage);
     frameWindow.addEventListener('beforeunload', leaving);
     frameWindow.addEventListener('pagehide', leaving);
   };
@@ -65,7 +71,7 @@ export function linkToHost(secret: Promise<string | null>, frameWindow: FrameWin
     });
   return {
     send(type) {
-      if (port) port.postMessage({ type });
+      if (port) port.postMessage({ type } satisfies PanelFrameToHostMessage);
       else unsent.push(type);
     },
   };

@@ -19,16 +19,8 @@ import { CHANNEL_SECRET_PREFIX, PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, 
 import { screenshotWanted } from '../capture/screenshot-choice';
 import type { ElementDescription } from '../capture/element-description';
 import { t } from '../i18n/i18n';
-import {
-  ASK_PANEL_CHANNEL,
-  ASK_PANEL_CLOSE,
-  ASK_PANEL_LEAVING,
-  ASK_PANEL_READY,
-  ASK_PANEL_REMOVE,
-  ASK_PANEL_TAG,
-  mountAskPanel,
-  type AskPanelMount,
-} from './ask-panel-host';
+import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } from './ask-panel-host';
+import { ASK_PANEL_MESSAGES } from '../messaging/panel-frame-and-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from '../db/ids';
 
@@ -110,7 +102,7 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
     // By string: `new URL()` gives the origin "null" for this scheme outside Chrome.
     frameOrigins: [browser.runtime.getURL('/').replace(/\/$/, ''), `chrome-extension://${browser.runtime.id}`],
     secret,
-    types: { channel: ASK_PANEL_CHANNEL, ready: ASK_PANEL_READY, close: ASK_PANEL_CLOSE, leaving: ASK_PANEL_LEAVING },
+    types: ASK_PANEL_MESSAGES,
   };
   // The frame loads, hidden, while the picture is taken; it shows itself once it has the capture.
   const mounting = browser.scripting.executeScript({ target: { tabId }, func: mountAskPanel, args: [mount] });

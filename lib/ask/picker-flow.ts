@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
-import { pickerResultSchema } from '../capture/element-description';
+import { pickerToBackground } from '../messaging/picker-to-background';
 import { openAskPanel } from './ask-panel';
 import { takeExpectedPick } from './pending-ask';
 
@@ -16,9 +16,9 @@ import { takeExpectedPick } from './pending-ask';
 export async function onPickerMessage(db: BinomeDb, message: unknown, sender: Browser.runtime.MessageSender): Promise<boolean> {
   const tabId = sender.tab?.id;
   if (sender.id !== browser.runtime.id || tabId === undefined) return false;
-  const result = pickerResultSchema.safeParse(message);
-  if (!result.success || !(await takeExpectedPick(db, tabId))) return false;
-  const element = result.data.type === 'content:element-picked' ? result.data.description : undefined;
+  const result = pickerToBackground.parse(message);
+  if (!result || !(await takeExpectedPick(db, tabId))) return false;
+  const element = result.type === 'content:element-picked' ? result.description : undefined;
   await openAskPanel(db, sender.tab, { selection: '', targetUrl: '', ...(element ? { element } : {}) });
   return true;
 }

@@ -1,21 +1,18 @@
 /** What a question to ask is, and what the ask form needs to send one, wherever it runs. */
-import type { ElementDescription } from '../capture/element-description';
-import type { ScreenshotPayload } from '../conversation/payloads';
-import type { PageContext } from '../capture/page-context';
+import { z } from 'zod';
+import { questionPayload } from '../conversation/payloads';
 
 export interface PairChoice {
   pairId: string;
   peerName: string;
 }
 
-export interface QuestionToAsk {
-  pairId: string;
-  text: string;
-  context: PageContext | null;
-  skill?: string;
-  screenshot?: ScreenshotPayload;
-  element?: ElementDescription;
-}
+/**
+ * The question payload the buddy will receive, before it has a thread id, and the pair it goes
+ * to: checked with the receiver's own schema where it crosses from the in-page panel to the background.
+ */
+export const questionToAskSchema = questionPayload.omit({ threadId: true }).extend({ pairId: z.string().min(1) });
+export type QuestionToAsk = z.infer<typeof questionToAskSchema>;
 
 export interface AskBackend {
   pairs(): Promise<PairChoice[]>;

@@ -496,18 +496,3 @@ function finite(value: number | undefined): number {
 function positive(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, 20) : fallback;
 }
-
-// ————— What the picker gives back —————
-
-/**
- * The picker's answer (entrypoints/picker.ts): the value `scripting.executeScript` resolves
- * to, and the same object sent with `runtime.sendMessage` for a caller that went away
- * meanwhile (a popup closes when the person clicks the page). Named by direction: content → extension.
- */
-export const pickerResultSchema = /* @__PURE__ */ (() =>
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('content:element-picked'), description: elementDescriptionSchema }),
-    z.object({ type: z.literal('content:pick-cancelled') }),
-  ]))();
-
-export type PickerResult = z.infer<typeof pickerResultSchema>;

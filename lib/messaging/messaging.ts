@@ -1,42 +1,13 @@
 /**
- * Typed messages between extension contexts, named by direction. Only extension pages
- * (popup, options, side panel) may talk to the background: content scripts and web
- * pages are refused by the sender check.
+ * Sending to the background, and who may. Only extension pages (popup, options, side panel,
+ * the in-page panel's frame) may talk to the background: content scripts and web pages are
+ * refused by the sender check. What may be sent is declared in ./page-to-background.ts;
+ * this module imports only its types, so that the pages do not load the checks.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { QuestionToAsk } from '../ask/question';
-import type { PairRole } from '../protocol/protocol';
+import type { PageToBackgroundMessage, PageToBackgroundReply } from './page-to-background';
 
-export type PageToBackgroundMessage =
-  | { type: 'page:sync-now' }
-  | { type: 'page:create-invite'; role: PairRole }
-  | { type: 'page:accept-invite'; code: string }
-  | { type: 'page:leave-pair'; pairId: string }
-  // From the in-page ask panel, which cannot open the database itself (lib/ask-backend.ts).
-  | { type: 'page:remember-screenshot-choice'; site: string; wanted: boolean }
-  | { type: 'page:ask'; question: QuestionToAsk }
-  | { type: 'page:start-picking'; tabId: number };
-
-export interface PageToBackgroundResults {
-  'page:sync-now': { reachable: boolean };
-  /** The code to read aloud; the pairing's progress is in Dexie (db.pairings) under pairingId. */
-  'page:create-invite': { code: string; expiresAt: number; pairingId: string };
-  'page:accept-invite': { pairingId: string; peerName: string };
-  'page:leave-pair': null;
-  'page:remember-screenshot-choice': null;
-  'page:ask': { threadId: string };
-  'page:start-picking': null;
-}
-
-const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set<PageToBackgroundMessage['type']>([
-  'page:sync-now',
-  'page:create-invite',
-  'page:accept-invite',
-  'page:leave-pair',
-  'page:remember-screenshot-choice',
-  'page:ask',
-  'page:start-picking',
-]);
+export type { PageToBackgroundMessage } from './page-to-background';
 
 export type BackgroundReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -53,8 +24,8 @@ export class BackgroundError extends Error {
 
 export async function sendToBackground<M extends PageToBackgroundMessage>(
   message: M,
-): Promise<PageToBackgroundResults[M['type']]> {
-  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PageToBackgroundResults[M['type']]>;
+): Promise<PageToBackgroundReply<M['type']>> {
+  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PageToBackgroundReply<M['type']>>;
   if (!reply) throw new BackgroundError('no_reply', 'The background did not answer.');
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
   return reply.value;
@@ -62,9 +33,4 @@ export async function sendToBackground<M extends PageToBackgroundMessage>(
 
 export function isFromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
-}
-
-export function isPageToBackgroundMessage(message: unknown): message is PageToBackgroundMessage {
-  const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && PAGE_MESSAGE_TYPES.has(type);
 }

@@ -2,8 +2,9 @@
  * The push channel: one WebSocket per relay identity, telling the worker that a pair has
  * new messages. It only triggers sync; missing a push loses nothing, as the alarm polls.
  */
+import type { z } from 'zod';
 import type { Identity } from '../db/db';
-import { streamEvent, type StreamEvent } from '../protocol/protocol';
+import { streamEvent, type StreamEvent, type streamHello } from '../protocol/protocol';
 import { streamUrl } from './relay-url';
 import { backoffDelay } from './sync';
 
@@ -34,7 +35,8 @@ class PushChannel {
   private connect(): void {
     const socket = new WebSocket(streamUrl(this.identity.relayUrl));
     this.socket = socket;
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', token: this.identity.token }));
+    // Extension → relay and relay → extension are declared once, in the protocol the relay checks them with.
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', token: this.identity.token } satisfies z.infer<typeof streamHello>));
     socket.onmessage = (message) => {
       let json: unknown;
       try {

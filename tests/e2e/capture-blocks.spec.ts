@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import type { PickerResult } from '../../lib/capture/element-description';
+import type { PickerResult } from '../../lib/messaging/picker-to-background';
 import type * as Screenshot from '../../lib/capture/screenshot';
 import { startFixtureServer } from './support/fixture-server';
 import { Person } from './support/person';

@@ -5,15 +5,12 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  ASK_PANEL_CHANNEL,
-  ASK_PANEL_CLOSE,
-  ASK_PANEL_LEAVING,
-  ASK_PANEL_READY,
   ASK_PANEL_REMOVE,
   ASK_PANEL_TAG,
   mountAskPanel,
   type AskPanelMount,
 } from '@/lib/ask/ask-panel-host';
+import { HOST_TO_PANEL_FRAME, PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -40,7 +37,7 @@ function mount(changes: Partial<AskPanelMount> = {}): void {
     readyWithinMs: 60_000,
     frameOrigins: [EXTENSION, EXTENSION],
     secret: SECRET,
-    types: { channel: ASK_PANEL_CHANNEL, ready: ASK_PANEL_READY, close: ASK_PANEL_CLOSE, leaving: ASK_PANEL_LEAVING },
+    types: { channel: HOST_TO_PANEL_FRAME.channel, ready: PANEL_FRAME_TO_HOST.ready, close: PANEL_FRAME_TO_HOST.close, leaving: PANEL_FRAME_TO_HOST.leaving },
     ...changes,
   });
 }
@@ -94,8 +91,8 @@ describe('mountAskPanel', () => {
     expect(frames[0]!.offers).toEqual([]);
     load();
     expect(frames[0]!.offers).toEqual([
-      { data: { type: ASK_PANEL_CHANNEL, secret: SECRET }, origin: EXTENSION, ports: [expect.any(Object)] },
-      { data: { type: ASK_PANEL_CHANNEL, secret: SECRET }, origin: 'chrome-extension://static', ports: [expect.any(Object)] },
+      { data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, origin: EXTENSION, ports: [expect.any(Object)] },
+      { data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, origin: 'chrome-extension://static', ports: [expect.any(Object)] },
     ]);
     ports.push(...frames[0]!.offers.flatMap((offer) => offer.ports));
   });
@@ -103,7 +100,7 @@ describe('mountAskPanel', () => {
   it('shows the panel and gives it the keyboard when the frame says ready on the channel', async () => {
     mount();
     load();
-    hostPort().postMessage({ type: ASK_PANEL_READY });
+    hostPort().postMessage({ type: PANEL_FRAME_TO_HOST.ready });
     await vi.waitFor(() => expect(shown()).toBe(true));
     expect(frames[0]!.focus).toHaveBeenCalled();
   });
@@ -111,7 +108,7 @@ describe('mountAskPanel', () => {
   it('closes when the frame says so on the channel, giving the focus back', async () => {
     mount();
     load();
-    hostPort().postMessage({ type: ASK_PANEL_CLOSE });
+    hostPort().postMessage({ type: PANEL_FRAME_TO_HOST.close });
     await vi.waitFor(() => expect(panel()).toBeNull());
     expect(page.window.focus).toHaveBeenCalled();
   });
@@ -128,7 +125,7 @@ describe('mountAskPanel', () => {
   it('is removed when the frame says its document is going', async () => {
     mount();
     load();
-    hostPort().postMessage({ type: ASK_PANEL_LEAVING });
+    hostPort().postMessage({ type: PANEL_FRAME_TO_HOST.leaving });
     await vi.waitFor(() => expect(panel()).toBeNull());
   });
 
@@ -137,7 +134,7 @@ describe('mountAskPanel', () => {
     load();
     ports.push(...frames[0]!.offers.flatMap((offer) => offer.ports));
     const fromFrame = frames[0]!.element.contentWindow;
-    for (const type of [ASK_PANEL_READY, ASK_PANEL_CLOSE]) {
+    for (const type of [PANEL_FRAME_TO_HOST.ready, PANEL_FRAME_TO_HOST.close]) {
       page.window.dispatchEvent(Object.assign(new Event('message'), { data: { type }, origin: EXTENSION, source: fromFrame }));
     }
     panel()!.dispatchEvent(new dom.CustomEvent('binome-remove-ask-panel'));
@@ -162,7 +159,7 @@ describe('mountAskPanel', () => {
     expect(page.document.querySelectorAll(ASK_PANEL_TAG)).toHaveLength(1);
     const focusBack = vi.spyOn(saved as HTMLElement, 'focus');
     load(1);
-    hostPort(1).postMessage({ type: ASK_PANEL_CLOSE });
+    hostPort(1).postMessage({ type: PANEL_FRAME_TO_HOST.close });
     await vi.waitFor(() => expect(panel()).toBeNull());
     expect(focusBack).toHaveBeenCalled();
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ASK_PANEL_CHANNEL, ASK_PANEL_LEAVING, ASK_PANEL_READY } from '@/lib/ask/ask-panel-host';
+import { HOST_TO_PANEL_FRAME, PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 import { linkToHost, offeredPort } from '@/lib/ask/ask-panel-link';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -47,15 +47,15 @@ afterEach(() => {
 describe('offeredPort', () => {
   it('takes the one port of an offer that carries the secret', () => {
     const { port2 } = channel();
-    expect(offeredPort({ data: { type: ASK_PANEL_CHANNEL, secret: SECRET }, ports: [port2] }, SECRET)).toBe(port2);
+    expect(offeredPort({ data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, ports: [port2] }, SECRET)).toBe(port2);
   });
 
   it.each([
-    ['a guessed secret', { type: ASK_PANEL_CHANNEL, secret: 'guessed' }, 1],
-    ['no secret', { type: ASK_PANEL_CHANNEL }, 1],
-    ['the secret in another message', { type: ASK_PANEL_READY, secret: SECRET }, 1],
-    ['no port', { type: ASK_PANEL_CHANNEL, secret: SECRET }, 0],
-    ['two ports', { type: ASK_PANEL_CHANNEL, secret: SECRET }, 2],
+    ['a guessed secret', { type: HOST_TO_PANEL_FRAME.channel, secret: 'guessed' }, 1],
+    ['no secret', { type: HOST_TO_PANEL_FRAME.channel }, 1],
+    ['the secret in another message', { type: PANEL_FRAME_TO_HOST.ready, secret: SECRET }, 1],
+    ['no port', { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, 0],
+    ['two ports', { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, 2],
     ['the secret alone', SECRET, 1],
     ['nothing', null, 1],
   ])('refuses %s', (_case, data, portCount) => {
@@ -66,8 +66,8 @@ describe('offeredPort', () => {
   it('refuses everything while the frame has no secret, even an offer without one', () => {
     const { port2 } = channel();
     for (const secret of [null, '']) {
-      expect(offeredPort({ data: { type: ASK_PANEL_CHANNEL, secret }, ports: [port2] }, secret)).toBeNull();
-      expect(offeredPort({ data: { type: ASK_PANEL_CHANNEL }, ports: [port2] }, secret)).toBeNull();
+      expect(offeredPort({ data: { type: HOST_TO_PANEL_FRAME.channel, secret }, ports: [port2] }, secret)).toBeNull();
+      expect(offeredPort({ data: { type: HOST_TO_PANEL_FRAME.channel }, ports: [port2] }, secret)).toBeNull();
     }
   });
 });
@@ -79,13 +79,13 @@ describe('linkToHost', () => {
     await secretRead();
     const forged = channel();
     const fromForger = received(forged.port1);
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: 'guessed' }, [forged.port2]);
-    host.send(ASK_PANEL_READY);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: 'guessed' }, [forged.port2]);
+    host.send(PANEL_FRAME_TO_HOST.ready);
     const real = channel();
     const fromFrame = received(real.port1);
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: SECRET }, [real.port2]);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, [real.port2]);
     frame.target.dispatchEvent(new Event('beforeunload'));
-    expect(await sentOn(real, fromFrame)).toEqual([{ type: ASK_PANEL_READY }, { type: ASK_PANEL_LEAVING }]);
+    expect(await sentOn(real, fromFrame)).toEqual([{ type: PANEL_FRAME_TO_HOST.ready }, { type: PANEL_FRAME_TO_HOST.leaving }]);
     expect(await sentOn(forged, fromForger)).toEqual([]);
   });
 
@@ -95,11 +95,11 @@ describe('linkToHost', () => {
     const host = linkToHost(new Promise((resolve) => (giveSecret = resolve)), frame.target as never);
     const real = channel();
     const fromFrame = received(real.port1);
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: SECRET }, [real.port2]);
-    host.send(ASK_PANEL_READY);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, [real.port2]);
+    host.send(PANEL_FRAME_TO_HOST.ready);
     giveSecret(SECRET);
     await secretRead();
-    expect(await sentOn(real, fromFrame)).toEqual([{ type: ASK_PANEL_READY }]);
+    expect(await sentOn(real, fromFrame)).toEqual([{ type: PANEL_FRAME_TO_HOST.ready }]);
   });
 
   it('takes one channel only: a second offer, even with the secret, gets nothing', async () => {
@@ -108,11 +108,11 @@ describe('linkToHost', () => {
     await secretRead();
     const [first, second] = [channel(), channel()];
     const [fromFirst, fromSecond] = [received(first.port1), received(second.port1)];
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: SECRET }, [first.port2]);
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: SECRET }, [second.port2]);
-    host.send(ASK_PANEL_READY);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, [first.port2]);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, [second.port2]);
+    host.send(PANEL_FRAME_TO_HOST.ready);
     frame.target.dispatchEvent(new Event('pagehide'));
-    expect(await sentOn(first, fromFirst)).toEqual([{ type: ASK_PANEL_READY }, { type: ASK_PANEL_LEAVING }]);
+    expect(await sentOn(first, fromFirst)).toEqual([{ type: PANEL_FRAME_TO_HOST.ready }, { type: PANEL_FRAME_TO_HOST.leaving }]);
     expect(await sentOn(second, fromSecond)).toEqual([]);
   });
 
@@ -122,9 +122,9 @@ describe('linkToHost', () => {
     await secretRead();
     const offered = channel();
     const fromOffer = received(offered.port1);
-    frame.post({ type: ASK_PANEL_CHANNEL }, [offered.port2]);
-    frame.post({ type: ASK_PANEL_CHANNEL, secret: null }, [offered.port2]);
-    host.send(ASK_PANEL_READY);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel }, [offered.port2]);
+    frame.post({ type: HOST_TO_PANEL_FRAME.channel, secret: null }, [offered.port2]);
+    host.send(PANEL_FRAME_TO_HOST.ready);
     expect(await sentOn(offered, fromOffer)).toEqual([]);
   });
 });

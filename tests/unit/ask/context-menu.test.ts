@@ -2,15 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  ASK_PANEL_CHANNEL,
-  ASK_PANEL_CLOSE,
-  ASK_PANEL_LEAVING,
-  ASK_PANEL_READY,
   ASK_PANEL_REMOVE,
   ASK_PANEL_TAG,
   mountAskPanel,
   type AskPanelMount,
 } from '@/lib/ask/ask-panel-host';
+import { HOST_TO_PANEL_FRAME, PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 import { takeChannelSecret, takePreparedAsk } from '@/lib/ask/prepared-ask';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/ask/context-menu';
 import { emptyDb } from '../helpers/db';
@@ -64,7 +61,7 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
           readyWithinMs: 15_000,
           frameOrigins: [expect.stringMatching(/^chrome-extension:\/\/[^/]+$/), expect.stringMatching(/^chrome-extension:\/\/[^/]+$/)],
           secret: expect.stringMatching(/^[0-9a-f]{32}$/),
-          types: { channel: ASK_PANEL_CHANNEL, ready: ASK_PANEL_READY, close: ASK_PANEL_CLOSE, leaving: ASK_PANEL_LEAVING },
+          types: { channel: HOST_TO_PANEL_FRAME.channel, ready: PANEL_FRAME_TO_HOST.ready, close: PANEL_FRAME_TO_HOST.close, leaving: PANEL_FRAME_TO_HOST.leaving },
         },
       ],
     });

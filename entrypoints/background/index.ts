@@ -1,0 +1,28 @@
+/**
+ * The service worker: it only registers its listeners and hands each event to a named handler
+ * (this folder), which hands it to the domain (lib/). Every listener is registered synchronously
+ * at the top of main(): a worker that MV3 stopped is started again for one event, and gets it
+ * only if a listener for it exists before main() first awaits anything.
+ */
+import { browser } from 'wxt/browser';
+import { db } from '@/lib/db/db';
+import { watchTabsForSiteMarks } from '@/lib/knowledge/site-marks';
+import { createBackgroundSync } from '@/lib/sync/background-sync';
+import { onAlarm } from './alarms';
+import { onCommand, onContextMenuClicked } from './ask-triggers';
+import { onInstalled } from './install';
+import { onNotificationClicked } from './notification-clicks';
+import { pageMessageHandlers } from './page-messages';
+import { onRuntimeMessage } from './runtime-messages';
+
+export default defineBackground(() => {
+  const sync = createBackgroundSync(db);
+  browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync)));
+  browser.runtime.onInstalled.addListener(onInstalled);
+  browser.contextMenus.onClicked.addListener(onContextMenuClicked(db));
+  browser.commands.onCommand.addListener(onCommand(db));
+  browser.alarms.onAlarm.addListener(onAlarm(sync));
+  watchTabsForSiteMarks(db);
+  browser.notifications.onClicked.addListener(onNotificationClicked);
+  void sync.wake();
+});

@@ -1,0 +1,60 @@
+/** What the background does for each message of an extension page: one handler per declared type. */
+import type { BinomeDb } from '@/lib/db/db';
+import { readProfile } from '@/lib/db/settings';
+import { queueQuestion } from '@/lib/ask/ask-backend-local';
+import { startPicking } from '@/lib/ask/picker-start';
+import { rememberScreenshotChoice } from '@/lib/capture/screenshot-choice';
+import { BackgroundError } from '@/lib/messaging/messaging';
+import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
+import type { BackgroundSync } from '@/lib/sync/background-sync';
+import { leavePair } from '@/lib/sync/leave-pair';
+import { acceptInvite, createInvite } from '@/lib/sync/pairing';
+import { normalizeRelayUrl } from '@/lib/sync/relay-url';
+
+export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToBackgroundHandlers {
+  return {
+    async 'page:sync-now'() {
+      await sync.listen();
+      const result = await sync.request();
+      return { reachable: result?.reachable ?? false };
+    },
+    async 'page:create-invite'({ role }) {
+      const invite = await createInvite(sync.deps, { ...(await pairingProfile(db)), role });
+      await sync.listen();
+      return invite;
+    },
+    async 'page:remember-screenshot-choice'({ site, wanted }) {
+      await rememberScreenshotChoice(db, site, wanted);
+      return null;
+    },
+    async 'page:ask'({ question }) {
+      const threadId = await queueQuestion(db, question);
+      void sync.request();
+      return { threadId };
+    },
+    async 'page:start-picking'({ tabId }) {
+      await startPicking(db, tabId);
+      return null;
+    },
+    async 'page:leave-pair'({ pairId }) {
+      await leavePair(sync.deps, pairId);
+      void sync.request();
+      return null;
+    },
+    async 'page:accept-invite'({ code }) {
+      const pairing = await acceptInvite(sync.deps, { ...(await pairingProfile(db)), code });
+      await sync.listen();
+      void sync.request();
+      return { pairingId: pairing.id, peerName: pairing.peerName ?? '' };
+    },
+  };
+}
+
+/** Pairing needs a name to show the buddy and a relay to meet on: refused, with a code, without them. */
+async function pairingProfile(db: BinomeDb): Promise<{ relayUrl: string; displayName: string }> {
+  const profile = await readProfile(db);
+  if (!profile.displayName.trim()) throw new BackgroundError('no_name', 'No display name is set.');
+  const relayUrl = normalizeRelayUrl(profile.relayUrl);
+  if (!relayUrl) throw new BackgroundError('bad_relay_url', 'The relay address is not a web address.');
+  return { relayUrl, displayName: profile.displayName.trim() };
+}

@@ -1,0 +1,43 @@
+/**
+ * runtime.onMessage: who may say what to the background. Extension pages are answered
+ * (messages declared in lib/messaging/page-to-background.ts, shape checked); a tab's picker
+ * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender);
+ * anything else, from anyone else, is refused without an answer.
+ */
+import type { Browser } from 'wxt/browser';
+import type { BinomeDb } from '@/lib/db/db';
+import { onPickerMessage } from '@/lib/ask/picker-flow';
+import { handleRequest } from '@/lib/messaging/message-family';
+import { BackgroundError, isFromExtensionPage, type BackgroundReply } from '@/lib/messaging/messaging';
+import { pageToBackground, type PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
+import { RelayError } from '@/lib/sync/relay-client';
+
+type SendResponse = (reply: BackgroundReply<unknown>) => void;
+
+/** `true` tells the browser that the answer comes later, through sendResponse. */
+export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandlers) {
+  return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: SendResponse): boolean => {
+    if (sender.tab && !isFromExtensionPage(sender)) {
+      void onPickerMessage(db, message, sender).catch((error: unknown) => console.warn('Binôme could not take the picked element', error));
+      return false;
+    }
+    const request = isFromExtensionPage(sender) ? pageToBackground.parse(message) : null;
+    if (!request) return false;
+    handleRequest(answerPage, request).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse(failure(error)),
+    );
+    return true;
+  };
+}
+
+/** The code is what the page turns into a sentence; the message is for the console. */
+function failure(error: unknown): BackgroundReply<never> {
+  return {
+    ok: false,
+    error: {
+      code: error instanceof RelayError || error instanceof BackgroundError ? error.code : 'unexpected',
+      message: error instanceof Error ? error.message : String(error),
+    },
+  };
+}
