@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { sentenceForError } from './errors';
+import { useTextLimit } from './useTextLimit';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
 interface Props {
   label: string;
@@ -15,6 +17,7 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const limit = useTextLimit(text, TEXT_LIMITS.text);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
@@ -37,11 +40,13 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
         id={id}
         rows={4}
         value={text}
+        {...limit.fieldProps}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
         }}
       />
+      {limit.counter}
       {children}
       <button type="submit" disabled={!text.trim() || busy}>
         {submitLabel}

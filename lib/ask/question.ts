@@ -1,21 +1,13 @@
 /** What a question to ask is, and what the ask form needs to send one, wherever it runs. */
-import type { ElementDescription } from '../capture/element-description';
-import type { ScreenshotPayload } from '../conversation/payloads';
-import type { PageContext } from '../capture/page-context';
+import type { PayloadOf } from '../conversation/payloads';
 
 export interface PairChoice {
   pairId: string;
   peerName: string;
 }
 
-export interface QuestionToAsk {
-  pairId: string;
-  text: string;
-  context: PageContext | null;
-  skill?: string;
-  screenshot?: ScreenshotPayload;
-  element?: ElementDescription;
-}
+/** The question's payload, less the thread id the sender gives it, and the pair it goes to. */
+export type QuestionToAsk = Omit<PayloadOf<'question'>, 'threadId'> & { pairId: string };
 
 export interface AskBackend {
   pairs(): Promise<PairChoice[]>;
