@@ -1,4 +1,5 @@
-import type { CapturedField, PageContext } from '@/lib/capture/page-context';
+import type { PageContext } from '@/lib/capture/page-context';
+import type { CapturedField } from '@/lib/capture/trim-context';
 import { t } from '@/lib/i18n/i18n';
 
 /** Said on both sides, so that nobody takes a cut selection or address for the whole. */

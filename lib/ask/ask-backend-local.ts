@@ -6,7 +6,7 @@ import { canSendIn } from '../conversation/pair-state';
 import { startPicking } from './picker-start';
 import { rememberScreenshotChoice, screenshotWanted } from '../capture/screenshot-choice';
 import { composeMessage } from '../conversation/threads';
-import { trimCapturedContext } from '../capture/page-context';
+import { trimCapturedContext } from '../capture/trim-context';
 
 /**
  * Seals and queues a question in the outbox; the caller then asks for a sync. What Binôme

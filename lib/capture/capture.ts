@@ -3,7 +3,8 @@
  * grant the user gave by clicking Binôme: nothing is injected unless the user asked.
  */
 import { browser } from 'wxt/browser';
-import { trimCapturedContext, type PageContext } from './page-context';
+import type { PageContext } from './page-context';
+import { trimCapturedContext } from './trim-context';
 import { identifyTool } from './tools';
 
 /** Chrome's quota is two captures per second. */

@@ -1,6 +1,7 @@
 /** What Binôme captures itself is cut to what the receiver accepts, and says so. */
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema, trimCapturedContext, type PageContext } from '@/lib/capture/page-context';
+import { pageContextSchema, type PageContext } from '@/lib/capture/page-context';
+import { trimCapturedContext } from '@/lib/capture/trim-context';
 import { withFound } from '@/lib/capture/capture';
 import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
