@@ -4,7 +4,7 @@
  */
 import type { TEXT_LIMITS } from './text-limits';
 
-/** The fields a person types; what Binôme captures itself is trimmed instead (lib/capture/page-context.ts). */
+/** The fields a person types; what Binôme captures itself is trimmed instead (lib/capture/trim-context.ts). */
 export type TypedField = Extract<keyof typeof TEXT_LIMITS, 'text' | 'skill'>;
 
 /** What the person typed is longer than the receiver accepts: nothing is queued. */

@@ -13,11 +13,11 @@ export interface Setting<T> {
   key: string;
   schema: z.ZodType<T>;
   /** What `read` gives while nothing usable is stored: never written by `read` itself. */
-  fallback: T;
+  defaultValue: T;
 }
 
-export function defineSetting<T>(key: string, schema: z.ZodType<T>, fallback: T): Setting<T> {
-  return { key, schema, fallback };
+export function defineSetting<T>(key: string, schema: z.ZodType<T>, defaultValue: T): Setting<T> {
+  return { key, schema, defaultValue };
 }
 
 /**
@@ -26,9 +26,9 @@ export function defineSetting<T>(key: string, schema: z.ZodType<T>, fallback: T)
  */
 export async function read<T>(db: BinomeDb, setting: Setting<T>): Promise<T> {
   const row = await db.settings.get(setting.key);
-  if (!row) return setting.fallback;
+  if (!row) return setting.defaultValue;
   const parsed = setting.schema.safeParse(row.value);
-  return parsed.success ? parsed.data : setting.fallback;
+  return parsed.success ? parsed.data : setting.defaultValue;
 }
 
 /** Checked before it is stored: what `read` would refuse is never written. */
