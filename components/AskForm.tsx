@@ -14,6 +14,8 @@ import type { PairChoice } from '@/lib/ask/question';
 import { useAskBackend } from './ask-backend';
 import { StatusMessage } from './StatusMessage';
 import { useSubmit } from './useSubmit';
+import { useTextLimit } from './useTextLimit';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
 interface Props {
   /** The tab the question is about; the active tab when not given. */
@@ -51,6 +53,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   // undefined while the picture is being taken: sending waits for it rather than leave it out.
   const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
   const { busy, error, run } = useSubmit();
+  const questionLimit = useTextLimit(text, TEXT_LIMITS.text);
 
   useEffect(() => {
     if (prepared) return;
@@ -118,8 +121,10 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
         rows={5}
         ref={questionRef}
         value={text}
+        {...questionLimit.fieldProps}
         onChange={(event) => setText(event.target.value)}
       />
+      {questionLimit.counter}
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
       {context && (
         <PointAtElement tabId={tabId} element={element} onStart={onPointing} onClear={() => setElement(undefined)} />

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { StatusMessage } from './StatusMessage';
 import { useSubmit } from './useSubmit';
+import { useTextLimit } from './useTextLimit';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
 interface Props {
   label: string;
@@ -15,6 +17,7 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const { busy, error, run } = useSubmit();
+  const limit = useTextLimit(text, TEXT_LIMITS.text);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
@@ -31,11 +34,13 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
         id={id}
         rows={4}
         value={text}
+        {...limit.fieldProps}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
         }}
       />
+      {limit.counter}
       {children}
       <button type="submit" disabled={!text.trim() || busy}>
         {submitLabel}

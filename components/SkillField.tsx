@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/i18n';
 import { skillLabel, suggestSkills } from '@/lib/knowledge/skill-catalogue';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
+import { useTextLimit } from './useTextLimit';
 
 /** What travels: the catalogue id when the person picked a suggestion, else their words. */
 export function skillToSend(tool: string, typed: string): string | undefined {
@@ -23,10 +25,19 @@ interface Props {
 /** A free text field with the tool's skills suggested (a native combobox). */
 export function SkillField({ tool, value, onChange }: Props) {
   const id = useId();
+  const limit = useTextLimit(value, TEXT_LIMITS.skill);
   return (
     <>
       <label htmlFor={id}>{t('skill_label')}</label>
-      <input id={id} list={`${id}-list`} value={value} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+      <input
+        id={id}
+        list={`${id}-list`}
+        value={value}
+        autoComplete="off"
+        {...limit.fieldProps}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {limit.counter}
       <p className="hint">{t('skill_hint')}</p>
       <datalist id={`${id}-list`}>
         {suggestSkills(tool).map((skill) => (

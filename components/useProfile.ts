@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { BinomeDb } from '@/lib/db/db';
-import { readProfile, type Profile } from '@/lib/db/settings';
+import { profileSetting, type Profile } from '@/lib/db/settings';
+import { useSetting } from './useSetting';
 
 export function useProfile(db: BinomeDb): Profile | undefined {
-  return useLiveQuery(() => readProfile(db), [db]);
+  return useSetting(db, profileSetting);
 }

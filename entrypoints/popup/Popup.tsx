@@ -11,7 +11,9 @@ import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
 import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
 import { t } from '@/lib/i18n/i18n';
-import { PENDING_ASK_KEY, takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
+import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
+import { pendingAskSetting } from '@/lib/db/settings';
+import { useSetting } from '@/components/useSetting';
 
 // The inbox, which every opening shows, does not wait for these. The thread view is fetched
 // once the inbox is drawn, so opening a question does not wait either. The ask form is not
@@ -44,11 +46,10 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
 
   // Opened for a page that refuses the in-page panel (or already open beside it): go straight
   // to the ask form with what was clicked. Watched, because the note may land after the first render.
-  const pendingNote = useLiveQuery(() => db.settings.get(PENDING_ASK_KEY), []);
+  const pendingNote = useSetting(db, pendingAskSetting);
   useEffect(() => {
     // A side panel or window opened for one tab leaves another tab's note to its own.
-    const noteTab = (pendingNote?.value as PendingAsk | undefined)?.tabId;
-    if (!pendingNote || (tabId !== undefined && noteTab !== tabId)) return;
+    if (!pendingNote || (tabId !== undefined && pendingNote.tabId !== tabId)) return;
     void takePendingAsk(db).then(
       (pending) => pending && setView({ name: 'ask', fromMenu: pending }),
       (error: unknown) => console.warn('Binôme could not read what was clicked', error),

@@ -6,8 +6,13 @@ import { canSendIn } from '../conversation/pair-state';
 import { startPicking } from './picker-start';
 import { rememberScreenshotChoice, screenshotWanted } from '../capture/screenshot-choice';
 import { composeMessage } from '../conversation/threads';
+import { trimCapturedContext } from '../capture/trim-context';
 
-/** Seals and queues a question in the outbox; the caller then asks for a sync. */
+/**
+ * Seals and queues a question in the outbox; the caller then asks for a sync. What Binôme
+ * captured is cut to what the buddy's browser accepts (and says so); what the person typed is
+ * refused when too long (TextTooLongError), with nothing queued.
+ */
 export async function queueQuestion(db: BinomeDb, question: QuestionToAsk, at = Date.now()): Promise<string> {
   const pair = await db.pairs.get(question.pairId);
   if (!pair) throw new Error(`Unknown pair ${question.pairId}`);
@@ -16,7 +21,7 @@ export async function queueQuestion(db: BinomeDb, question: QuestionToAsk, at = 
   const payload = {
     threadId: id,
     text,
-    context,
+    context: context && trimCapturedContext(context),
     ...(skill ? { skill } : {}),
     ...(element ? { element } : {}),
     ...(screenshot ? { screenshot } : {}),

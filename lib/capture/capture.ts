@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageContext } from './page-context';
+import { trimCapturedContext } from './trim-context';
 import { identifyTool } from './tools';
 
-const MAX_SELECTION = 5000;
 /** Chrome's quota is two captures per second. */
 const CAPTURE_QUOTA_WAIT_MS = 550;
 
@@ -18,7 +18,7 @@ function readSelection(): string {
 async function selectedText(tabId: number): Promise<string> {
   try {
     const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
-    return String(result?.result ?? '').trim().slice(0, MAX_SELECTION);
+    return String(result?.result ?? '').trim();
   } catch {
     return '';
   }
@@ -33,24 +33,24 @@ export async function targetTab(tabId?: number) {
 /** What the click already knew (the menu's selection, link or image) wins over what capture read. */
 export function withFound(captured: PageContext | null, found: { selection: string; targetUrl: string } | undefined): PageContext | null {
   if (!captured || !found) return captured;
-  return {
+  return trimCapturedContext({
     ...captured,
     selection: found.selection || captured.selection,
     ...(found.targetUrl ? { targetUrl: found.targetUrl } : {}),
-  };
+  });
 }
 
 export async function capturePage(tabId?: number): Promise<PageContext | null> {
   const tab = await targetTab(tabId).catch(() => undefined);
   if (!tab?.id || !tab.url) return null;
   const tool = identifyTool(tab.url);
-  return {
+  return trimCapturedContext({
     url: tab.url,
     title: tab.title ?? '',
     tool: tool.id,
     toolName: tool.name,
     selection: await selectedText(tab.id),
-  };
+  });
 }
 
 /**

@@ -3,17 +3,23 @@
  * One schema: the type is derived from it, and the receiver enforces the same limits.
  */
 import { z } from 'zod';
-import { TEXT_LIMITS } from '../conversation/text-limits';
+import { CAPTURED_FIELDS, CAPTURED_LIMITS } from './trim-context';
 
 export const pageContextSchema = z.object({
-  url: z.string().max(TEXT_LIMITS.url),
-  title: z.string().max(TEXT_LIMITS.title),
+  url: z.string().max(CAPTURED_LIMITS.url),
+  title: z.string().max(CAPTURED_LIMITS.title),
   /** Tool id from the catalogue, or the site's name when the tool is not in it. */
-  tool: z.string().max(TEXT_LIMITS.tool),
-  toolName: z.string().max(TEXT_LIMITS.tool),
-  selection: z.string().max(TEXT_LIMITS.text),
+  tool: z.string().max(CAPTURED_LIMITS.tool),
+  toolName: z.string().max(CAPTURED_LIMITS.toolName),
+  selection: z.string().max(CAPTURED_LIMITS.selection),
   /** The link or image the person right-clicked, when they asked from the menu. */
-  targetUrl: z.string().max(TEXT_LIMITS.url).optional(),
+  targetUrl: z.string().max(CAPTURED_LIMITS.targetUrl).optional(),
+  /**
+   * The fields cut to their limit before sending (lib/capture/trim-context.ts), so that both
+   * sides say so. Optional: contexts sent before it existed had nothing cut, and older
+   * receivers drop it.
+   */
+  trimmed: z.array(z.enum(CAPTURED_FIELDS)).max(CAPTURED_FIELDS.length).optional(),
 });
 
 export type PageContext = z.infer<typeof pageContextSchema>;

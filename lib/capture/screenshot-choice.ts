@@ -1,18 +1,13 @@
 /** "No screenshot" is remembered per site: some intranets must never be pictured. */
 import type { BinomeDb } from '../db/db';
-
-const KEY = 'noScreenshotSites';
-
-async function sites(db: BinomeDb): Promise<string[]> {
-  return ((await db.settings.get(KEY))?.value as string[] | undefined) ?? [];
-}
+import { noScreenshotSitesSetting, read, write } from '../db/settings';
 
 export async function screenshotWanted(db: BinomeDb, site: string): Promise<boolean> {
-  return !(await sites(db)).includes(site);
+  return !(await read(db, noScreenshotSitesSetting)).includes(site);
 }
 
 export async function rememberScreenshotChoice(db: BinomeDb, site: string, wanted: boolean): Promise<void> {
   if (!site) return;
-  const without = (await sites(db)).filter((entry) => entry !== site);
-  await db.settings.put({ key: KEY, value: wanted ? without : [...without, site] });
+  const without = (await read(db, noScreenshotSitesSetting)).filter((entry) => entry !== site);
+  await write(db, noScreenshotSitesSetting, wanted ? without : [...without, site]);
 }

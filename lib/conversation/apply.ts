@@ -1,6 +1,6 @@
 /**
- * Applying what the relay delivers. Only the background loads this module: it carries the
- * payload validators, which the popup has no use for.
+ * Applying what the relay delivers. Only the background loads this module: pages write to
+ * the log through composeMessage alone.
  */
 import type { BinomeDb, Pair } from '../db/db';
 import { openSealed } from '../trust/crypto';

@@ -5,9 +5,8 @@
 import { z } from 'zod';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { pageContextSchema } from '../capture/page-context';
-import { MAX_TEXT, TEXT_LIMITS } from './text-limits';
-
-
+import { TEXT_LIMITS } from './text-limits';
+import { PayloadRefusedError, TextTooLongError, type TypedField } from './payload-errors';
 
 /** A catalogue id ("excel/pivot-tables") or the words a person typed. */
 const skill = z.string().trim().min(1).max(TEXT_LIMITS.skill);
@@ -21,7 +20,7 @@ export type ScreenshotPayload = z.infer<typeof screenshotSchema>;
 
 export const questionPayload = z.object({
   threadId: z.uuid(),
-  text: z.string().min(1).max(MAX_TEXT),
+  text: z.string().min(1).max(TEXT_LIMITS.text),
   context: pageContextSchema.nullable(),
   skill: skill.optional(),
   screenshot: screenshotSchema.optional(),
@@ -29,7 +28,7 @@ export const questionPayload = z.object({
 });
 export const replyPayload = z.object({
   threadId: z.uuid(),
-  text: z.string().min(1).max(MAX_TEXT),
+  text: z.string().min(1).max(TEXT_LIMITS.text),
   skill: skill.optional(),
 });
 export const resolutionPayload = z.object({ threadId: z.uuid() });
@@ -48,8 +47,27 @@ export function isThreadKind(kind: string): kind is ThreadKind {
   return kind in payloadSchemas;
 }
 
+const TYPED_FIELDS: readonly string[] = ['text', 'skill'] satisfies TypedField[];
+
+/**
+ * The payload as the receiver will read it, checked against the very schema it enforces
+ * there: the sender refuses what would never be applied, rather than show it as sent.
+ */
+export function checkPayload<K extends ThreadKind>(kind: K, payload: PayloadOf<K>): PayloadOf<K> {
+  const parsed = payloadSchemas[kind].safeParse(payload);
+  if (parsed.success) return parsed.data as PayloadOf<K>;
+  const typedTooLong = parsed.error.issues.find(
+    (issue) => issue.code === 'too_big' && issue.path.length === 1 && TYPED_FIELDS.includes(String(issue.path[0])),
+  );
+  if (typedTooLong) {
+    const field = typedTooLong.path[0] as TypedField;
+    throw new TextTooLongError(field, TEXT_LIMITS[field]);
+  }
+  throw new PayloadRefusedError(kind, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+}
+
 export function encodePayload<K extends ThreadKind>(kind: K, payload: PayloadOf<K>): string {
-  return JSON.stringify(payloadSchemas[kind].parse(payload));
+  return JSON.stringify(checkPayload(kind, payload));
 }
 
 /** Returns null for a payload that is not valid JSON of the kind's shape. */

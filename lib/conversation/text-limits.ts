@@ -10,5 +10,3 @@ export const TEXT_LIMITS = {
   tool: 200,
   skill: 120,
 } as const;
-
-export const MAX_TEXT = TEXT_LIMITS.text;

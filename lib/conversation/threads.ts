@@ -3,26 +3,21 @@
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
 import { siteOf, type BinomeDb, type Pair, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
-import type { PageContext } from '../capture/page-context';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from './pair-errors';
 import { sealPayload } from '../trust/crypto';
 import { reserveCounter } from './order';
 import { sendBlock } from './pair-state';
 import { base64ToBlob } from '../capture/screenshot';
-import type { ElementDescription } from '../capture/element-description';
-import type { PayloadOf, ThreadKind } from './payloads';
+import { checkPayload, type PayloadOf, type ThreadKind } from './payloads';
 import { wordsOf } from '../db/text';
 
-export interface StoredMessage extends ThreadMessage {
-  /** Only on questions: the page the question is about. */
-  context?: PageContext | null;
-  /** The skill this message says the thread is about, when it says one. */
-  skill?: string;
-  /** Only on questions: the redacted screenshot, as a Blob (IndexedDB stores it natively). */
-  screenshot?: Blob;
-  /** Only on questions: the part of the page the asker pointed at. */
-  element?: ElementDescription;
-}
+/**
+ * A message as the log keeps it: the payload's fields, typed from its schema. Only on
+ * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
+ * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one.
+ */
+export type StoredMessage = ThreadMessage &
+  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob };
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
 export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
@@ -125,38 +120,40 @@ export async function composeMessage<K extends ThreadKind>(
   payload: PayloadOf<K>,
   ids: { id: string; now: number },
 ): Promise<ComposedMessage> {
+  // First: a message the buddy's browser would refuse must not even reserve a number.
+  const checked = checkPayload(kind, payload);
   const identity = await db.identities.get(pair.relayUrl);
   if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
   const block = sendBlock(pair);
   if (block) throw new PairClosedError(pair.pairId, block);
   if (kind !== 'question') {
-    const asked = await db.messages.get(payload.threadId);
+    const asked = await db.messages.get(checked.threadId);
     if (asked?.kind !== 'question' || !sentByRightSide({ kind, fromMe: true }, asked.fromMe)) {
-      throw new WrongSideError(kind, payload.threadId);
+      throw new WrongSideError(kind, checked.threadId);
     }
   }
   // A number lost to a failure below only shows the buddy a gap: it is never given twice.
   const counter = await reserveCounter(db, pair.pairId);
   // Sealed once, here: a retry must post the very same bytes for the relay to see a duplicate.
-  // The receiving side validates every payload; the types guarantee this one's shape.
   const sealed = await sealPayload(
     pair.pairKey,
     { id: ids.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind, createdAt: ids.now },
-    JSON.stringify(payload),
+    JSON.stringify(checked),
     counter,
   );
-  const question = kind === 'question' ? (payload as PayloadOf<'question'>) : null;
+  // The log keeps what was sealed, so both logs hold the same message.
+  const question = kind === 'question' ? (checked as PayloadOf<'question'>) : null;
   const message: StoredMessage = {
     id: ids.id,
-    threadId: payload.threadId,
+    threadId: checked.threadId,
     pairId: pair.pairId,
     kind,
     fromMe: true,
-    text: 'text' in payload ? (payload.text as string) : '',
+    text: 'text' in checked ? checked.text : '',
     createdAt: ids.now,
     seq: null,
     ...(question ? { context: question.context } : {}),
-    ...('skill' in payload && payload.skill ? { skill: payload.skill as string } : {}),
+    ...('skill' in checked && checked.skill ? { skill: checked.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
   };
@@ -172,9 +169,9 @@ export async function composeMessage<K extends ThreadKind>(
       nextAttemptAt: ids.now,
       rejected: null,
     });
-    await refreshThread(db, payload.threadId);
+    await refreshThread(db, checked.threadId);
   });
-  return { id: ids.id, threadId: payload.threadId };
+  return { id: ids.id, threadId: checked.threadId };
 }
 
 /** Records the relay's seq for a message of mine as soon as the post is acknowledged. */

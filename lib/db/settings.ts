@@ -1,23 +1,89 @@
-/** The person's own settings, kept in Dexie so every extension context reads the same. */
+/**
+ * Every setting Binôme keeps, declared once with its key, its type (a zod schema) and its
+ * default, in the spirit of WXT's `storage.defineItem`. The rows live in Dexie's `settings`
+ * table so that every extension context reads the same; keys and shapes are the ones earlier
+ * versions wrote, so their data stays readable.
+ */
+import { z } from 'zod';
 import type { BinomeDb } from './db';
 import { normalizeDisplayName } from '../protocol/display-name';
+import { elementDescriptionSchema } from '../capture/element-description';
+
+export interface Setting<T> {
+  key: string;
+  schema: z.ZodType<T>;
+  /** What `read` gives while nothing usable is stored: never written by `read` itself. */
+  defaultValue: T;
+}
+
+export function defineSetting<T>(key: string, schema: z.ZodType<T>, defaultValue: T): Setting<T> {
+  return { key, schema, defaultValue };
+}
+
+/**
+ * A row that does not parse (written by a bug, an older shape, someone's devtools) gives the
+ * default: a setting must never stop a page from opening.
+ */
+export async function read<T>(db: BinomeDb, setting: Setting<T>): Promise<T> {
+  const row = await db.settings.get(setting.key);
+  if (!row) return setting.defaultValue;
+  const parsed = setting.schema.safeParse(row.value);
+  return parsed.success ? parsed.data : setting.defaultValue;
+}
+
+/** Checked before it is stored: what `read` would refuse is never written. */
+export async function write<T>(db: BinomeDb, setting: Setting<T>, value: T): Promise<void> {
+  await db.settings.put({ key: setting.key, value: setting.schema.parse(value) });
+}
+
+/** Back to the default. */
+export async function clear(db: BinomeDb, setting: Setting<unknown>): Promise<void> {
+  await db.settings.delete(setting.key);
+}
 
 /** The relay that `npm start` runs; a company sets its own in the options page. */
 export const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';
 
-export interface Profile {
-  displayName: string;
-  relayUrl: string;
-}
-
+// Field by field, as earlier versions merged a stored profile over the defaults.
+const profileSchema = z.object({
+  displayName: z.string().default(''),
+  relayUrl: z.string().default(DEFAULT_RELAY_URL),
+});
+export type Profile = z.infer<typeof profileSchema>;
 export const DEFAULT_PROFILE: Profile = { displayName: '', relayUrl: DEFAULT_RELAY_URL };
 
-export async function readProfile(db: BinomeDb): Promise<Profile> {
-  const row = await db.settings.get('profile');
-  return { ...DEFAULT_PROFILE, ...(row?.value as Partial<Profile> | undefined) };
+/** The person's name and relay. */
+export const profileSetting = defineSetting<Profile>('profile', profileSchema, DEFAULT_PROFILE);
+
+const pendingAskSchema = z.object({
+  tabId: z.number(),
+  selection: z.string(),
+  /** The link or image the menu was opened on, if any. */
+  targetUrl: z.string(),
+  /** The part of the page the person pointed at with the picker, if any. */
+  element: elementDescriptionSchema.optional(),
+  at: z.number(),
+});
+export type PendingAsk = z.infer<typeof pendingAskSchema>;
+
+/** What was clicked where the in-page panel cannot open, for the side panel or window to pick up (lib/ask/pending-ask.ts). */
+export const pendingAskSetting = defineSetting<PendingAsk | null>('pendingAsk', pendingAskSchema.nullable(), null);
+
+/** The tab the popup started the picker in, and when. */
+export const pendingPickSetting = defineSetting<{ tabId: number; at: number } | null>(
+  'pendingPick',
+  z.object({ tabId: z.number(), at: z.number() }).nullable(),
+  null,
+);
+
+/** Sites (hostnames) where the person said "no screenshot": some intranets must never be pictured. */
+export const noScreenshotSitesSetting = defineSetting<string[]>('noScreenshotSites', z.array(z.string()), []);
+
+export function readProfile(db: BinomeDb): Promise<Profile> {
+  return read(db, profileSetting);
 }
 
 /** The name is kept as the relay will store it, so what the person sees is what the buddy sees. */
 export async function saveProfile(db: BinomeDb, profile: Profile): Promise<void> {
-  await db.settings.put({ key: 'profile', value: { ...profile, displayName: normalizeDisplayName(profile.displayName) } });
+  await write(db, profileSetting, { ...profile, displayName: normalizeDisplayName(profile.displayName) });
 }

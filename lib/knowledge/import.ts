@@ -28,10 +28,10 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type Progress } from './export';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { pageContextSchema } from '../capture/page-context';
 import { screenshotSchema } from '../conversation/payloads';
+import { TEXT_LIMITS } from '../conversation/text-limits';
 import { base64ToBlob } from '../capture/screenshot';
 import { refreshThread, type StoredMessage } from '../conversation/threads';
 
-const MAX_TEXT = 20_000;
 /**
  * Far above any real log (a screenshot is at most about 1 MB of text), and below the longest
  * string a browser can hold: a bigger file is refused before it is read.
@@ -46,15 +46,15 @@ const messageSchema = z.object({
   pairId: z.uuid(),
   kind: z.enum(MESSAGE_KINDS),
   fromMe: z.boolean(),
-  text: z.string().max(MAX_TEXT),
+  text: z.string().max(TEXT_LIMITS.text),
   createdAt: time,
   seq: z.number().int().positive(),
   context: pageContextSchema.nullable().optional(),
-  skill: z.string().max(120).optional(),
+  skill: z.string().max(TEXT_LIMITS.skill).optional(),
   screenshot: screenshotSchema.optional(),
   element: elementDescriptionSchema.optional(),
 });
-const noteSchema = z.object({ threadId: z.uuid(), text: z.string().max(MAX_TEXT), updatedAt: time });
+const noteSchema = z.object({ threadId: z.uuid(), text: z.string().max(TEXT_LIMITS.text), updatedAt: time });
 const reviewSchema = z.object({ skillKey: z.string().max(300), step: z.number().int().min(0).max(10), dueAt: time, lastReviewedAt: time });
 const tombstoneSchema = z.object({ threadId: z.uuid(), deletedAt: time });
 

@@ -4,6 +4,8 @@ import { encodePayload } from '@/lib/conversation/payloads';
 import type { Envelope } from '@/lib/protocol/protocol';
 import { applyEnvelopes } from '@/lib/conversation/apply';
 import { WrongSideError } from '@/lib/conversation/pair-errors';
+import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 import { composeMessage, markRead } from '@/lib/conversation/threads';
 import { freshDb, ME, PAIR_ID, PEER, sealedEnvelope, testPair } from '../helpers/db';
 
@@ -125,6 +127,46 @@ describe('composeMessage', () => {
     expect(report.outcomes.duplicate).toBe(1);
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'sent' });
     expect((await db.messages.get(THREAD))!.seq).toBe(1);
+  });
+
+  /** Nothing of a refused message is anywhere: not in the log, not queued, no number spent. */
+  async function nothingQueued(db: BinomeDb) {
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.messages.count()).toBe(0);
+    expect(await db.threads.count()).toBe(0);
+    expect(await db.counters.count()).toBe(0);
+  }
+
+  it('refuses a typed question over the limit before anything is queued, saying which limit', async () => {
+    const db = freshDb();
+    const text = 'x'.repeat(TEXT_LIMITS.text + 1);
+    const refused = composeMessage(db, testPair(), 'question', { threadId: THREAD, text, context }, { id: THREAD, now: 1001 });
+    await expect(refused).rejects.toBeInstanceOf(TextTooLongError);
+    await expect(refused).rejects.toMatchObject({ field: 'text', limit: TEXT_LIMITS.text });
+    await nothingQueued(db);
+  });
+
+  it('refuses a typed skill over the limit before anything is queued', async () => {
+    const db = freshDb();
+    const skill = 's'.repeat(TEXT_LIMITS.skill + 1);
+    const refused = composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context, skill }, { id: THREAD, now: 1001 });
+    await expect(refused).rejects.toMatchObject({ name: 'TextTooLongError', field: 'skill', limit: TEXT_LIMITS.skill });
+    await nothingQueued(db);
+  });
+
+  it('refuses a context the receiver would reject, rather than show it as sent', async () => {
+    const db = freshDb();
+    const longTitle = { ...context, title: 't'.repeat(TEXT_LIMITS.title + 1) };
+    const refused = composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context: longTitle }, { id: THREAD, now: 1001 });
+    await expect(refused).rejects.toBeInstanceOf(PayloadRefusedError);
+    await nothingQueued(db);
+  });
+
+  it('accepts a text of exactly the limit', async () => {
+    const db = freshDb();
+    const text = 'x'.repeat(TEXT_LIMITS.text);
+    await composeMessage(db, testPair(), 'question', { threadId: THREAD, text, context }, { id: THREAD, now: 1001 });
+    expect(await db.outbox.count()).toBe(1);
   });
 });
 

@@ -7,6 +7,9 @@ import { backoffDelay, countAwaitingMyAnswer, syncAll } from '@/lib/sync/sync';
 import type { SyncDeps } from '@/lib/sync/deps';
 import { composeMessage, type StoredMessage } from '@/lib/conversation/threads';
 import { startRelay, type RunningRelay } from '@/relay/server';
+import { queueQuestion } from '@/lib/ask/ask-backend-local';
+import { TextTooLongError } from '@/lib/conversation/payload-errors';
+import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 import { emptyDb } from '../helpers/db';
 
 /** A device of the test: its own database and sync dependencies against a relay. */
@@ -104,6 +107,34 @@ describe('sync engine against a real relay', () => {
     expect(await helper.db.messages.count()).toBe(1);
     expect(await helper.db.threads.count()).toBe(1);
     expect(helper.notified).toHaveLength(1);
+  });
+
+  it('delivers a question about a 50,000-character selection, the selection cut to the limit and marked so', async () => {
+    const { asker, helper } = await pairedDevices();
+    const pair = await onlyPair(asker.db);
+    const selection = 'Chiffre d’affaires par région. '.repeat(1700).slice(0, 50_000);
+    expect(selection).toHaveLength(50_000);
+    const context = { url: 'https://excel.officeapps.live.com/x/b.xlsx', title: 'Budget', tool: 'excel', toolName: 'Excel Online', selection };
+    const threadId = await queueQuestion(asker.db, { pairId: pair.pairId, text: 'What does this column add up?', context });
+
+    expect(await syncAll(asker.deps)).toMatchObject({ sent: 1, reachable: true });
+    expect(await syncAll(helper.deps)).toMatchObject({ received: 1 });
+    const arrived = await helper.db.threads.get(threadId);
+    expect(arrived).toMatchObject({ direction: 'incoming', question: 'What does this column add up?' });
+    expect(arrived!.context).toEqual({ ...context, selection: selection.slice(0, TEXT_LIMITS.text), trimmed: ['selection'] });
+    // The asker's log says the same as the helper's.
+    expect((await asker.db.threads.get(threadId))!.context).toEqual(arrived!.context);
+  });
+
+  it('refuses a typed question over the limit before anything is queued, and sends nothing', async () => {
+    const { asker, helper } = await pairedDevices();
+    const pair = await onlyPair(asker.db);
+    const text = 'x'.repeat(TEXT_LIMITS.text + 1);
+    await expect(queueQuestion(asker.db, { pairId: pair.pairId, text, context: null })).rejects.toBeInstanceOf(TextTooLongError);
+    expect(await asker.db.outbox.count()).toBe(0);
+    expect(await asker.db.threads.count()).toBe(0);
+    expect(await syncAll(asker.deps)).toMatchObject({ sent: 0 });
+    expect(await syncAll(helper.deps)).toMatchObject({ received: 0 });
   });
 
   it('carries a name changed in the settings to the buddy', async () => {
