@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import type { BinomeDb } from '@/lib/db/db';
 import { onPickerMessage } from '@/lib/ask/picker-flow';
 import { handleRequest } from '@/lib/messaging/message-family';
+import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
 import { BackgroundError, isFromExtensionPage, type BackgroundReply } from '@/lib/messaging/messaging';
 import { pageToBackground, type PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
 import { RelayError } from '@/lib/sync/relay-client';
@@ -31,12 +32,20 @@ export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandl
   };
 }
 
+function codeOf(error: unknown): string {
+  if (error instanceof RelayError || error instanceof BackgroundError) return error.code;
+  // From the in-page panel, whose form limits the text: these reach here only if that failed.
+  if (error instanceof TextTooLongError) return 'text_too_long';
+  if (error instanceof PayloadRefusedError) return 'message_refused';
+  return 'unexpected';
+}
+
 /** The code is what the page turns into a sentence; the message is for the console. */
 function failure(error: unknown): BackgroundReply<never> {
   return {
     ok: false,
     error: {
-      code: error instanceof RelayError || error instanceof BackgroundError ? error.code : 'unexpected',
+      code: codeOf(error),
       message: error instanceof Error ? error.message : String(error),
     },
   };

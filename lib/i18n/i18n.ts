@@ -45,6 +45,8 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   invite_used: 'error_invite_used',
   invite_own: 'error_invite_own',
   pairing_failed: 'error_pairing_failed',
+  text_too_long: 'error_text_too_long_unsent',
+  message_refused: 'error_message_refused',
   rate_limited: 'error_rate_limited',
   unauthorized: 'error_unauthorized',
   no_name: 'error_no_name',
