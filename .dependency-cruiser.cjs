@@ -7,14 +7,16 @@ module.exports = {
   forbidden: [
     {
       name: 'no-cycles',
-      comment: 'A cycle makes load order matter and two modules impossible to understand apart: move the shared piece into a module of its own.',
+      comment:
+        'A cycle makes load order matter and two modules impossible to understand apart: move the shared piece into a module of its own.',
       severity: 'error',
       from: {},
       to: { circular: true },
     },
     {
       name: 'relay-imports-only-the-protocol',
-      comment: 'The relay shares only the wire contract with the extension (lib/protocol/); anything else would drag browser code into the server.',
+      comment:
+        'The relay shares only the wire contract with the extension (lib/protocol/); anything else would drag browser code into the server.',
       severity: 'error',
       from: { path: '^relay/' },
       to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/protocol/' },
@@ -45,6 +47,10 @@ module.exports = {
     exclude: { path: '^(node_modules|\\.output|\\.wxt|\\.tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: '.dependency-cruiser.tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
   },
 };

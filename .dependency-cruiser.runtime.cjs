@@ -4,7 +4,8 @@ module.exports = {
   forbidden: [
     {
       name: 'panel-frame-never-reaches-the-database',
-      comment: 'The in-page panel runs partitioned inside another site: it must not open Binôme’s database (it talks to the background instead).',
+      comment:
+        'The in-page panel runs partitioned inside another site: it must not open Binôme’s database (it talks to the background instead).',
       severity: 'error',
       from: { path: '^entrypoints/ask-panel/' },
       to: { path: '^lib/db/db\\.ts$', reachable: true },

@@ -42,7 +42,19 @@ try {
   await log.tab('Export and import').click();
   const file = `${process.cwd()}/.tmp/bench-pair.json`;
   mkdirSync('.tmp', { recursive: true });
-  writeFileSync(file, JSON.stringify({ format: 'binome-knowledge-log', version: 1, exportedAt: 1, pairs: [{ pairId: '0190a000-0000-7000-8000-000000000001', peerName: 'Hugo', myRole: 'learner', createdAt: 1 }], messages: [], notes: [], reviews: [], tombstones: [] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'binome-knowledge-log',
+      version: 1,
+      exportedAt: 1,
+      pairs: [{ pairId: '0190a000-0000-7000-8000-000000000001', peerName: 'Hugo', myRole: 'learner', createdAt: 1 }],
+      messages: [],
+      notes: [],
+      reviews: [],
+      tombstones: [],
+    }),
+  );
   await log.page.getByLabel('Import a JSON export of Binôme').setInputFiles(file);
   await log.page.getByRole('status').filter({ hasText: 'Import finished' }).waitFor();
 
@@ -78,9 +90,15 @@ try {
     if (!frame) throw new Error(`The ask panel did not appear (rep ${rep}): ${warnings.join(' / ')}`);
     const previewAt = (await (
       await frame
-        .waitForFunction(() => (document.querySelector('.redaction-editor') ? performance.now() : false), undefined, { polling: 'raf', timeout: 10_000 })
+        .waitForFunction(() => (document.querySelector('.redaction-editor') ? performance.now() : false), undefined, {
+          polling: 'raf',
+          timeout: 10_000,
+        })
         .catch(async (error: unknown) => {
-          throw new Error(`No preview in the panel (rep ${rep}): ${await frame!.evaluate(() => document.body.innerText).catch(String)}`, { cause: error });
+          throw new Error(
+            `No preview in the panel (rep ${rep}): ${await frame!.evaluate(() => document.body.innerText).catch(String)}`,
+            { cause: error },
+          );
         })
     ).jsonValue()) as number;
     await frame.waitForFunction(() => performance.getEntriesByName('binome:panel-visible').length > 0);
@@ -112,7 +130,9 @@ try {
     const readyAt = (await (
       await popup.page.waitForFunction(
         () =>
-          document.body.innerText.includes('Excel Online') && document.querySelector('.redaction-editor') ? performance.now() : false,
+          document.body.innerText.includes('Excel Online') && document.querySelector('.redaction-editor')
+            ? performance.now()
+            : false,
         undefined,
         { polling: 'raf' },
       )
@@ -123,7 +143,9 @@ try {
     await popup.page.getByRole('button', { name: 'Send my question' }).click();
     await popup.page.waitForFunction(() => performance.getEntriesByName('binome:encode').length > 0);
     const timings = await popup.page.evaluate(() =>
-      performance.getEntriesByType('measure').map((entry) => ({ name: entry.name, duration: entry.duration, detail: (entry as PerformanceMeasure).detail })),
+      performance
+        .getEntriesByType('measure')
+        .map((entry) => ({ name: entry.name, duration: entry.duration, detail: (entry as PerformanceMeasure).detail })),
     );
     if (rep > 0) {
       // The first round warms caches, as a browser used every day has them warm.
@@ -164,7 +186,7 @@ try {
   };
   console.log(
     `shortcut → in-page panel painted with context: median ${ms(result.shortcutPanelMedianMs)}, p95 ${ms(result.shortcutPanelP95Ms)} (budget 150 ms: ${result.shortcutPanelMedianMs < 150 ? 'within' : 'OVER'}); with the screenshot preview: ${ms(result.shortcutPreviewMedianMs)}\n` +
-    `popup: click → ask form with context and preview: median ${ms(result.panelMedianMs)}, p95 ${ms(result.panelP95Ms)} (budget 150 ms: ${result.panelMedianMs < 150 ? 'within' : 'OVER'})\n` +
+      `popup: click → ask form with context and preview: median ${ms(result.panelMedianMs)}, p95 ${ms(result.panelP95Ms)} (budget 150 ms: ${result.panelMedianMs < 150 ? 'within' : 'OVER'})\n` +
       `screenshot capture + decode ${ms(result.captureMedianMs)}; redact + encode ${ms(result.encodeMedianMs)}, ${(result.encodedMedianBytes / 1024).toFixed(0)} KB JPEG (1280×800 viewport)\n` +
       `extension script in a page where Binôme was not invoked: ${bytesUninvoked} bytes (budget 0); after the picker was injected: ${bytesInvoked} bytes`,
   );

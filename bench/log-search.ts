@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { chromiumPath } from '../tests/e2e/support/chromium';
 import { median, ms, percentile } from './stats';
 
-const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const BUDGETS: Record<number, number> = { 10000: 10, 100000: 50 };
 const REPS = 5;
 
@@ -30,7 +30,11 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const results: Record<string, unknown>[] = [];
 try {
   const page = await browser.newPage();
@@ -40,10 +44,11 @@ try {
     await page.evaluate((count) => (window as any).binomeBench.seed(count), size);
     const seeded = Date.now() - seedStart;
     const queries: string[] = await page.evaluate(() => (window as any).binomeBench.QUERIES);
-    const timings = await page.evaluate(
-      ([count, list, reps]) => (window as any).binomeBench.run(count, list, reps),
-      [size, queries, REPS] as const,
-    );
+    const timings = await page.evaluate(([count, list, reps]) => (window as any).binomeBench.run(count, list, reps), [
+      size,
+      queries,
+      REPS,
+    ] as const);
     const row = {
       entries: size,
       queries: timings.search.length,
@@ -67,7 +72,9 @@ try {
         `baseline (20 newest by index) ${ms(row.baselineMedianMs)}, ratio ${row.ratio.toFixed(1)}×; ` +
         `median ${row.medianResults} results; seeded in ${row.seedSeconds.toFixed(1)} s`,
     );
-    console.log(`  per query: ${perQuery.map((entry) => `"${entry.query}" ${ms(entry.medianMs)} (${entry.results})`).join(', ')}`);
+    console.log(
+      `  per query: ${perQuery.map((entry) => `"${entry.query}" ${ms(entry.medianMs)} (${entry.results})`).join(', ')}`,
+    );
   }
 } finally {
   await browser.close();

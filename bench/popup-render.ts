@@ -29,7 +29,13 @@ function exportFile(threads: number): string {
       text: `How do I do thing number ${index} in this spreadsheet without breaking the formulas?`,
       createdAt: Date.UTC(2026, 0, 1) + index * 60_000,
       seq: index + 1,
-      context: { url: `https://excel.officeapps.live.com/x/${index}.xlsx`, title: `Budget ${index}`, tool: 'excel', toolName: 'Excel Online', selection: '' },
+      context: {
+        url: `https://excel.officeapps.live.com/x/${index}.xlsx`,
+        title: `Budget ${index}`,
+        tool: 'excel',
+        toolName: 'Excel Online',
+        selection: '',
+      },
     };
   });
   const file = join(mkdtempSync(join(tmpdir(), 'binome-bench-')), 'log.json');

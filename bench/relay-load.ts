@@ -103,7 +103,11 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** Runs `work` on each item with at most `concurrency` in flight, in the items' order. */
 async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
@@ -256,7 +260,13 @@ type Load = { inFlight: number } | { perSecond: number };
  * closed-loop with a fixed number in flight (throughput) or open-loop at a fixed rate (latency
  * at a steady, moderate load).
  */
-async function loadRun(baseUrl: string, devices: SimDevice[], count: number, load: Load, relayPid?: number): Promise<LoadFigures> {
+async function loadRun(
+  baseUrl: string,
+  devices: SimDevice[],
+  count: number,
+  load: Load,
+  relayPid?: number,
+): Promise<LoadFigures> {
   arrivals.clear();
   freshConnections();
   const jobs = Array.from({ length: count }, (_, i) => ({
@@ -339,16 +349,22 @@ async function prepareRaw(sql: Sql) {
     const b = await store.createDevice({ tokenHash: randomBytes(32).toString('hex'), displayName: `B${p}`, now: Date.now() });
     const pairId = randomUUID();
     await sql.query('INSERT INTO pairs (id, created_at) VALUES ($1, $2)', [pairId, Date.now()]);
-    await sql.query(
-      "INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, 'learner'), ($1, $3, 'helper')",
-      [pairId, a.id, b.id],
-    );
+    await sql.query("INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, 'learner'), ($1, $3, 'helper')", [
+      pairId,
+      a.id,
+      b.id,
+    ]);
     pairs.push({ pairId, devices: [a.id, b.id] });
   }
   return { store, pairs };
 }
 
-async function rawRun(sql: Sql, store: RelayStore, pairs: { pairId: string; devices: [string, string] }[], posts: number): Promise<RawFigures> {
+async function rawRun(
+  sql: Sql,
+  store: RelayStore,
+  pairs: { pairId: string; devices: [string, string] }[],
+  posts: number,
+): Promise<RawFigures> {
   const reset = async () => {
     await sql.query('TRUNCATE messages');
     await sql.query('UPDATE pairs SET last_seq = 0');
@@ -491,7 +507,12 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<DatabaseR
         for (const schema of [relaySchema, rawSchema]) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
         await admin.close();
       });
-      relay = await RelayChild.start({ databaseUrl: DATABASE_URL, schema: relaySchema, env: RELAY_ENV, nodeArgs: RELAY_NODE_ARGS });
+      relay = await RelayChild.start({
+        databaseUrl: DATABASE_URL,
+        schema: relaySchema,
+        env: RELAY_ENV,
+        nodeArgs: RELAY_NODE_ARGS,
+      });
       cleanups.unshift(() => relay.stop());
       rawSql = await openPostgres({ connectionString: DATABASE_URL!, schema: rawSchema });
     }
@@ -504,7 +525,9 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<DatabaseR
     cleanups.unshift(async () => {
       for (const device of devices) device.socket?.terminate();
     });
-    console.log(`  ${DEVICES} devices in ${PAIRS} pairs registered, paired and streaming in ${((now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${DEVICES} devices in ${PAIRS} pairs registered, paired and streaming in ${((now() - started) / 1000).toFixed(1)} s`,
+    );
     const raw = await prepareRaw(rawSql);
 
     // Warm-up: JIT, connection pools, the hub's membership cache; not measured.
@@ -591,7 +614,12 @@ async function main() {
   const md = `${header}\n\n${tables(results)}\n`;
   console.log(`\n${md}`);
   const failures = results.reduce(
-    (sum, r) => sum + r.reps.reduce((s, rep) => s + rep.saturated.errors + rep.saturated.delivery.missing + rep.paced.errors + rep.paced.delivery.missing, 0),
+    (sum, r) =>
+      sum +
+      r.reps.reduce(
+        (s, rep) => s + rep.saturated.errors + rep.saturated.delivery.missing + rep.paced.errors + rep.paced.delivery.missing,
+        0,
+      ),
     0,
   );
   if (failures > 0) console.log(`WARNING: ${failures} failed posts or missing pushes in total (see the JSON).`);

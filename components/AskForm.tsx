@@ -69,16 +69,18 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
     if (!text.trim() || !chosenPair || busy || screenshot === undefined) return;
     await run(async () => {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
-      const image = screenshot ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline) : undefined;
+      const image = screenshot
+        ? await redactedScreenshot(screenshot.capture, screenshot.redactions, screenshot.outline)
+        : undefined;
       const chosenSkill = skillToSend(context?.tool ?? '', skill);
       const threadId = await backend.ask({
-          pairId: chosenPair,
-          text: text.trim(),
-          context: context ?? null,
-          ...(chosenSkill ? { skill: chosenSkill } : {}),
-          ...(image ? { screenshot: await screenshotPayload(image) } : {}),
-          ...(element ? { element } : {}),
-        });
+        pairId: chosenPair,
+        text: text.trim(),
+        context: context ?? null,
+        ...(chosenSkill ? { skill: chosenSkill } : {}),
+        ...(image ? { screenshot: await screenshotPayload(image) } : {}),
+        ...(element ? { element } : {}),
+      });
       onSent(threadId, chosenPair);
     });
   };
@@ -126,9 +128,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
       />
       {questionLimit.counter}
       <SkillField tool={context?.tool ?? ''} value={skill} onChange={setSkill} />
-      {context && (
-        <PointAtElement tabId={tabId} element={element} onStart={onPointing} onClear={() => setElement(undefined)} />
-      )}
+      {context && <PointAtElement tabId={tabId} element={element} onStart={onPointing} onClear={() => setElement(undefined)} />}
       <ScreenshotField
         tabId={tabId}
         element={element}

@@ -15,9 +15,7 @@ export function KnowledgeLog({ onOpen }: { onOpen(threadId: string): void }) {
       <label htmlFor={searchId}>{t('log_search_label')}</label>
       <input id={searchId} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       {entries && entries.length === 0 && <p>{query ? t('log_no_match') : t('log_empty')}</p>}
-      {entries && entries.length > 0 && (
-        <ThreadList threads={entries} label={t('log_entries')} onOpen={onOpen} />
-      )}
+      {entries && entries.length > 0 && <ThreadList threads={entries} label={t('log_entries')} onOpen={onOpen} />}
     </section>
   );
 }

@@ -33,12 +33,7 @@ export function PointAtElement({ tabId, element, onStart, onClear }: Props) {
         </p>
       )}
       {tabId !== undefined && (
-        <button
-          type="button"
-          onClick={() =>
-            void run(() => backend.startPicking(tabId).then(onStart))
-          }
-        >
+        <button type="button" onClick={() => void run(() => backend.startPicking(tabId).then(onStart))}>
           {element ? t('element_point_again') : t('element_point')}
         </button>
       )}

@@ -177,10 +177,16 @@ export function RedactionEditor({ image, width, height, redactions, onChange, ou
       setDraft(normalized(drag.start, point));
     } else if (drag.kind === 'move') {
       const next = clamp({ ...drag.origin, x: drag.origin.x + point.x - drag.grab.x, y: drag.origin.y + point.y - drag.grab.y });
-      change(redactions.map((other, at) => (at === drag.index ? next : other)), false);
+      change(
+        redactions.map((other, at) => (at === drag.index ? next : other)),
+        false,
+      );
     } else {
       const next = clamp({ ...drag.origin, width: point.x - drag.origin.x, height: point.y - drag.origin.y });
-      change(redactions.map((other, at) => (at === drag.index ? next : other)), false);
+      change(
+        redactions.map((other, at) => (at === drag.index ? next : other)),
+        false,
+      );
     }
   };
 
@@ -313,7 +319,12 @@ export function RedactionEditor({ image, width, height, redactions, onChange, ou
             />
           </button>
         ))}
-        {draft && <div aria-hidden="true" style={{ position: 'absolute', ...percent(shown(draft)), background: '#000', pointerEvents: 'none' }} />}
+        {draft && (
+          <div
+            aria-hidden="true"
+            style={{ position: 'absolute', ...percent(shown(draft)), background: '#000', pointerEvents: 'none' }}
+          />
+        )}
       </div>
       <p id={`${id}-keys`} className="hint">
         {t('redaction_keys')}

@@ -13,7 +13,12 @@ export function ScreenshotView({ image, author }: { image: Blob; author: string 
   if (!url) return null;
   return (
     <figure className={zoomed ? 'screenshot zoomed' : 'screenshot'}>
-      <button type="button" aria-pressed={zoomed} onClick={() => setZoomed(!zoomed)} aria-label={zoomed ? t('screenshot_zoom_out') : t('screenshot_zoom_in')}>
+      <button
+        type="button"
+        aria-pressed={zoomed}
+        onClick={() => setZoomed(!zoomed)}
+        aria-label={zoomed ? t('screenshot_zoom_out') : t('screenshot_zoom_in')}
+      >
         <img src={url} alt={t('screenshot_alt', author)} />
       </button>
       <figcaption className="hint">{zoomed ? t('screenshot_zoom_out') : t('screenshot_zoom_in')}</figcaption>

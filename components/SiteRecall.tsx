@@ -12,7 +12,10 @@ export function SiteRecall({ tabId, onOpen }: { tabId?: number; onOpen(threadId:
   const { db } = useServices();
   const [site, setSite] = useState('');
   useEffect(() => {
-    void targetTab(tabId).then((tab) => setSite(siteOf(tab?.url)), () => setSite(''));
+    void targetTab(tabId).then(
+      (tab) => setSite(siteOf(tab?.url)),
+      () => setSite(''),
+    );
   }, [tabId]);
   const entries = useLiveQuery(() => entriesForSite(db, site), [site]);
   if (!entries?.length) return null;

@@ -33,7 +33,11 @@ function ThreadItem({ thread, onOpen, detail }: { thread: Thread } & Pick<Props,
 }
 
 /** All of them, read when asked for (and kept live while shown). */
-function AllThreads({ first, more, ...props }: Omit<Props, 'threads' | 'more'> & { first: Thread[]; more: NonNullable<Props['more']> }) {
+function AllThreads({
+  first,
+  more,
+  ...props
+}: Omit<Props, 'threads' | 'more'> & { first: Thread[]; more: NonNullable<Props['more']> }) {
   // Keyed on the count: `more` is rebuilt at every render of the list's owner.
   const all = useLiveQuery(() => more.loadAll(), [more.total]);
   return <ThreadList {...props} threads={all ?? first} />;

@@ -28,7 +28,10 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
     [threadId],
   );
   const rejected = useLiveQuery(async () => {
-    const items = await db.outbox.where('pairId').equals(thread?.pairId ?? '').toArray();
+    const items = await db.outbox
+      .where('pairId')
+      .equals(thread?.pairId ?? '')
+      .toArray();
     return new Set(items.filter((item) => item.rejected).map((item) => item.id));
   }, [thread?.pairId]);
 
@@ -66,8 +69,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
       {thread.context && <PageContextView context={thread.context} />}
       {element && (
         <p className="element">
-          {t('element_shown')} <strong>{elementSummary(element)}</strong>{' '}
-          <code className="css-path">{element.cssPath}</code>
+          {t('element_shown')} <strong>{elementSummary(element)}</strong> <code className="css-path">{element.cssPath}</code>
         </p>
       )}
       {screenshot && <ScreenshotView image={screenshot} author={iAsked ? t('author_you') : buddy} />}

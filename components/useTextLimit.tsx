@@ -10,7 +10,10 @@ function nearTheLimit(left: number, limit: number): boolean {
  * What a field the person types in needs to stay within a limit (lib/conversation/text-limits.ts):
  * `maxLength` for the field and, near the limit, "20 characters left" under it.
  */
-export function useTextLimit(value: string, limit: number): { fieldProps: { maxLength: number; 'aria-describedby'?: string }; counter: ReactNode } {
+export function useTextLimit(
+  value: string,
+  limit: number,
+): { fieldProps: { maxLength: number; 'aria-describedby'?: string }; counter: ReactNode } {
   const id = useId();
   const left = Math.max(0, limit - value.length);
   if (!nearTheLimit(left, limit)) return { fieldProps: { maxLength: limit }, counter: null };

@@ -155,7 +155,9 @@ async function widePopup(person: Person): Promise<Page> {
 
 async function answerArrives(asker: Actor, popup: Page, answerText: string): Promise<void> {
   const { words } = asker;
-  await expect(popup.getByRole('list', { name: words.of('thread_messages') })).toContainText(answerText.split('\n')[0] ?? answerText);
+  await expect(popup.getByRole('list', { name: words.of('thread_messages') })).toContainText(
+    answerText.split('\n')[0] ?? answerText,
+  );
   await expect(popup.getByRole('button', { name: words.of('got_it') })).toBeVisible();
   await picture(popup.locator('main'), `thread-answered-${asker.language}`);
   await popup.getByRole('button', { name: words.of('got_it') }).click();

@@ -42,13 +42,38 @@ const ACCENT = '#e4007c';
 const Z_TOP = '2147483647';
 /** What Tab and the arrow keys move between: things a person would point at by name. */
 const KEYBOARD_TARGETS = [
-  'a[href]', 'button', 'input:not([type="hidden"])', 'select', 'textarea', 'summary', 'label', 'img', 'svg[role="img"]',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', '[role]:not([role="presentation"]):not([role="none"]):not([role="generic"])',
-  '[tabindex]:not([tabindex="-1"])', '[contenteditable=""]', '[contenteditable="true"]',
+  'a[href]',
+  'button',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  'summary',
+  'label',
+  'img',
+  'svg[role="img"]',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'th',
+  'td',
+  '[role]:not([role="presentation"]):not([role="none"]):not([role="generic"])',
+  '[tabindex]:not([tabindex="-1"])',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
 ].join(', ');
 /** Events that must not reach the page while the overlay is up. */
 const POINTER_EVENTS = [
-  'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
 ] as const;
 const TOUCH_EVENTS = ['touchstart', 'touchend', 'touchmove'] as const;
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -176,8 +201,16 @@ function runPicker(): Promise<PickerResult> {
       ['pointermove', onPointerMove as EventListener, { capture: true }],
       ['mousemove', onPointerMove as EventListener, { capture: true }],
       ...POINTER_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [type, onPointer, { capture: true }]),
-      ...TOUCH_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [type, onPointer, { capture: true, passive: true }]),
-      ...KEY_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [type, onKey as EventListener, { capture: true }]),
+      ...TOUCH_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [
+        type,
+        onPointer,
+        { capture: true, passive: true },
+      ]),
+      ...KEY_EVENTS.map((type): [string, EventListener, AddEventListenerOptions] => [
+        type,
+        onKey as EventListener,
+        { capture: true },
+      ]),
       ['scroll', onViewportChange, { capture: true, passive: true }],
       ['resize', onViewportChange, { capture: true, passive: true }],
       ['pagehide', () => cancel(), { capture: true }],
@@ -204,7 +237,9 @@ function step(from: Element | null, direction: 1 | -1): Element | null {
   const index = targets.indexOf(from);
   if (index >= 0) return targets[(index + direction + targets.length) % targets.length]!;
   // Pointed at with the mouse: continue from its place in the page.
-  const after = targets.findIndex((target) => !!(from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) && !from.contains(target));
+  const after = targets.findIndex(
+    (target) => !!(from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) && !from.contains(target),
+  );
   if (direction === 1) return targets[Math.max(after, 0)]!;
   const before = (after >= 0 ? after : targets.length) - 1;
   return targets[(before + targets.length) % targets.length]!;
@@ -215,7 +250,9 @@ function isOnScreen(element: Element): boolean {
   const visible = (element as Element & { checkVisibility?(options?: object): boolean }).checkVisibility;
   if (visible && !visible.call(element, { checkOpacity: true, checkVisibilityCSS: true })) return false;
   const rect = element.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
+  return (
+    rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth
+  );
 }
 
 /** Keeps the release of `key` from the page; resolves on that release, or after a second. */
@@ -391,7 +428,8 @@ function buildUi(): PickerUi {
   let bannerAtBottom = false;
   const placeBanner = (target: DOMRect | null) => {
     const rect = banner.getBoundingClientRect();
-    const overlaps = (r: DOMRect) => target && target.left < r.right && target.right > r.left && target.top < r.bottom && target.bottom > r.top;
+    const overlaps = (r: DOMRect) =>
+      target && target.left < r.right && target.right > r.left && target.top < r.bottom && target.bottom > r.top;
     if (!overlaps(rect)) return;
     bannerAtBottom = !bannerAtBottom;
     css(banner, bannerAtBottom ? { top: 'auto', bottom: '16px' } : { top: '16px', bottom: 'auto' });

@@ -38,18 +38,31 @@ export class AdminClient {
   async call<T extends z.ZodType>(method: string, path: string, schema: T): Promise<z.infer<T>> {
     let response: Response;
     try {
-      response = await fetch(`${this.relayUrl}${ADMIN_PREFIX}${path}`, { method, headers: { Authorization: `Bearer ${this.secret}` } });
+      response = await fetch(`${this.relayUrl}${ADMIN_PREFIX}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${this.secret}` },
+      });
     } catch {
-      throw new AdminError(`Could not reach the relay at ${this.relayUrl}. Check that it is running, or set RELAY_URL to its address.`, 'network');
+      throw new AdminError(
+        `Could not reach the relay at ${this.relayUrl}. Check that it is running, or set RELAY_URL to its address.`,
+        'network',
+      );
     }
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const refused = errorResponse.safeParse(json);
       if (refused.success) throw new AdminError(refused.data.error.message, refused.data.error.code);
-      throw new AdminError(`The relay at ${this.relayUrl} answered HTTP ${response.status}, which this command does not understand.`, 'protocol');
+      throw new AdminError(
+        `The relay at ${this.relayUrl} answered HTTP ${response.status}, which this command does not understand.`,
+        'protocol',
+      );
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new AdminError(`The relay at ${this.relayUrl} sent an answer this command does not understand. Is it the same version?`, 'protocol');
+    if (!parsed.success)
+      throw new AdminError(
+        `The relay at ${this.relayUrl} sent an answer this command does not understand. Is it the same version?`,
+        'protocol',
+      );
     return parsed.data;
   }
 }
@@ -84,7 +97,9 @@ const COMMANDS: Record<string, Command> = {
 };
 
 const usage = () =>
-  ['Usage: npm run relay:admin -- <command> [--json]', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+  ['Usage: npm run relay:admin -- <command> [--json]', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join(
+    '\n',
+  );
 
 /** Runs one invocation; returns the exit status. Output goes through `out` and `err`. */
 export async function runAdmin(

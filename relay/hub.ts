@@ -8,10 +8,7 @@ import type { RelayStore } from './store/relay-store.ts';
  * - p: these devices' list of pairs changed (new pair, a peer renamed itself)
  * - r: these devices were revoked; their open streams must close
  */
-type HubNotice =
-  | { t: 'm'; pairId: string; seq: number }
-  | { t: 'p'; deviceIds: string[] }
-  | { t: 'r'; deviceIds: string[] };
+type HubNotice = { t: 'm'; pairId: string; seq: number } | { t: 'p'; deviceIds: string[] } | { t: 'r'; deviceIds: string[] };
 
 /** What a connected stream receives: protocol events, plus 'revoked' for the stream to hang up. */
 export type HubEvent = StreamEvent | { type: 'revoked' };

@@ -95,10 +95,13 @@ export function resolveRateLimits(overrides: Partial<RateLimits> = {}): RateLimi
     // Window counters are integer columns; quotas are compared in JavaScript.
     const ceiling = typeof value === 'number' ? Number.MAX_SAFE_INTEGER : MAX_COUNTER;
     const maxOk = max === Infinity || (Number.isInteger(max) && max >= 0 && max <= ceiling);
-    if (!maxOk || !Number.isInteger(windowMs) || windowMs <= 0) throw new Error(`Invalid rate limit ${name}: ${JSON.stringify(value)}`);
+    if (!maxOk || !Number.isInteger(windowMs) || windowMs <= 0)
+      throw new Error(`Invalid rate limit ${name}: ${JSON.stringify(value)}`);
   }
   if (limits.postBytesPerDevice.max < MAX_PAYLOAD_CHARS) {
-    throw new Error(`Invalid rate limit postBytesPerDevice: below one message of ${MAX_PAYLOAD_CHARS} bytes, the largest could never be sent`);
+    throw new Error(
+      `Invalid rate limit postBytesPerDevice: below one message of ${MAX_PAYLOAD_CHARS} bytes, the largest could never be sent`,
+    );
   }
   return limits;
 }
@@ -125,7 +128,10 @@ export const socketAddress: ClientAddress = (c) => {
 export function forwardedClientAddress(trustedProxies: number): ClientAddress {
   if (!Number.isInteger(trustedProxies) || trustedProxies < 1) return socketAddress;
   return (c) => {
-    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     return hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : socketAddress(c);
   };
 }
@@ -144,7 +150,10 @@ export function addressKey(raw: string | undefined): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 /** "2001:db8::1" → eight 16-bit numbers; null if it does not come out as eight. */
@@ -262,11 +271,10 @@ export class RateLimiter {
   /** Gives hits back, in the window they were taken in (a later window is left alone). */
   async refund(taken: Taken[]): Promise<void> {
     for (const hit of taken) {
-      await this.sql.query('UPDATE rate_limits SET hits = GREATEST(hits - $3, 0) WHERE key = $1 AND window_start = $2 AND hits > 0', [
-        hit.key,
-        hit.windowStart,
-        hit.cost,
-      ]);
+      await this.sql.query(
+        'UPDATE rate_limits SET hits = GREATEST(hits - $3, 0) WHERE key = $1 AND window_start = $2 AND hits > 0',
+        [hit.key, hit.windowStart, hit.cost],
+      );
     }
   }
 

@@ -41,4 +41,3 @@ export const validatePairParam = <T extends z.ZodType>(schema: T) =>
   zValidator('param', schema, (result, c) => {
     if (!result.success) return c.json(errorBody('not_found', MESSAGES.pairNotFound), 404);
   });
-

@@ -42,7 +42,9 @@ function ensureBrowserTools(): void {
     run('apt-get', ['install', '-y', ...missing]);
     return;
   }
-  console.error(`Missing for the end-to-end tests: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}); set CHROMIUM_PATH for another Chromium.`);
+  console.error(
+    `Missing for the end-to-end tests: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}); set CHROMIUM_PATH for another Chromium.`,
+  );
 }
 
 mkdirSync(RESULTS, { recursive: true });
@@ -65,7 +67,11 @@ for (const [name, command, args] of [
   }
 }
 
-console.log(process.env.DATABASE_URL ? 'Relay tests run on PGlite and on PostgreSQL (DATABASE_URL).' : 'Relay tests run on PGlite (set DATABASE_URL to add PostgreSQL).');
+console.log(
+  process.env.DATABASE_URL
+    ? 'Relay tests run on PGlite and on PostgreSQL (DATABASE_URL).'
+    : 'Relay tests run on PGlite (set DATABASE_URL to add PostgreSQL).',
+);
 const unitExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_JSON}`]);
 const unit = readJson<{ numPassedTests: number; numFailedTests: number }>(UNIT_JSON);
 if (unit) {

@@ -14,7 +14,10 @@ const REAL_WORDS = (
   'meeting calendar invite screen camera record slide template design export print comment version ' +
   'équipe budget dépenses client facture rapport objectif entretien congés note frais sécurité passe'
 ).split(' ');
-const SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi vo'.split(
+    ' ',
+  );
 
 /**
  * A vocabulary of 5,000 words ranked by frequency (Zipf), real words spread among the

@@ -26,9 +26,12 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
   const pairs = useLiveQuery(() => db.pairs.orderBy('createdAt').toArray(), []);
   const tools = useLiveQuery(async () => {
     const names = new Map<string, string>();
-    await db.threads.where('answeredAt').above(0).each((thread) => {
-      if (thread.tool) names.set(thread.tool, thread.context?.toolName ?? thread.tool);
-    });
+    await db.threads
+      .where('answeredAt')
+      .above(0)
+      .each((thread) => {
+        if (thread.tool) names.set(thread.tool, thread.context?.toolName ?? thread.tool);
+      });
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
   }, []);
   const filters: LogFilters = {
@@ -44,7 +47,9 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
   const buddy = (thread: { pairId: string; context: { toolName: string } | null }) => {
     const pair = pairs?.find((candidate) => candidate.pairId === thread.pairId);
     // History from a file is marked: nobody can answer in it, and it did not come through the relay.
-    return [thread.context?.toolName, pair?.peerName, pair && isImportedPair(pair) ? t('log_imported') : ''].filter(Boolean).join(' · ');
+    return [thread.context?.toolName, pair?.peerName, pair && isImportedPair(pair) ? t('log_imported') : '']
+      .filter(Boolean)
+      .join(' · ');
   };
 
   return (

@@ -29,8 +29,18 @@ const EXPORTS: {
   label: MessageKey;
   make(db: BinomeDb, progress: Progress): Promise<string>;
 }[] = [
-  { extension: 'json', type: 'application/json', label: 'export_json', make: async (db, progress) => JSON.stringify(await exportJson(db, Date.now(), progress)) },
-  { extension: 'md', type: 'text/markdown', label: 'export_markdown', make: (db, progress) => exportMarkdown(db, peopleLabels(), progress) },
+  {
+    extension: 'json',
+    type: 'application/json',
+    label: 'export_json',
+    make: async (db, progress) => JSON.stringify(await exportJson(db, Date.now(), progress)),
+  },
+  {
+    extension: 'md',
+    type: 'text/markdown',
+    label: 'export_markdown',
+    make: (db, progress) => exportMarkdown(db, peopleLabels(), progress),
+  },
   { extension: 'csv', type: 'text/csv', label: 'export_csv', make: (db, progress) => exportCsv(db, peopleLabels(), progress) },
 ];
 
@@ -50,7 +60,8 @@ function fileErrorSentence(error: unknown): string {
 function importSummary(report: ImportReport): string {
   const done = t('import_done', [String(report.threads), String(report.messagesAdded)]);
   if (!report.messagesLeftOut) return done;
-  const plural = new Intl.PluralRules(uiLanguage()).select(report.messagesLeftOut) === 'one' ? 'import_left_out_one' : 'import_left_out_other';
+  const plural =
+    new Intl.PluralRules(uiLanguage()).select(report.messagesLeftOut) === 'one' ? 'import_left_out_one' : 'import_left_out_other';
   return `${done} ${t(plural, String(report.messagesLeftOut))}`;
 }
 

@@ -23,10 +23,7 @@ export function SkillsChart({ buckets }: { buckets: MonthBucket[] }) {
   const slot = (WIDTH - AXIS) / buckets.length;
   const barWidth = Math.min(48, slot * 0.6);
   const scale = (HEIGHT - AXIS) / max;
-  const summary = t(
-    'chart_summary',
-    [String(buckets.reduce((sum, bucket) => sum + bucket.total, 0)), String(buckets.length)],
-  );
+  const summary = t('chart_summary', [String(buckets.reduce((sum, bucket) => sum + bucket.total, 0)), String(buckets.length)]);
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{t('chart_title')}</figcaption>
@@ -41,7 +38,9 @@ export function SkillsChart({ buckets }: { buckets: MonthBucket[] }) {
                 const count = bucket.byTool[tool] ?? 0;
                 if (!count) return null;
                 y -= count * scale;
-                return <rect key={tool} x={x} y={y} width={barWidth} height={count * scale} fill={COLORS[toolIndex % COLORS.length]} />;
+                return (
+                  <rect key={tool} x={x} y={y} width={barWidth} height={count * scale} fill={COLORS[toolIndex % COLORS.length]} />
+                );
               })}
               <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="12" fill="currentColor">
                 {monthName(bucket.month)}

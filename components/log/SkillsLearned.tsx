@@ -13,7 +13,12 @@ function SkillItem({ skill, now, onOpen }: { skill: LearnedSkill; now: number; o
     <li className={due ? 'skill-item due' : 'skill-item'}>
       <h4>{skill.label}</h4>
       <p>
-        {t('skill_stats', [date(skill.firstAskedAt), String(skill.questions), date(skill.lastAnsweredAt), String(skill.resolved)])}
+        {t('skill_stats', [
+          date(skill.firstAskedAt),
+          String(skill.questions),
+          date(skill.lastAnsweredAt),
+          String(skill.resolved),
+        ])}
       </p>
       {due ? (
         <div className="review" role="group" aria-label={t('review_group', skill.label)}>
@@ -21,10 +26,7 @@ function SkillItem({ skill, now, onOpen }: { skill: LearnedSkill; now: number; o
           <button type="button" className="primary" onClick={() => void recordReview(db, skill, 'known')}>
             {t('review_known')}
           </button>
-          <button
-            type="button"
-            onClick={() => void recordReview(db, skill, 'again').then(() => onOpen(skill.latestThreadId))}
-          >
+          <button type="button" onClick={() => void recordReview(db, skill, 'again').then(() => onOpen(skill.latestThreadId))}>
             {t('review_again')}
           </button>
         </div>

@@ -17,7 +17,13 @@ export function SkillsTaught() {
             {skills.map((skill) => (
               <li key={skill.skillKey} className="skill-item">
                 <h4>{skill.label}</h4>
-                <p>{t('taught_stats', [skill.toolName, String(skill.answers), new Date(skill.lastAnsweredAt).toLocaleDateString()])}</p>
+                <p>
+                  {t('taught_stats', [
+                    skill.toolName,
+                    String(skill.answers),
+                    new Date(skill.lastAnsweredAt).toLocaleDateString(),
+                  ])}
+                </p>
               </li>
             ))}
           </ul>

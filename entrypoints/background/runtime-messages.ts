@@ -19,7 +19,9 @@ type SendResponse = (reply: BackgroundReply<unknown>) => void;
 export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandlers) {
   return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: SendResponse): boolean => {
     if (sender.tab && !isFromExtensionPage(sender)) {
-      void onPickerMessage(db, message, sender).catch((error: unknown) => console.warn('Binôme could not take the picked element', error));
+      void onPickerMessage(db, message, sender).catch((error: unknown) =>
+        console.warn('Binôme could not take the picked element', error),
+      );
       return false;
     }
     const request = isFromExtensionPage(sender) ? pageToBackground.parse(message) : null;

@@ -43,7 +43,9 @@ function PairItem({ pair }: { pair: Pair }) {
       {pair.pairKey && (
         // Shown in full right after pairing (PairingSection); here, one click away.
         <details className="safety-details">
-          <summary>{pair.verified ? t('safety_summary_checked', pair.peerName) : t('safety_summary_unchecked', pair.peerName)}</summary>
+          <summary>
+            {pair.verified ? t('safety_summary_checked', pair.peerName) : t('safety_summary_unchecked', pair.peerName)}
+          </summary>
           <SafetyNumbers pair={pair} />
         </details>
       )}

@@ -41,7 +41,12 @@ export function ProfileForm() {
       <h2 id={`${nameId}-title`}>{t('profile_title')}</h2>
       <form onSubmit={submit}>
         <label htmlFor={nameId}>{t('profile_name_label')}</label>
-        <input id={nameId} value={displayName.value} autoComplete="name" onChange={(event) => displayName.edit(event.target.value)} />
+        <input
+          id={nameId}
+          value={displayName.value}
+          autoComplete="name"
+          onChange={(event) => displayName.edit(event.target.value)}
+        />
         <label htmlFor={relayId}>{t('profile_relay_label')}</label>
         <input id={relayId} type="url" value={relayUrl.value} onChange={(event) => relayUrl.edit(event.target.value)} />
         <p className="hint">{t('profile_relay_hint')}</p>

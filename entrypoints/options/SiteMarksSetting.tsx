@@ -25,7 +25,9 @@ export function SiteMarksSetting() {
         <input
           type="checkbox"
           checked={enabled}
-          onChange={(event) => void (event.target.checked ? enableSiteMarks() : disableSiteMarks()).then(() => siteMarksEnabled().then(setEnabled))}
+          onChange={(event) =>
+            void (event.target.checked ? enableSiteMarks() : disableSiteMarks()).then(() => siteMarksEnabled().then(setEnabled))
+          }
         />
         {t('site_marks_label')}
       </label>

@@ -25,10 +25,7 @@ const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module
 /** Rows per list before "show all": what fits in a popup and a glance. */
 const POPUP_LIST_SIZE = 20;
 
-type View =
-  | { name: 'home' }
-  | { name: 'ask'; fromMenu?: PendingAsk }
-  | { name: 'thread'; threadId: string };
+type View = { name: 'home' } | { name: 'ask'; fromMenu?: PendingAsk } | { name: 'thread'; threadId: string };
 type HomeTab = 'inbox' | 'mine' | 'log';
 
 interface Props {

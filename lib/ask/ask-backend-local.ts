@@ -48,4 +48,3 @@ export function localAskBackend(db: BinomeDb, afterQueue: () => void): AskBacken
     startPicking: (tabId) => startPicking(db, tabId),
   };
 }
-

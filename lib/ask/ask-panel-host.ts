@@ -61,10 +61,22 @@ export function mountAskPanel({ src, title, tag, removeKey, readyWithinMs, frame
   shadow.append(style, frame);
   // Inline !important wins over any rule of the page, even its own !important ones.
   const place: Record<string, string> = {
-    all: 'initial', position: 'fixed', inset: '12px 12px auto auto', width: 'min(420px, calc(100vw - 24px))',
-    height: 'min(720px, calc(100vh - 24px))', margin: '0', padding: '0', border: '0', 'border-radius': '12px',
-    overflow: 'hidden', background: '#fff', 'box-shadow': '0 8px 32px rgba(0,0,0,.35)', 'z-index': '2147483647',
-    display: 'block', visibility: 'hidden', opacity: '1',
+    all: 'initial',
+    position: 'fixed',
+    inset: '12px 12px auto auto',
+    width: 'min(420px, calc(100vw - 24px))',
+    height: 'min(720px, calc(100vh - 24px))',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    'border-radius': '12px',
+    overflow: 'hidden',
+    background: '#fff',
+    'box-shadow': '0 8px 32px rgba(0,0,0,.35)',
+    'z-index': '2147483647',
+    display: 'block',
+    visibility: 'hidden',
+    opacity: '1',
   };
   for (const [property, value] of Object.entries(place)) host.style.setProperty(property, value, 'important');
   host.setAttribute('popover', 'manual');

@@ -23,7 +23,12 @@ export function offeredPort({ data, ports }: Offer, secret: string | null): Mess
 }
 
 function looksLikeOffer({ data, ports }: Offer): boolean {
-  return ports.length === 1 && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === HOST_TO_PANEL_FRAME.channel;
+  return (
+    ports.length === 1 &&
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === HOST_TO_PANEL_FRAME.channel
+  );
 }
 
 export interface HostLink {

@@ -15,7 +15,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { capturePage, captureVisibleTab, withFound } from '../capture/capture';
 import { siteOf, type BinomeDb } from '../db/db';
 import { pairChoices } from './ask-backend-local';
-import { CHANNEL_SECRET_PREFIX, PANEL_OPEN_PREFIX, PREPARED_PREFIX, preciseNow, type ChannelSecret, type PreparedAsk } from './prepared-ask';
+import {
+  CHANNEL_SECRET_PREFIX,
+  PANEL_OPEN_PREFIX,
+  PREPARED_PREFIX,
+  preciseNow,
+  type ChannelSecret,
+  type PreparedAsk,
+} from './prepared-ask';
 import { screenshotWanted } from '../capture/screenshot-choice';
 import type { ElementDescription } from '../capture/element-description';
 import { t } from '../i18n/i18n';
@@ -169,7 +176,11 @@ function openSidePanel(tabId: number): Promise<boolean> {
     const sidePanel = browser.sidePanel;
     // Firefox has a sidebar instead, opened the same way, during the gesture.
     const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    if (!sidePanel?.open && sidebar?.open) return sidebar.open().then(() => true, () => false);
+    if (!sidePanel?.open && sidebar?.open)
+      return sidebar.open().then(
+        () => true,
+        () => false,
+      );
     if (!sidePanel?.open) return Promise.resolve(false);
     sidePanel.setOptions({ tabId, path: `/sidepanel.html?tabId=${tabId}`, enabled: true }).catch(() => undefined);
     return sidePanel.open({ tabId }).then(
@@ -181,7 +192,12 @@ function openSidePanel(tabId: number): Promise<boolean> {
   }
 }
 
-async function openOutsideThePage(db: BinomeDb, tabId: number, found: AskFound, sidePanel: Promise<boolean>): Promise<AskSurface> {
+async function openOutsideThePage(
+  db: BinomeDb,
+  tabId: number,
+  found: AskFound,
+  sidePanel: Promise<boolean>,
+): Promise<AskSurface> {
   // The side panel (or the window) picks this up as soon as it is written, whichever comes first.
   await savePendingAsk(db, { tabId, ...found, at: Date.now() });
   if (await sidePanel) return 'side-panel';
@@ -196,6 +212,11 @@ export async function openAskWindow(tabId: number): Promise<void> {
   await Promise.resolve()
     .then(() => action.openPopup())
     .catch(() =>
-      browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 440, height: 640 }),
+      browser.windows.create({
+        url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+        type: 'popup',
+        width: 440,
+        height: 640,
+      }),
     );
 }

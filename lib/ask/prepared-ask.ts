@@ -76,7 +76,10 @@ async function takeSessionEntry<T>(key: string, waitMs: number): Promise<T | nul
       const timer = setTimeout(() => done(undefined), waitMs);
       browser.storage.session.onChanged.addListener(onChanged);
       // Stored between the first read and the listener: read again.
-      void read().then((value) => value && done(value), () => undefined);
+      void read().then(
+        (value) => value && done(value),
+        () => undefined,
+      );
     });
   }
   if (entry) await browser.storage.session.remove(key);

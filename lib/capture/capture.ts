@@ -31,7 +31,10 @@ export async function targetTab(tabId?: number) {
 }
 
 /** What the click already knew (the menu's selection, link or image) wins over what capture read. */
-export function withFound(captured: PageContext | null, found: { selection: string; targetUrl: string } | undefined): PageContext | null {
+export function withFound(
+  captured: PageContext | null,
+  found: { selection: string; targetUrl: string } | undefined,
+): PageContext | null {
   if (!captured || !found) return captured;
   return trimCapturedContext({
     ...captured,

@@ -45,7 +45,13 @@ export const elementDescriptionSchema = /* @__PURE__ */ (() =>
     id: z.string().max(LIMITS.id),
     /** `data-*` attributes by full attribute name (`data-testid`), at most 10. */
     dataAttributes: z
-      .record(z.string().regex(/^data-/).max(LIMITS.dataName), z.string().max(LIMITS.dataValue))
+      .record(
+        z
+          .string()
+          .regex(/^data-/)
+          .max(LIMITS.dataName),
+        z.string().max(LIMITS.dataValue),
+      )
       .refine((attributes) => Object.keys(attributes).length <= LIMITS.dataAttributes, {
         message: `At most ${LIMITS.dataAttributes} data attributes`,
       }),
@@ -235,7 +241,11 @@ export function accessibleName(element: Element): string {
   const tag = element.localName;
   const type = (element.getAttribute('type') ?? '').toLowerCase();
   if (LABELABLE.has(tag) && !(tag === 'input' && type === 'hidden')) {
-    const text = collapse(labelsOf(element, root).map((label) => textOf(label, { skip: element })).join(' '));
+    const text = collapse(
+      labelsOf(element, root)
+        .map((label) => textOf(label, { skip: element }))
+        .join(' '),
+    );
     if (text) return text;
   }
   if (tag === 'input' && ['button', 'submit', 'reset'].includes(type)) {
@@ -252,9 +262,7 @@ export function accessibleName(element: Element): string {
     if (text) return text;
   }
   if (tag === 'fieldset' || tag === 'table' || tag === 'figure') {
-    const caption = Array.from(element.children).find((child) =>
-      ['legend', 'caption', 'figcaption'].includes(child.localName),
-    );
+    const caption = Array.from(element.children).find((child) => ['legend', 'caption', 'figcaption'].includes(child.localName));
     const text = caption ? collapse(textOf(caption)) : '';
     if (text) return text;
   }
@@ -269,8 +277,24 @@ export function accessibleName(element: Element): string {
 
 /** Roles whose name comes from their content (WAI-ARIA 1.2, "name from: contents"). */
 const NAME_FROM_CONTENT = new Set([
-  'button', 'cell', 'checkbox', 'columnheader', 'gridcell', 'heading', 'link', 'menuitem', 'menuitemcheckbox',
-  'menuitemradio', 'option', 'radio', 'row', 'rowheader', 'switch', 'tab', 'tooltip', 'treeitem',
+  'button',
+  'cell',
+  'checkbox',
+  'columnheader',
+  'gridcell',
+  'heading',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'radio',
+  'row',
+  'rowheader',
+  'switch',
+  'tab',
+  'tooltip',
+  'treeitem',
 ]);
 
 function labelsOf(element: Element, root: Document | ShadowRoot): Element[] {
@@ -295,9 +319,44 @@ function byId(root: Document | ShadowRoot, id: string): Element | null {
 // ————— Text —————
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main',
-  'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'option',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 interface TextOptions {

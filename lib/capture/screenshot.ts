@@ -75,12 +75,7 @@ export function outputSize(width: number, height: number, maxEdge = MAX_EDGE): {
  * `sourceWidth` × `sourceHeight`: edges rounded outward, grown by REDACTION_MARGIN, out to
  * the REDACTION_GRID, clipped to the picture. Null when nothing of it is inside.
  */
-export function redactionBox(
-  rect: Rect,
-  sourceWidth: number,
-  sourceHeight: number,
-  maxEdge = MAX_EDGE,
-): Rect | null {
+export function redactionBox(rect: Rect, sourceWidth: number, sourceHeight: number, maxEdge = MAX_EDGE): Rect | null {
   const size = outputSize(sourceWidth, sourceHeight, maxEdge);
   const scaleX = size.width / sourceWidth;
   const scaleY = size.height / sourceHeight;

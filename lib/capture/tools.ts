@@ -68,7 +68,11 @@ export const TOOLS: Tool[] = [
   { id: 'canva', name: 'Canva', hosts: ['canva.com'] },
   { id: 'chatgpt', name: 'ChatGPT', hosts: ['chatgpt.com', 'chat.openai.com'] },
   { id: 'workday', name: 'Workday', hosts: ['myworkday.com', 'workday.com'] },
-  { id: 'successfactors', name: 'SAP SuccessFactors', hosts: ['successfactors.com', 'successfactors.eu', 'sapsf.com', 'sapsf.eu'] },
+  {
+    id: 'successfactors',
+    name: 'SAP SuccessFactors',
+    hosts: ['successfactors.com', 'successfactors.eu', 'sapsf.com', 'sapsf.eu'],
+  },
 ];
 
 export interface ToolMatch {

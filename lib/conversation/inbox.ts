@@ -31,7 +31,13 @@ function pairRange(db: BinomeDb, pairId: string, unread: 0 | 1) {
 async function groupOf(db: BinomeDb, pair: Pair, limit: number): Promise<InboxGroup> {
   const [unread, read] = await Promise.all([pairRange(db, pair.pairId, 1).count(), pairRange(db, pair.pairId, 0).count()]);
   const first = await pairRange(db, pair.pairId, 1).reverse().limit(limit).toArray();
-  if (first.length < limit) first.push(...(await pairRange(db, pair.pairId, 0).reverse().limit(limit - first.length).toArray()));
+  if (first.length < limit)
+    first.push(
+      ...(await pairRange(db, pair.pairId, 0)
+        .reverse()
+        .limit(limit - first.length)
+        .toArray()),
+    );
   return { pair, threads: first, total: unread + read, unread };
 }
 
@@ -52,7 +58,10 @@ export function readInboxPage(db: BinomeDb, limit: number): Promise<InboxPage> {
 /** Everything behind "Show all", in the same order as the first rows. */
 export function allFromBuddy(db: BinomeDb, pairId: string): Promise<Thread[]> {
   return db.transaction('r', db.threads, async () => {
-    const [unread, read] = await Promise.all([pairRange(db, pairId, 1).reverse().toArray(), pairRange(db, pairId, 0).reverse().toArray()]);
+    const [unread, read] = await Promise.all([
+      pairRange(db, pairId, 1).reverse().toArray(),
+      pairRange(db, pairId, 0).reverse().toArray(),
+    ]);
     return [...unread, ...read];
   });
 }

@@ -14,7 +14,10 @@ const skill = z.string().trim().min(1).max(TEXT_LIMITS.skill);
 /** A redacted, encoded screenshot (never the raw capture): base64, at most ~700 KB of image. */
 export const screenshotSchema = z.object({
   type: z.enum(['image/jpeg', 'image/webp']),
-  data: z.string().max(950_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  data: z
+    .string()
+    .max(950_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 });
 export type ScreenshotPayload = z.infer<typeof screenshotSchema>;
 

@@ -46,11 +46,7 @@ function statusOf(last: ThreadMessage): ThreadStatus {
  * The thread as its messages say, or null while its question has not arrived: until then
  * nothing says who asked, so nothing else of the thread can be shown or trusted.
  */
-export function summarizeThread(
-  threadId: string,
-  messages: StoredMessage[],
-  previous?: Pick<Thread, 'readSeq'>,
-): Thread | null {
+export function summarizeThread(threadId: string, messages: StoredMessage[], previous?: Pick<Thread, 'readSeq'>): Thread | null {
   const question = messages.find((message) => message.kind === 'question');
   if (!question) return null;
   const ordered = messages.filter((message) => sentByRightSide(message, question.fromMe)).sort(compareMessages);
@@ -100,7 +96,6 @@ export async function refreshThread(db: BinomeDb, threadId: string): Promise<voi
   if (thread) await db.threads.put(thread);
   else if (previous) await db.threads.delete(threadId);
 }
-
 
 export { MissingPairKeyError };
 

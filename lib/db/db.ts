@@ -110,7 +110,6 @@ export interface Pairing {
  */
 export type PairingStatus = 'waiting' | 'confirming' | 'paired' | 'failed' | 'expired';
 
-
 /** queued: not yet accepted by the relay; sent: waiting for an answer. */
 export type ThreadStatus = 'queued' | 'sent' | 'answered' | 'resolved';
 

@@ -1,6 +1,9 @@
 /** Case- and accent-insensitive words, so "tableau croise" finds "Tableau croisé". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
 }
 
 /**

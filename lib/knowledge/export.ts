@@ -115,12 +115,20 @@ export async function exportMarkdown(db: BinomeDb, labels: PeopleLabels, progres
     lines.push(`## ${markdownInline(thread.question)}`, '');
     lines.push(`- ${labels.asked}: ${isoDate(thread.askedAt)} · ${labels.answered}: ${isoDate(thread.answeredAt)}`);
     if (thread.context) {
-      lines.push(`- ${labels.tool}: ${markdownInline(thread.context.toolName)}`, `- ${labels.page}: ${markdownLink(thread.context.title, thread.context.url)}`);
+      lines.push(
+        `- ${labels.tool}: ${markdownInline(thread.context.toolName)}`,
+        `- ${labels.page}: ${markdownLink(thread.context.title, thread.context.url)}`,
+      );
     }
     if (thread.skill) lines.push(`- ${labels.skill}: ${markdownInline(skillLabel(thread.skill))}`);
     lines.push(`- ${labels.buddy}: ${markdownInline(buddy)}`, '');
     for (const reply of replies.filter((message) => message.text)) {
-      lines.push(`**${reply.fromMe ? labels.me : markdownInline(buddy)}:**`, '', ...markdownLines(reply.text).map((line) => `> ${line}`), '');
+      lines.push(
+        `**${reply.fromMe ? labels.me : markdownInline(buddy)}:**`,
+        '',
+        ...markdownLines(reply.text).map((line) => `> ${line}`),
+        '',
+      );
     }
     if (note) lines.push(`*${labels.note}:* ${markdownLines(note).join('\n')}`, '');
   }
@@ -143,7 +151,10 @@ function csvCell(value: string): string {
 export async function exportCsv(db: BinomeDb, labels: PeopleLabels, progress?: Progress): Promise<string> {
   const rows = [labels.columns.map(csvCell).join(',')];
   for (const { thread, buddy, replies, note } of await entriesForPeople(db, progress)) {
-    const answers = replies.filter((message) => message.kind === 'answer').map((message) => message.text).join('\n\n');
+    const answers = replies
+      .filter((message) => message.kind === 'answer')
+      .map((message) => message.text)
+      .join('\n\n');
     rows.push(
       [
         isoDate(thread.askedAt),

@@ -55,7 +55,12 @@ const messageSchema = z.object({
   element: elementDescriptionSchema.optional(),
 });
 const noteSchema = z.object({ threadId: z.uuid(), text: z.string().max(TEXT_LIMITS.text), updatedAt: time });
-const reviewSchema = z.object({ skillKey: z.string().max(300), step: z.number().int().min(0).max(10), dueAt: time, lastReviewedAt: time });
+const reviewSchema = z.object({
+  skillKey: z.string().max(300),
+  step: z.number().int().min(0).max(10),
+  dueAt: time,
+  lastReviewedAt: time,
+});
 const tombstoneSchema = z.object({ threadId: z.uuid(), deletedAt: time });
 
 /** The outline first: each record is then checked on its own, so a huge file of junk fails at its first bad record. */
@@ -82,7 +87,10 @@ type ImportedFile = {
 export type ImportErrorReason = 'too_large' | 'not_json' | 'not_binome' | 'newer_version' | 'invalid';
 
 export class ImportError extends Error {
-  constructor(readonly reason: ImportErrorReason, detail: string) {
+  constructor(
+    readonly reason: ImportErrorReason,
+    detail: string,
+  ) {
     super(detail);
     this.name = 'ImportError';
   }
@@ -210,7 +218,11 @@ async function isImportedThread(db: BinomeDb, threadId: string): Promise<boolean
 const CHUNK = 500;
 
 /** Reads a file the person chose, refusing one too large to be an export before reading it. */
-export async function importJsonFile(db: BinomeDb, file: Pick<Blob, 'size' | 'text'>, progress?: Progress): Promise<ImportReport> {
+export async function importJsonFile(
+  db: BinomeDb,
+  file: Pick<Blob, 'size' | 'text'>,
+  progress?: Progress,
+): Promise<ImportReport> {
   if (file.size > MAX_IMPORT_BYTES) throw new ImportError('too_large', 'The file is too large.');
   return importJson(db, await file.text(), progress);
 }
@@ -234,7 +246,10 @@ export async function importJson(db: BinomeDb, text: string, progress?: Progress
       // Throwing aborts the transaction: a file that contradicts the log changes nothing.
       if (here && here.pairId !== pairId) throw new ImportError('invalid', `Thread ${threadId} belongs to another pair here.`);
     }
-    const deleted = new Set([...(await db.tombstones.toCollection().primaryKeys()), ...data.tombstones.map((tombstone) => tombstone.threadId)]);
+    const deleted = new Set([
+      ...(await db.tombstones.toCollection().primaryKeys()),
+      ...data.tombstones.map((tombstone) => tombstone.threadId),
+    ]);
     const touched = new Set<string>();
     for (let offset = 0; offset < data.messages.length; offset += CHUNK) {
       const chunk = data.messages.slice(offset, offset + CHUNK).filter((message) => !deleted.has(message.threadId));

@@ -69,7 +69,12 @@ const prefixRange = (token: string) => IDBKeyRange.bound(token, `${token}\uffff`
  * `cap`. Native getAllKeys() with a count, all in one transaction: Dexie's primaryKeys()
  * walks a cursor, one round trip per key, which costs ~100× more on a large log.
  */
-async function idsStartingWith(db: BinomeDb, index: WordIndex, tokens: string[], cap = SELECTIVE_CAP): Promise<(Set<string> | null)[]> {
+async function idsStartingWith(
+  db: BinomeDb,
+  index: WordIndex,
+  tokens: string[],
+  cap = SELECTIVE_CAP,
+): Promise<(Set<string> | null)[]> {
   const source = threadsIndex(db, index);
   return Promise.all(
     tokens.map(async (token) => {
@@ -130,12 +135,7 @@ async function selectiveMatching(
  * Entries of the log (answered threads) that match, best first; newest answer first
  * without a query. Reads only what is needed for `limit` entries that pass the filters.
  */
-export async function searchLog(
-  db: BinomeDb,
-  query: string,
-  filters: LogFilters = {},
-  limit = PAGE_SIZE,
-): Promise<Thread[]> {
+export async function searchLog(db: BinomeDb, query: string, filters: LogFilters = {}, limit = PAGE_SIZE): Promise<Thread[]> {
   const tokens = wordsOf(query);
   await db.open();
   if (tokens.length === 0) {
@@ -156,9 +156,7 @@ export async function searchLog(
   else if (tokens.length === 1) found = await newestMatching(db, tokens, filters, wanted);
   else found = await selectiveMatching(db, tokens, [await idsOfRarest(db, tokens)], filters, wanted);
   const scores = new Map(found.map((thread) => [thread.id, fineScore(thread, tokens)]));
-  return found
-    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.answeredAt - a.answeredAt)
-    .slice(0, limit);
+  return found.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.answeredAt - a.answeredAt).slice(0, limit);
 }
 
 /** The log entries about one site, newest first: what the popup recalls there. */

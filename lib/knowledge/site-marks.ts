@@ -28,7 +28,13 @@ export async function disableSiteMarks(): Promise<void> {
 export async function hasEntriesForSite(db: BinomeDb, url: string | undefined): Promise<boolean> {
   const site = siteOf(url);
   if (!site) return false;
-  return (await db.threads.where('site').equals(site).filter((thread) => thread.answeredAt > 0).count()) > 0;
+  return (
+    (await db.threads
+      .where('site')
+      .equals(site)
+      .filter((thread) => thread.answeredAt > 0)
+      .count()) > 0
+  );
 }
 
 async function markTab(db: BinomeDb, tabId: number, url: string | undefined): Promise<void> {
@@ -42,7 +48,10 @@ export function watchTabsForSiteMarks(db: BinomeDb): void {
     if (change.url || change.status === 'complete') void markTab(db, tabId, tab.url);
   };
   const onActivated = ({ tabId }: Browser.tabs.OnActivatedInfo) => {
-    void browser.tabs.get(tabId).then((tab) => markTab(db, tabId, tab.url), () => undefined);
+    void browser.tabs.get(tabId).then(
+      (tab) => markTab(db, tabId, tab.url),
+      () => undefined,
+    );
   };
   const update = async () => {
     browser.tabs.onUpdated.removeListener(onUpdated);

@@ -56,7 +56,7 @@ const BY_TOOL: Record<string, Record<string, Label>> = {
   },
   sharepoint: {
     'find-a-document': ['Find a document', 'Trouver un document'],
-    'permissions': ['Access and permissions', 'Accès et autorisations'],
+    permissions: ['Access and permissions', 'Accès et autorisations'],
     'pages-and-news': ['Pages and news', 'Pages et actualités'],
   },
   onedrive: {
@@ -82,7 +82,7 @@ const BY_TOOL: Record<string, Record<string, Label>> = {
   },
   'google-slides': {
     'slide-design': ['Slide design', 'Mise en forme des diapositives'],
-    'present': ['Present', 'Présenter'],
+    present: ['Present', 'Présenter'],
     sharing: ['Sharing and co-editing', 'Partage et co-édition'],
   },
   'google-forms': {
@@ -144,7 +144,7 @@ const BY_TOOL: Record<string, Record<string, Label>> = {
   confluence: {
     'write-a-page': ['Write a page', 'Rédiger une page'],
     'find-a-page': ['Find a page', 'Trouver une page'],
-    'templates': ['Templates', 'Modèles'],
+    templates: ['Templates', 'Modèles'],
   },
   canva: {
     'start-from-a-template': ['Start from a template', 'Partir d’un modèle'],
@@ -158,12 +158,12 @@ const BY_TOOL: Record<string, Record<string, Label>> = {
   },
   workday: {
     'request-time-off': ['Request time off', 'Poser des congés'],
-    'expenses': ['Expenses', 'Notes de frais'],
+    expenses: ['Expenses', 'Notes de frais'],
     'personal-information': ['Personal information', 'Informations personnelles'],
   },
   successfactors: {
     'goals-and-reviews': ['Goals and reviews', 'Objectifs et entretiens'],
-    'learning': ['Learning', 'Formations'],
+    learning: ['Learning', 'Formations'],
     'personal-information': ['Personal information', 'Informations personnelles'],
   },
 };

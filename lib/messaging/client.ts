@@ -39,10 +39,11 @@ export function createClient(db: BinomeDb): Client {
     return thread;
   };
   // The message is safe in Dexie before this runs; a failed nudge only delays sending.
-  const nudge = () => sendToBackground({ type: 'page:sync-now' }).then(
-    () => undefined,
-    () => undefined,
-  );
+  const nudge = () =>
+    sendToBackground({ type: 'page:sync-now' }).then(
+      () => undefined,
+      () => undefined,
+    );
   const now = () => {
     const at = Date.now();
     return { id: uuidv7(at), now: at };

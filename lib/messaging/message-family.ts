@@ -59,6 +59,8 @@ export function handleRequest<R extends RequestTable>(
   handlers: RequestHandlers<R>,
   message: MessageOf<RequestFields<R>>,
 ): Promise<ReplyOf<R, keyof R>> {
-  const handler = handlers[(message as { type: keyof R & string }).type] as (message: MessageOf<RequestFields<R>>) => Promise<ReplyOf<R, keyof R>>;
+  const handler = handlers[(message as { type: keyof R & string }).type] as (
+    message: MessageOf<RequestFields<R>>,
+  ) => Promise<ReplyOf<R, keyof R>>;
   return handler(message);
 }

@@ -22,9 +22,7 @@ export class BackgroundError extends Error {
   }
 }
 
-export async function sendToBackground<M extends PageToBackgroundMessage>(
-  message: M,
-): Promise<PageToBackgroundReply<M['type']>> {
+export async function sendToBackground<M extends PageToBackgroundMessage>(message: M): Promise<PageToBackgroundReply<M['type']>> {
   const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PageToBackgroundReply<M['type']>>;
   if (!reply) throw new BackgroundError('no_reply', 'The background did not answer.');
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);

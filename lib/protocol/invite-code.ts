@@ -34,7 +34,9 @@ export function splitInviteCode(code: string): { nameplate: string; password: st
  * (rejection sampling), so every character is equally likely; a plain `byte % 31` would favour
  * the first characters.
  */
-export function drawInviteCode(random: (length: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function drawInviteCode(
+  random: (length: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const size = INVITE_ALPHABET.length;
   const limit = 256 - (256 % size);
   let code = '';

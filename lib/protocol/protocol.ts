@@ -9,16 +9,7 @@ import { z } from 'zod';
 import { displayNameLength, MAX_DISPLAY_NAME, normalizeDisplayName } from './display-name';
 
 /** Kinds are a small fixed set so that a coordinator can count activity without content. */
-export const MESSAGE_KINDS = [
-  'question',
-  'answer',
-  'follow-up',
-  'resolution',
-  'kudos',
-  'goal',
-  'agenda',
-  'profile',
-] as const;
+export const MESSAGE_KINDS = ['question', 'answer', 'follow-up', 'resolution', 'kudos', 'goal', 'agenda', 'profile'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const PAIR_ROLES = ['learner', 'helper'] as const;

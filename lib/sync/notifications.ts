@@ -38,7 +38,9 @@ function batch(pair: Pair, questions: number, answers: number, last: StoredMessa
 }
 
 export function noticeFor(pair: Pair, messages: StoredMessage[]): Notice | null {
-  const worth = messages.filter((message) => message.kind === 'question' || message.kind === 'follow-up' || message.kind === 'answer');
+  const worth = messages.filter(
+    (message) => message.kind === 'question' || message.kind === 'follow-up' || message.kind === 'answer',
+  );
   const last = worth.at(-1);
   if (!last) return null;
   if (worth.length === 1) return single(pair, last);

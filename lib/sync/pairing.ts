@@ -19,10 +19,9 @@ export async function ensureIdentity(deps: SyncDeps, request: PairingRequest): P
   const existing = await deps.db.identities.get(request.relayUrl);
   if (existing) return existing;
   const { publicKey } = await deviceKeys(deps.db);
-  const { deviceId, token } = await deps.client({ relayUrl: request.relayUrl } as Identity).register(
-    request.displayName,
-    publicKey,
-  );
+  const { deviceId, token } = await deps
+    .client({ relayUrl: request.relayUrl } as Identity)
+    .register(request.displayName, publicKey);
   const identity: Identity = {
     relayUrl: request.relayUrl,
     deviceId,

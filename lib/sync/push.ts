@@ -36,7 +36,8 @@ class PushChannel {
     const socket = new WebSocket(streamUrl(this.identity.relayUrl));
     this.socket = socket;
     // Extension → relay and relay → extension are declared once, in the protocol the relay checks them with.
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', token: this.identity.token } satisfies z.infer<typeof streamHello>));
+    socket.onopen = () =>
+      socket.send(JSON.stringify({ type: 'hello', token: this.identity.token } satisfies z.infer<typeof streamHello>));
     socket.onmessage = (message) => {
       let json: unknown;
       try {

@@ -41,12 +41,7 @@ export class RelayClient {
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  private async call<T extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: T,
-    body?: unknown,
-  ): Promise<z.infer<T>> {
+  private async call<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown): Promise<z.infer<T>> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -109,10 +104,6 @@ export class RelayClient {
   }
 
   pull(pairId: string, after: number, limit = 200) {
-    return this.call(
-      'GET',
-      `/pairs/${encodeURIComponent(pairId)}/messages?after=${after}&limit=${limit}`,
-      pullResponse,
-    );
+    return this.call('GET', `/pairs/${encodeURIComponent(pairId)}/messages?after=${after}&limit=${limit}`, pullResponse);
   }
 }

@@ -13,7 +13,6 @@ import type { SyncDeps } from './deps';
 import { PAIR_PROBLEMS, permanentRefusal } from '../conversation/pair-state';
 import { markSent, type StoredMessage } from '../conversation/threads';
 
-
 export interface SyncResult {
   sent: number;
   received: number;
@@ -110,7 +109,9 @@ export async function pullPair(deps: SyncDeps, identity: Identity, pair: Pair): 
     for (;;) {
       const page = await client.pull(pair.pairId, cursor);
       if (page.lastSeq < cursor && !pulledFromStart) {
-        console.warn(`Binôme: the relay's last seq for pair ${pair.pairId} is ${page.lastSeq}, below ${cursor}: pulling again from the start`);
+        console.warn(
+          `Binôme: the relay's last seq for pair ${pair.pairId} is ${page.lastSeq}, below ${cursor}: pulling again from the start`,
+        );
         cursor = 0;
         pulledFromStart = true;
         continue;

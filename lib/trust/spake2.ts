@@ -105,9 +105,7 @@ export function transcript(input: {
   shared: Uint8Array;
   w: bigint;
 }): Uint8Array {
-  return concat(
-    [input.idA, input.idB, input.shareA, input.shareB, input.shared, scalarBytes(input.w)].map(lengthPrefixed),
-  );
+  return concat([input.idA, input.idB, input.shareA, input.shareB, input.shared, scalarBytes(input.w)].map(lengthPrefixed));
 }
 
 export interface Spake2Keys {

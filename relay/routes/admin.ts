@@ -63,5 +63,4 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
 }
 
 /** Without ADMIN_SECRET: a sentence for the CLI instead of a bare 404, and no admin route at all. */
-export const adminNotConfigured = () =>
-  new Hono().all('*', (c) => sendError(c, 404, 'not_found', ADMIN_MESSAGES.notConfigured));
+export const adminNotConfigured = () => new Hono().all('*', (c) => sendError(c, 404, 'not_found', ADMIN_MESSAGES.notConfigured));

@@ -123,8 +123,14 @@ export function inviteRoutes(deps: RelayDeps) {
       const limited = await takeAttempt(c, 'claim');
       if (!limited.ok) return sendRateLimited(c, limited.retryAfterMs);
       const accepterDeviceId = c.var.device.id;
-      const result = await store.acceptInvite({ ...request, pairId: request.pairId.toLowerCase(), accepterDeviceId, now: deps.now() });
-      if (result.ok || result.reason !== 'invalid') await limiter.refund(limited.taken.filter((t) => FAILURE_LIMITS.has(t.limit)));
+      const result = await store.acceptInvite({
+        ...request,
+        pairId: request.pairId.toLowerCase(),
+        accepterDeviceId,
+        now: deps.now(),
+      });
+      if (result.ok || result.reason !== 'invalid')
+        await limiter.refund(limited.taken.filter((t) => FAILURE_LIMITS.has(t.limit)));
       if (!result.ok) return sendRefusal(c, result.reason);
       // The inviter's browser finishes the exchange as soon as it hears of the new pair.
       await hub.publishPairsChanged([result.inviterDeviceId, accepterDeviceId]);

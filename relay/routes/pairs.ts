@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { confirmPairingRequest, MAX_PAYLOAD_CHARS_BY_KIND, postMessageRequest, pullQuery, type PostMessageResponse, type PullResponse } from '../../lib/protocol/protocol.ts';
+import {
+  confirmPairingRequest,
+  MAX_PAYLOAD_CHARS_BY_KIND,
+  postMessageRequest,
+  pullQuery,
+  type PostMessageResponse,
+  type PullResponse,
+} from '../../lib/protocol/protocol.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
@@ -15,87 +22,89 @@ export function pairRoutes(deps: RelayDeps) {
   const auth = requireDevice(store);
   const pairId = validatePairParam(pairParam);
 
-  return new Hono<RelayEnv>()
-    .get('/', auth, async (c) => c.json({ pairs: await store.listPairs(c.var.device.id) }))
+  return (
+    new Hono<RelayEnv>()
+      .get('/', auth, async (c) => c.json({ pairs: await store.listPairs(c.var.device.id) }))
 
-    // Carries the inviter's SPAKE2 confirmation, or a member's word that the other's did not
-    // match; both browsers hear of it at once.
-    .post('/:pairId/confirm', auth, pairId, validate('json', confirmPairingRequest), async (c) => {
-      const body = c.req.valid('json');
-      const result = await store.confirmPairing({
-        pairId: c.req.valid('param').pairId,
-        deviceId: c.var.device.id,
-        confirm: 'confirm' in body ? body.confirm : undefined,
-        now: deps.now(),
-      });
-      if (!result.ok) {
-        return result.reason === 'not_found'
-          ? sendError(c, 404, 'not_found', MESSAGES.pairNotFound)
-          : sendError(c, 409, 'pairing_failed', MESSAGES.pairingClosed);
-      }
-      await hub.publishPairsChanged(result.memberIds);
-      return c.body(null, 204);
-    })
-
-    // Leaving is for good and idempotent: the pair stays readable, nothing more can be posted.
-    .delete('/:pairId', auth, pairId, async (c) => {
-      const result = await store.leavePair({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, now: deps.now() });
-      if (result.status === 'not_found') return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
-      if (result.status === 'left') await hub.publishPairsChanged(result.memberDeviceIds);
-      return c.body(null, 204);
-    })
-
-    .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
-      const message = c.req.valid('json');
-      if (message.payload.length > MAX_PAYLOAD_CHARS_BY_KIND[message.kind]) {
-        return sendError(c, 413, 'too_large', message.kind === 'question' ? MESSAGES.tooLarge : MESSAGES.replyTooLarge);
-      }
-      const senderDeviceId = c.var.device.id;
-      // Counted before the work, so parallel posts cannot all slip under the limits together;
-      // given back below unless the message was stored.
-      const limited = await limiter.take([
-        { limit: 'postsPerDevice', subject: senderDeviceId },
-        { limit: 'postBytesPerDevice', subject: senderDeviceId, cost: payloadBytes(message.payload) },
-      ]);
-      if (!limited.ok) {
-        deps.log(`rate limit reached: ${limited.limit}`);
-        return sendRateLimited(c, limited.retryAfterMs);
-      }
-      const result = await store.postMessage(
-        { ...message, pairId: c.req.valid('param').pairId, senderDeviceId, receivedAt: deps.now() },
-        { maxStoredBytes: limiter.limits.storedBytesPerPair },
-      );
-      if (result.status !== 'created') await limiter.refund(limited.taken);
-      switch (result.status) {
-        case 'not_found':
-          return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
-        case 'conflict':
-          return sendError(c, 409, 'conflict', MESSAGES.idConflict);
-        case 'pair_ended':
-          return sendError(c, 410, 'pair_ended', MESSAGES.pairEnded);
-        case 'peer_revoked':
-          return sendError(c, 410, 'peer_revoked', MESSAGES.peerRevoked);
-        case 'quota_exceeded':
-          deps.log('quota reached: storedBytesPerPair');
-          return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);
-        case 'duplicate': {
-          const body: PostMessageResponse = { seq: result.seq, duplicate: true };
-          return c.json(body, 200);
+      // Carries the inviter's SPAKE2 confirmation, or a member's word that the other's did not
+      // match; both browsers hear of it at once.
+      .post('/:pairId/confirm', auth, pairId, validate('json', confirmPairingRequest), async (c) => {
+        const body = c.req.valid('json');
+        const result = await store.confirmPairing({
+          pairId: c.req.valid('param').pairId,
+          deviceId: c.var.device.id,
+          confirm: 'confirm' in body ? body.confirm : undefined,
+          now: deps.now(),
+        });
+        if (!result.ok) {
+          return result.reason === 'not_found'
+            ? sendError(c, 404, 'not_found', MESSAGES.pairNotFound)
+            : sendError(c, 409, 'pairing_failed', MESSAGES.pairingClosed);
         }
-        case 'created': {
-          // After commit: a stream told about seq N can always pull it.
-          await hub.publishMessage(c.req.valid('param').pairId, result.seq);
-          const body: PostMessageResponse = { seq: result.seq, duplicate: false };
-          return c.json(body, 201);
-        }
-      }
-    })
+        await hub.publishPairsChanged(result.memberIds);
+        return c.body(null, 204);
+      })
 
-    .get('/:pairId/messages', auth, pairId, validate('query', pullQuery), async (c) => {
-      const { after, limit } = c.req.valid('query');
-      const page = await store.pullMessages({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, after, limit });
-      if (!page) return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
-      const body: PullResponse = page;
-      return c.json(body);
-    });
+      // Leaving is for good and idempotent: the pair stays readable, nothing more can be posted.
+      .delete('/:pairId', auth, pairId, async (c) => {
+        const result = await store.leavePair({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, now: deps.now() });
+        if (result.status === 'not_found') return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+        if (result.status === 'left') await hub.publishPairsChanged(result.memberDeviceIds);
+        return c.body(null, 204);
+      })
+
+      .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
+        const message = c.req.valid('json');
+        if (message.payload.length > MAX_PAYLOAD_CHARS_BY_KIND[message.kind]) {
+          return sendError(c, 413, 'too_large', message.kind === 'question' ? MESSAGES.tooLarge : MESSAGES.replyTooLarge);
+        }
+        const senderDeviceId = c.var.device.id;
+        // Counted before the work, so parallel posts cannot all slip under the limits together;
+        // given back below unless the message was stored.
+        const limited = await limiter.take([
+          { limit: 'postsPerDevice', subject: senderDeviceId },
+          { limit: 'postBytesPerDevice', subject: senderDeviceId, cost: payloadBytes(message.payload) },
+        ]);
+        if (!limited.ok) {
+          deps.log(`rate limit reached: ${limited.limit}`);
+          return sendRateLimited(c, limited.retryAfterMs);
+        }
+        const result = await store.postMessage(
+          { ...message, pairId: c.req.valid('param').pairId, senderDeviceId, receivedAt: deps.now() },
+          { maxStoredBytes: limiter.limits.storedBytesPerPair },
+        );
+        if (result.status !== 'created') await limiter.refund(limited.taken);
+        switch (result.status) {
+          case 'not_found':
+            return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+          case 'conflict':
+            return sendError(c, 409, 'conflict', MESSAGES.idConflict);
+          case 'pair_ended':
+            return sendError(c, 410, 'pair_ended', MESSAGES.pairEnded);
+          case 'peer_revoked':
+            return sendError(c, 410, 'peer_revoked', MESSAGES.peerRevoked);
+          case 'quota_exceeded':
+            deps.log('quota reached: storedBytesPerPair');
+            return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);
+          case 'duplicate': {
+            const body: PostMessageResponse = { seq: result.seq, duplicate: true };
+            return c.json(body, 200);
+          }
+          case 'created': {
+            // After commit: a stream told about seq N can always pull it.
+            await hub.publishMessage(c.req.valid('param').pairId, result.seq);
+            const body: PostMessageResponse = { seq: result.seq, duplicate: false };
+            return c.json(body, 201);
+          }
+        }
+      })
+
+      .get('/:pairId/messages', auth, pairId, validate('query', pullQuery), async (c) => {
+        const { after, limit } = c.req.valid('query');
+        const page = await store.pullMessages({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, after, limit });
+        if (!page) return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
+        const body: PullResponse = page;
+        return c.json(body);
+      })
+  );
 }

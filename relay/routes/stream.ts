@@ -41,73 +41,76 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
       if (env?.incoming && env.outgoing === undefined) return next();
       return liveConnectionOnly(c);
     },
-    upgradeWebSocket(() => {
-      let state: 'waiting' | 'checking' | 'ready' | 'closed' = 'waiting';
-      let helloTimer: NodeJS.Timeout | undefined;
-      let pingTimer: NodeJS.Timeout | undefined;
-      let unsubscribe: (() => void) | undefined;
+    upgradeWebSocket(
+      () => {
+        let state: 'waiting' | 'checking' | 'ready' | 'closed' = 'waiting';
+        let helloTimer: NodeJS.Timeout | undefined;
+        let pingTimer: NodeJS.Timeout | undefined;
+        let unsubscribe: (() => void) | undefined;
 
-      // A function, not a comparison: `state` changes while greet awaits the database.
-      const isClosed = () => state === 'closed';
-      const stop = () => {
-        state = 'closed';
-        clearTimeout(helloTimer);
-        clearInterval(pingTimer);
-        unsubscribe?.();
-        unsubscribe = undefined;
-      };
-      const send = (ws: WSContext, event: StreamEvent) => {
-        if (ws.readyState === 1) ws.send(JSON.stringify(event));
-      };
-      const hangUp = (ws: WSContext, code: number, reason: string) => {
-        stop();
-        ws.close(code, reason);
-      };
+        // A function, not a comparison: `state` changes while greet awaits the database.
+        const isClosed = () => state === 'closed';
+        const stop = () => {
+          state = 'closed';
+          clearTimeout(helloTimer);
+          clearInterval(pingTimer);
+          unsubscribe?.();
+          unsubscribe = undefined;
+        };
+        const send = (ws: WSContext, event: StreamEvent) => {
+          if (ws.readyState === 1) ws.send(JSON.stringify(event));
+        };
+        const hangUp = (ws: WSContext, code: number, reason: string) => {
+          stop();
+          ws.close(code, reason);
+        };
 
-      async function greet(data: unknown, ws: WSContext) {
-        const hello = parseHello(data);
-        const device = hello ? await deviceForToken(deps.store, hello.token) : null;
-        if (isClosed()) return; // the client left while we were checking
-        if (!device) return hangUp(ws, CLOSE_UNAUTHORIZED, 'unauthorized');
-        clearTimeout(helloTimer);
-        // Subscribe before `ready`: the client pulls on `ready`, so nothing can fall in between
-        // (events before it are dropped: that pull covers them).
-        unsubscribe = deps.hub.subscribe(device.id, (event) => {
-          if (event.type === 'revoked') hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
-          else if (state === 'ready') send(ws, event);
-        });
-        // A revocation that committed while the token was being looked up was announced before
-        // this subscription existed: look once more, now that no later notice can be missed.
-        const stillActive = await deviceForToken(deps.store, hello!.token);
-        if (isClosed()) return;
-        if (!stillActive) return hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
-        state = 'ready';
-        send(ws, { type: 'ready', deviceId: device.id });
-        // Traffic every 20 s keeps Chrome's MV3 service worker, which holds this socket, alive.
-        pingTimer = setInterval(() => send(ws, { type: 'ping' }), deps.pingIntervalMs);
-      }
-
-      return {
-        onOpen(_event, ws) {
-          helloTimer = setTimeout(() => hangUp(ws, CLOSE_UNAUTHORIZED, 'hello expected'), deps.helloTimeoutMs);
-        },
-        onMessage(event, ws) {
-          // After the hello the client has nothing to say; later frames are ignored.
-          if (state !== 'waiting') return;
-          state = 'checking';
-          greet(event.data, ws).catch((error: unknown) => {
-            deps.log(`stream hello failed: ${error instanceof Error ? error.message : String(error)}`);
-            hangUp(ws, CLOSE_INTERNAL, 'internal error');
+        async function greet(data: unknown, ws: WSContext) {
+          const hello = parseHello(data);
+          const device = hello ? await deviceForToken(deps.store, hello.token) : null;
+          if (isClosed()) return; // the client left while we were checking
+          if (!device) return hangUp(ws, CLOSE_UNAUTHORIZED, 'unauthorized');
+          clearTimeout(helloTimer);
+          // Subscribe before `ready`: the client pulls on `ready`, so nothing can fall in between
+          // (events before it are dropped: that pull covers them).
+          unsubscribe = deps.hub.subscribe(device.id, (event) => {
+            if (event.type === 'revoked') hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
+            else if (state === 'ready') send(ws, event);
           });
-        },
-        onClose: stop,
-        onError: stop,
-      };
-    }, {
-      // node-ws reports here what our handlers throw, and its own slips (on Node 20 it builds an
-      // ErrorEvent, which Node 20 lacks, when a frame is too large); the default is console.error.
-      onError: (error) => deps.log(`stream error: ${error instanceof Error ? error.message : String(error)}`),
-    }),
+          // A revocation that committed while the token was being looked up was announced before
+          // this subscription existed: look once more, now that no later notice can be missed.
+          const stillActive = await deviceForToken(deps.store, hello!.token);
+          if (isClosed()) return;
+          if (!stillActive) return hangUp(ws, CLOSE_UNAUTHORIZED, 'revoked');
+          state = 'ready';
+          send(ws, { type: 'ready', deviceId: device.id });
+          // Traffic every 20 s keeps Chrome's MV3 service worker, which holds this socket, alive.
+          pingTimer = setInterval(() => send(ws, { type: 'ping' }), deps.pingIntervalMs);
+        }
+
+        return {
+          onOpen(_event, ws) {
+            helloTimer = setTimeout(() => hangUp(ws, CLOSE_UNAUTHORIZED, 'hello expected'), deps.helloTimeoutMs);
+          },
+          onMessage(event, ws) {
+            // After the hello the client has nothing to say; later frames are ignored.
+            if (state !== 'waiting') return;
+            state = 'checking';
+            greet(event.data, ws).catch((error: unknown) => {
+              deps.log(`stream hello failed: ${error instanceof Error ? error.message : String(error)}`);
+              hangUp(ws, CLOSE_INTERNAL, 'internal error');
+            });
+          },
+          onClose: stop,
+          onError: stop,
+        };
+      },
+      {
+        // node-ws reports here what our handlers throw, and its own slips (on Node 20 it builds an
+        // ErrorEvent, which Node 20 lacks, when a frame is too large); the default is console.error.
+        onError: (error) => deps.log(`stream error: ${error instanceof Error ? error.message : String(error)}`),
+      },
+    ),
     // An upgrade request that is not for a WebSocket: upgradeWebSocket passes those on.
     liveConnectionOnly,
   );

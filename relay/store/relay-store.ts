@@ -180,12 +180,14 @@ export class RelayStore {
     );
     const row =
       revoked[0] ??
-      (await this.sql.query<Revoked>(
-        'SELECT id, display_name, revoked_at FROM devices WHERE id = $1',
-        [deviceId],
-      ))[0];
+      (await this.sql.query<Revoked>('SELECT id, display_name, revoked_at FROM devices WHERE id = $1', [deviceId]))[0];
     if (!row) return null;
-    return { deviceId: row.id, displayName: row.display_name, revokedAt: toNumber(row.revoked_at), changed: revoked.length === 1 };
+    return {
+      deviceId: row.id,
+      displayName: row.display_name,
+      revokedAt: toNumber(row.revoked_at),
+      changed: revoked.length === 1,
+    };
   }
 
   /** Everyone this device is paired with: they are told when its name or key changes. */
@@ -277,43 +279,45 @@ export class RelayStore {
     now: number;
   }): Promise<AcceptInviteResult> {
     const { nameplate, accepterDeviceId, pairId, now } = input;
-    return this.sql.transaction(async (tx): Promise<AcceptInviteResult> => {
-      const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole; inviter_share: string }>(
-        `UPDATE invites SET used_at = $3, used_by_device_id = $2
+    return this.sql
+      .transaction(async (tx): Promise<AcceptInviteResult> => {
+        const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole; inviter_share: string }>(
+          `UPDATE invites SET used_at = $3, used_by_device_id = $2
          WHERE nameplate = $1 AND used_at IS NULL AND expires_at > $3 AND inviter_device_id <> $2 AND inviter_share = $4
            AND EXISTS (SELECT 1 FROM devices d WHERE d.id = invites.inviter_device_id AND d.revoked_at IS NULL)
          RETURNING inviter_device_id, inviter_role, inviter_share`,
-        [nameplate, accepterDeviceId, now, input.inviterShare],
-      );
-      const invite = claimed[0];
-      if (!invite) {
-        const rows = await tx.query<InviteRow>(
-          `SELECT i.inviter_device_id, i.inviter_role, i.inviter_share, i.expires_at, i.used_at, d.revoked_at
-           FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.nameplate = $1`,
-          [nameplate],
+          [nameplate, accepterDeviceId, now, input.inviterShare],
         );
-        return { ok: false, reason: whyInviteRefused(rows[0], accepterDeviceId, now) ?? 'changed' };
-      }
-      const exists = await tx.query('SELECT 1 FROM pairs WHERE id = $1', [pairId]);
-      if (exists.length) throw new PairExistsError();
-      await tx.query(
-        `INSERT INTO pairs (id, created_at, nameplate, inviter_device_id, inviter_share, accepter_share, accepter_confirm)
+        const invite = claimed[0];
+        if (!invite) {
+          const rows = await tx.query<InviteRow>(
+            `SELECT i.inviter_device_id, i.inviter_role, i.inviter_share, i.expires_at, i.used_at, d.revoked_at
+           FROM invites i JOIN devices d ON d.id = i.inviter_device_id WHERE i.nameplate = $1`,
+            [nameplate],
+          );
+          return { ok: false, reason: whyInviteRefused(rows[0], accepterDeviceId, now) ?? 'changed' };
+        }
+        const exists = await tx.query('SELECT 1 FROM pairs WHERE id = $1', [pairId]);
+        if (exists.length) throw new PairExistsError();
+        await tx.query(
+          `INSERT INTO pairs (id, created_at, nameplate, inviter_device_id, inviter_share, accepter_share, accepter_confirm)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [pairId, now, nameplate, invite.inviter_device_id, invite.inviter_share, input.share, input.confirm],
-      );
-      await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
-        pairId,
-        invite.inviter_device_id,
-        invite.inviter_role,
-        accepterDeviceId,
-        otherRole(invite.inviter_role),
-      ]);
-      const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepterDeviceId, pairId]);
-      return { ok: true, pair: toPair(rows[0]!), inviterDeviceId: invite.inviter_device_id };
-    }).catch((error: unknown): AcceptInviteResult => {
-      if (error instanceof PairExistsError || isUniqueViolation(error)) return { ok: false, reason: 'pair_exists' };
-      throw error;
-    });
+          [pairId, now, nameplate, invite.inviter_device_id, invite.inviter_share, input.share, input.confirm],
+        );
+        await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
+          pairId,
+          invite.inviter_device_id,
+          invite.inviter_role,
+          accepterDeviceId,
+          otherRole(invite.inviter_role),
+        ]);
+        const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepterDeviceId, pairId]);
+        return { ok: true, pair: toPair(rows[0]!), inviterDeviceId: invite.inviter_device_id };
+      })
+      .catch((error: unknown): AcceptInviteResult => {
+        if (error instanceof PairExistsError || isUniqueViolation(error)) return { ok: false, reason: 'pair_exists' };
+        throw error;
+      });
   }
 
   /**
@@ -321,7 +325,12 @@ export class RelayStore {
    * member saying the other's confirmation did not match. The relay cannot check either: it only
    * carries them, and a pair is usable once confirmed.
    */
-  async confirmPairing(input: { pairId: string; deviceId: string; confirm?: string; now: number }): Promise<ConfirmPairingResult> {
+  async confirmPairing(input: {
+    pairId: string;
+    deviceId: string;
+    confirm?: string;
+    now: number;
+  }): Promise<ConfirmPairingResult> {
     const members = await this.sql.query<{ device_id: string; is_inviter: boolean }>(
       `SELECT m.device_id, p.inviter_device_id = m.device_id AS is_inviter
        FROM pairs p JOIN pair_members m ON m.pair_id = p.id WHERE p.id = $1 AND p.nameplate IS NOT NULL`,
@@ -331,7 +340,10 @@ export class RelayStore {
     if (!me) return { ok: false, reason: 'not_found' };
     const memberIds = members.map((member) => member.device_id);
     if (input.confirm === undefined) {
-      await this.sql.query('UPDATE pairs SET pairing_failed_at = $2 WHERE id = $1 AND pairing_failed_at IS NULL', [input.pairId, input.now]);
+      await this.sql.query('UPDATE pairs SET pairing_failed_at = $2 WHERE id = $1 AND pairing_failed_at IS NULL', [
+        input.pairId,
+        input.now,
+      ]);
       return { ok: true, memberIds };
     }
     if (!me.is_inviter) return { ok: false, reason: 'conflict' };
@@ -355,23 +367,21 @@ export class RelayStore {
    */
   leavePair(input: { pairId: string; deviceId: string; now: number }): Promise<LeavePairResult> {
     return this.sql.transaction(async (tx) => {
-      const members = await tx.query<{ device_id: string }>('SELECT device_id FROM pair_members WHERE pair_id = $1', [input.pairId]);
+      const members = await tx.query<{ device_id: string }>('SELECT device_id FROM pair_members WHERE pair_id = $1', [
+        input.pairId,
+      ]);
       const memberDeviceIds = members.map((m) => m.device_id);
       if (!memberDeviceIds.includes(input.deviceId)) return { status: 'not_found' };
-      const left = await tx.query('UPDATE pairs SET left_at = $2, left_by_device_id = $3 WHERE id = $1 AND left_at IS NULL RETURNING id', [
-        input.pairId,
-        input.now,
-        input.deviceId,
-      ]);
+      const left = await tx.query(
+        'UPDATE pairs SET left_at = $2, left_by_device_id = $3 WHERE id = $1 AND left_at IS NULL RETURNING id',
+        [input.pairId, input.now, input.deviceId],
+      );
       return { status: left.length === 1 ? 'left' : 'already_left', memberDeviceIds };
     });
   }
 
   async memberDeviceIds(pairId: string): Promise<string[]> {
-    const rows = await this.sql.query<{ device_id: string }>(
-      'SELECT device_id FROM pair_members WHERE pair_id = $1',
-      [pairId],
-    );
+    const rows = await this.sql.query<{ device_id: string }>('SELECT device_id FROM pair_members WHERE pair_id = $1', [pairId]);
     return rows.map((r) => r.device_id);
   }
 
@@ -480,10 +490,13 @@ async function appendMessage(tx: SqlQuery, m: NewMessage, limits: PostLimits): P
   if (!pair) return { status: 'not_found' };
 
   // Comparing the payload in SQL avoids shipping up to 1 MiB back just to compare it.
-  const existing = await tx.query<{ pair_id: string; sender_device_id: string; kind: string; seq: unknown; same_payload: boolean }>(
-    `SELECT pair_id, sender_device_id, kind, seq, payload = $2 AS same_payload FROM messages WHERE id = $1`,
-    [m.id, m.payload],
-  );
+  const existing = await tx.query<{
+    pair_id: string;
+    sender_device_id: string;
+    kind: string;
+    seq: unknown;
+    same_payload: boolean;
+  }>(`SELECT pair_id, sender_device_id, kind, seq, payload = $2 AS same_payload FROM messages WHERE id = $1`, [m.id, m.payload]);
   const previous = existing[0];
   if (previous) {
     const sameMessage =

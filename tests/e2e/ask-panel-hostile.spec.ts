@@ -35,7 +35,9 @@ async function pageForgesAgain(page: Page, rounds = 3): Promise<void> {
   await expect.poll(async () => (await seen(page)).fakesPosted).toBeGreaterThanOrEqual(before + rounds);
 }
 
-test('a hostile page learns nothing from the panel, cannot fake it, and loses it when its frame changes document', async ({ pair }) => {
+test('a hostile page learns nothing from the panel, cannot fake it, and loses it when its frame changes document', async ({
+  pair,
+}) => {
   const { asker } = pair;
   const page = await asker.context.newPage();
   await page.goto(pair.fixtureUrl('hostile-page.html'));
@@ -56,7 +58,8 @@ test('a hostile page learns nothing from the panel, cannot fake it, and loses it
   expect.soft(before.frameHandles).toBe(0);
   expect.soft(before.locationReads).toEqual([]);
   const readable = await page.evaluate(() => window.everythingReadable());
-  for (const secret of [asker.extensionId, new URL(panelFrame.url()).host, 'chrome-extension:']) expect.soft(readable).not.toContain(secret);
+  for (const secret of [asker.extensionId, new URL(panelFrame.url()).host, 'chrome-extension:'])
+    expect.soft(readable).not.toContain(secret);
 
   // The page puts its look-alike form where the panel was, through any frame it holds; the browser
   // does it too, as a page holding a handle would: the panel goes with its document.

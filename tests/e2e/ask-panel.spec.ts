@@ -7,7 +7,9 @@ import { expect, test } from './support/fixtures';
 
 test.use({ askerAtDesktop: true });
 
-test('the keyboard shortcut opens the ask panel in the page with its context; the question reaches the helper', async ({ pair }) => {
+test('the keyboard shortcut opens the ask panel in the page with its context; the question reaches the helper', async ({
+  pair,
+}) => {
   const { asker, helper } = pair;
   const budget = await asker.context.newPage();
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
@@ -77,7 +79,9 @@ test('"Ask my buddy about this" in the right-click menu on a selection pre-fills
   await expect(panel.context()).toContainText('Excel Online');
 });
 
-test('in a workbook drawn in another site\'s frame, as on OneDrive, the panel opens over it with the frame\'s selection', async ({ pair }) => {
+test("in a workbook drawn in another site's frame, as on OneDrive, the panel opens over it with the frame's selection", async ({
+  pair,
+}) => {
   const { asker, helper } = pair;
   const workbook = await asker.context.newPage();
   await workbook.goto('http://onedrive.live.com/:x:/r/personal/onedrive-workbook.html');
@@ -87,7 +91,12 @@ test('in a workbook drawn in another site\'s frame, as on OneDrive, the panel op
   await asker.askFromContextMenu(workbook, sheet.locator('#hint'));
   const panel = await asker.askPanelIn(workbook);
   // The panel went into the top page (the frame from excel.officeapps.live.com is never scripted).
-  expect(workbook.frames().find((frame) => frame.url().includes('/ask-panel.html'))!.parentFrame()).toBe(workbook.mainFrame());
+  expect(
+    workbook
+      .frames()
+      .find((frame) => frame.url().includes('/ask-panel.html'))!
+      .parentFrame(),
+  ).toBe(workbook.mainFrame());
   await expect(panel.context()).toContainText('Excel Online');
   await expect(panel.context()).toContainText('Insérer un tableau croisé dynamique pour résumer les dépenses');
   await panel.send('Where do I insert a pivot table?');
@@ -98,7 +107,9 @@ test('in a workbook drawn in another site\'s frame, as on OneDrive, the panel op
   await expect(helperPopup.context()).toContainText('Insérer un tableau croisé dynamique');
 });
 
-test('on a browser page, which refuses scripts, the shortcut opens the side panel and the question goes through', async ({ pair }) => {
+test('on a browser page, which refuses scripts, the shortcut opens the side panel and the question goes through', async ({
+  pair,
+}) => {
   const { asker, helper } = pair;
   const settings = await asker.context.newPage();
   await settings.goto('chrome://version');

@@ -40,7 +40,10 @@ async function openTarget(): Promise<Page> {
 
 async function tabIdOf(page: Page): Promise<number> {
   const worker = await person.serviceWorker();
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
+  const tabId = await worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id,
+    page.url(),
+  );
   if (tabId === undefined) throw new Error(`No tab for ${page.url()}`);
   return tabId;
 }
@@ -81,7 +84,9 @@ async function listenerCounts(page: Page): Promise<{ window: number; document: n
         const { result } = await cdp.send('Runtime.evaluate', { expression, contextId });
         if (!result.objectId) continue;
         const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-        const playwright = new Set(listeners.filter((listener) => listener.type.startsWith('__playwright')).map((listener) => listener.scriptId));
+        const playwright = new Set(
+          listeners.filter((listener) => listener.type.startsWith('__playwright')).map((listener) => listener.scriptId),
+        );
         total += listeners.filter((listener) => !playwright.has(listener.scriptId)).length;
       }
       return total;
@@ -171,7 +176,10 @@ test.describe('element picker', () => {
     expect(result.description).toMatchObject({ role: 'button', name: 'Share', id: '' });
     expect(result.description.cssPath).toBe('body > div > button:nth-of-type(3)');
     expect(
-      await page.evaluate((path) => document.querySelector(path) === document.querySelectorAll('.toolbar button')[2], result.description.cssPath),
+      await page.evaluate(
+        (path) => document.querySelector(path) === document.querySelectorAll('.toolbar button')[2],
+        result.description.cssPath,
+      ),
     ).toBe(true);
     await page.close();
   });
@@ -200,20 +208,25 @@ test.describe('element picker', () => {
     await page.close();
   });
 
-  test('speaks the browser\'s language', async () => {
+  test("speaks the browser's language", async () => {
     const french = await Person.launch('Picker FR', fixtures.port, 'fr');
     try {
       const page = await french.context.newPage();
       await page.goto(`http://127.0.0.1:${fixtures.port}/capture-target.html`);
       await french.clickToolbarButton(page);
       const worker = await french.serviceWorker();
-      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, page.url());
+      const tabId = await worker.evaluate(
+        async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id,
+        page.url(),
+      );
       const picking = worker.evaluate(async (tabId) => {
         const [injection] = await chrome.scripting.executeScript({ target: { tabId: tabId! }, files: ['/picker.js'] });
         return injection?.result as PickerResult;
       }, tabId);
       const overlay = page.locator('binome-picker');
-      await expect(overlay.getByText('Cliquez sur la partie de la page qui concerne votre question. Échap pour annuler.')).toBeVisible();
+      await expect(
+        overlay.getByText('Cliquez sur la partie de la page qui concerne votre question. Échap pour annuler.'),
+      ).toBeVisible();
       await overlay.getByRole('button', { name: 'Annuler' }).click();
       expect(await picking).toEqual({ type: 'content:pick-cancelled' });
     } finally {
@@ -297,12 +310,14 @@ test.describe('screenshot', () => {
         const pixels = (x: number, y: number, width: number, height: number) => check.getImageData(x, y, width, height).data;
         const max = (data: Uint8ClampedArray) => {
           let value = 0;
-          for (let index = 0; index < data.length; index += 4) value = Math.max(value, data[index]!, data[index + 1]!, data[index + 2]!);
+          for (let index = 0; index < data.length; index += 4)
+            value = Math.max(value, data[index]!, data[index + 1]!, data[index + 2]!);
           return value;
         };
         const minOfMax = (data: Uint8ClampedArray) => {
           let value = 255;
-          for (let index = 0; index < data.length; index += 4) value = Math.min(value, Math.max(data[index]!, data[index + 1]!, data[index + 2]!));
+          for (let index = 0; index < data.length; index += 4)
+            value = Math.min(value, Math.max(data[index]!, data[index + 1]!, data[index + 2]!));
           return value;
         };
         // Every output pixel the rectangle touches, edges included.
@@ -312,7 +327,12 @@ test.describe('screenshot', () => {
         const x1 = Math.ceil((redaction.x + redaction.width) * scale);
         const y1 = Math.ceil((redaction.y + redaction.height) * scale);
         // A band 24 to 40 px outside, on white: not black (the box grows by at most 17 px).
-        const outside = [pixels(x0 - 40, y0 - 40, x1 - x0 + 80, 16), pixels(x0 - 40, y1 + 24, x1 - x0 + 80, 16), pixels(x0 - 40, y0, 16, y1 - y0), pixels(x1 + 24, y0, 16, y1 - y0)];
+        const outside = [
+          pixels(x0 - 40, y0 - 40, x1 - x0 + 80, 16),
+          pixels(x0 - 40, y1 + 24, x1 - x0 + 80, 16),
+          pixels(x0 - 40, y0, 16, y1 - y0),
+          pixels(x1 + 24, y0, 16, y1 - y0),
+        ];
         // The outline: a band just outside the element's box, in its colour.
         const band = pixels(Math.round(2000 * scale) - 3, Math.round(1500 * scale), 1, 1);
         const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -356,7 +376,10 @@ test.describe('screenshot', () => {
 
     await page.bringToFront();
     const worker = await person.serviceWorker();
-    const windowId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.windowId, page.url());
+    const windowId = await worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.windowId,
+      page.url(),
+    );
     const dataUrl = await worker.evaluate((windowId) => chrome.tabs.captureVisibleTab(windowId!, { format: 'png' }), windowId);
 
     const renderer = await rendererPage();
@@ -386,13 +409,30 @@ test.describe('screenshot', () => {
           Math.ceil(redaction.height * scale),
         ).data;
         let insideMax = 0;
-        for (let index = 0; index < inside.length; index += 4) insideMax = Math.max(insideMax, inside[index]!, inside[index + 1]!, inside[index + 2]!);
-        const left = context.getImageData(Math.round(outline.x * scale) - 3, Math.round((outline.y + outline.height / 2) * scale), 1, 1).data;
-        return { source: [source.width, source.height], output: [image.width, image.height], sizes, insideMax, left: Array.from(left.slice(0, 3)) };
+        for (let index = 0; index < inside.length; index += 4)
+          insideMax = Math.max(insideMax, inside[index]!, inside[index + 1]!, inside[index + 2]!);
+        const left = context.getImageData(
+          Math.round(outline.x * scale) - 3,
+          Math.round((outline.y + outline.height / 2) * scale),
+          1,
+          1,
+        ).data;
+        return {
+          source: [source.width, source.height],
+          output: [image.width, image.height],
+          sizes,
+          insideMax,
+          left: Array.from(left.slice(0, 3)),
+        };
       },
       { dataUrl, description: result.description, salary },
     );
-    test.info().annotations.push({ type: 'size', description: `real capture ${report.source.join(' × ')} → ${report.output.join(' × ')}: ${JSON.stringify(report.sizes)}` });
+    test
+      .info()
+      .annotations.push({
+        type: 'size',
+        description: `real capture ${report.source.join(' × ')} → ${report.output.join(' × ')}: ${JSON.stringify(report.sizes)}`,
+      });
     expect(report.source).toEqual([1920, 1080]);
     expect(report.output).toEqual([1600, 900]);
     expect(report.insideMax).toBeLessThanOrEqual(8);

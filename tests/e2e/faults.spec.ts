@@ -15,7 +15,9 @@ function seeded(seed: number) {
 
 const numberOf = (text: string) => Number(/(\d+) of 100/.exec(text)?.[1]);
 
-test('100 questions and answers arrive exactly once, in order, through service-worker stops, relay restarts, offline spells and browser restarts', async ({ pair }) => {
+test('100 questions and answers arrive exactly once, in order, through service-worker stops, relay restarts, offline spells and browser restarts', async ({
+  pair,
+}) => {
   test.setTimeout(20 * 60_000);
   const { asker, helper, relay } = pair;
   const random = seeded(Number(process.env.FAULT_SEED ?? 2026));
@@ -66,10 +68,11 @@ test('100 questions and answers arrive exactly once, in order, through service-w
     await popup.back();
   };
   while (asked < QUESTIONS) {
-    if (asked % 7 === 6) await fault(asker, async () => {
-      await askNext();
-      await askNext();
-    });
+    if (asked % 7 === 6)
+      await fault(asker, async () => {
+        await askNext();
+        await askNext();
+      });
     else await askNext();
   }
 
@@ -87,7 +90,11 @@ test('100 questions and answers arrive exactly once, in order, through service-w
       )
       .toBe(true);
   };
-  await waitFor(helper, (log) => log.threads.filter((thread) => thread.direction === 'incoming').length === QUESTIONS, 'the helper receives 100 questions');
+  await waitFor(
+    helper,
+    (log) => log.threads.filter((thread) => thread.direction === 'incoming').length === QUESTIONS,
+    'the helper receives 100 questions',
+  );
 
   let answered = 0;
   const answerNext = async () => {
@@ -111,10 +118,21 @@ test('100 questions and answers arrive exactly once, in order, through service-w
     else await answerNext();
   }
 
-  await waitFor(asker, (log) => log.threads.filter((thread) => thread.status === 'answered').length === QUESTIONS && log.outbox === 0, 'the asker receives 100 answers');
-  await waitFor(helper, (log) => log.outbox === 0 && log.messages.every((message) => message.seq !== null), 'the helper has sent everything');
+  await waitFor(
+    asker,
+    (log) => log.threads.filter((thread) => thread.status === 'answered').length === QUESTIONS && log.outbox === 0,
+    'the asker receives 100 answers',
+  );
+  await waitFor(
+    helper,
+    (log) => log.outbox === 0 && log.messages.every((message) => message.seq !== null),
+    'the helper has sent everything',
+  );
 
-  for (const [person, label] of [[asker, 'asker'], [helper, 'helper']] as const) {
+  for (const [person, label] of [
+    [asker, 'asker'],
+    [helper, 'helper'],
+  ] as const) {
     const log = await readStoredLog((await popupOf(person)).page);
     const questions = log.messages.filter((message) => message.kind === 'question');
     const answers = log.messages.filter((message) => message.kind === 'answer');

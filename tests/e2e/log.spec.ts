@@ -2,13 +2,19 @@ import { expect, test } from './support/fixtures';
 
 const DAY = 86_400_000;
 
-test('the asker finds an entry by its answer, reviews the skill and sees it charted; the helper sees what they taught', async ({ pair }) => {
+test('the asker finds an entry by its answer, reviews the skill and sees it charted; the helper sees what they taught', async ({
+  pair,
+}) => {
   const { asker, helper } = pair;
   const budget = await asker.context.newPage();
   await budget.goto(pair.fixtureUrl('excel-budget.html'));
 
   const questions = [
-    { text: 'How do I summarise expenses by team?', skill: 'Pivot tables', answer: 'Insert a PivotTable, then drag Team to Rows.' },
+    {
+      text: 'How do I summarise expenses by team?',
+      skill: 'Pivot tables',
+      answer: 'Insert a PivotTable, then drag Team to Rows.',
+    },
     { text: 'How do I add up a column?', skill: 'Formulas', answer: 'Type =SUM(B2:B3) under the column.' },
     { text: 'Can my manager edit this file too?', skill: 'Sharing and co-editing', answer: 'Click Share and give edit rights.' },
   ];

@@ -71,7 +71,16 @@ test('pair, ask about a page, answer, and both keep it in their knowledge log', 
   const stored = await pair.relay.storedText();
   expect(stored).toContain('Anne Martin');
   expect(stored).toContain('question');
-  for (const secret of ['pivot', 'expenses', 'PivotTable', 'support.example.com', 'excel.officeapps', 'Budget 2026', 'croisé', 'crois']) {
+  for (const secret of [
+    'pivot',
+    'expenses',
+    'PivotTable',
+    'support.example.com',
+    'excel.officeapps',
+    'Budget 2026',
+    'croisé',
+    'crois',
+  ]) {
     expect(stored, secret).not.toContain(secret);
   }
 });

@@ -12,7 +12,13 @@ test('the extension asks for the fewest permissions and injects nothing by itsel
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual([
-      'activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage',
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'notifications',
+      'scripting',
+      'sidePanel',
+      'storage',
     ]);
     // The shortcut is really assigned: Chrome silently drops a suggested key that clashes with
     // one of its own (Alt+Shift+B, the first choice, focuses its bookmarks bar).

@@ -18,7 +18,12 @@ async function pixelRange(page: Page, region: { x: number; y: number; width: num
     context.drawImage(img, 0, 0);
     const x = Math.round(area.x * img.naturalWidth);
     const y = Math.round(area.y * img.naturalHeight);
-    const { data } = context.getImageData(x, y, Math.round(area.width * img.naturalWidth), Math.round(area.height * img.naturalHeight));
+    const { data } = context.getImageData(
+      x,
+      y,
+      Math.round(area.width * img.naturalWidth),
+      Math.round(area.height * img.naturalHeight),
+    );
     let max = 0;
     let min = 255;
     for (let index = 0; index < data.length; index += 4) {
@@ -52,7 +57,12 @@ test('a screenshot is attached by default, a blacked-out box is black in the ima
   const picture = helperPopup.page.getByRole('img', { name: 'Picture of the page, sent by Anne Martin' });
   await expect(picture).toBeVisible();
   // Inside the box (a margin in from its edges): black. Outside, the white page is not.
-  const inset = { x: area.x + area.width * 0.1, y: area.y + area.height * 0.1, width: area.width * 0.8, height: area.height * 0.8 };
+  const inset = {
+    x: area.x + area.width * 0.1,
+    y: area.y + area.height * 0.1,
+    width: area.width * 0.8,
+    height: area.height * 0.8,
+  };
   const inside = await pixelRange(helperPopup.page, inset);
   expect(inside.max).toBeLessThanOrEqual(16);
   const outside = await pixelRange(helperPopup.page, { x: 0.9, y: 0.9, width: 0.05, height: 0.05 });

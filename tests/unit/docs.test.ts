@@ -17,7 +17,10 @@ const docsPages = () =>
   readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => join(ROOT, 'docs', name));
-const pagesTheReadmeLeadsTo = () => [...docsPages(), ...['CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md'].map((path) => join(ROOT, path))];
+const pagesTheReadmeLeadsTo = () => [
+  ...docsPages(),
+  ...['CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md'].map((path) => join(ROOT, path)),
+];
 const everyPage = () => [README, ...pagesTheReadmeLeadsTo()];
 
 const tokensOf = (path: string): Token[] => marked.lexer(readFileSync(path, 'utf8'));

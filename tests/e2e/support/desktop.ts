@@ -62,7 +62,10 @@ export class Desktop {
     // Relative to the page's viewport, frames included; the window adds its place and its toolbar.
     const box = await target.boundingBox();
     if (!box) throw new Error('Nothing to right-click: the target is not visible');
-    const origin = await page.evaluate(() => ({ x: window.screenX, y: window.screenY + window.outerHeight - window.innerHeight }));
+    const origin = await page.evaluate(() => ({
+      x: window.screenX,
+      y: window.screenY + window.outerHeight - window.innerHeight,
+    }));
     const x = origin.x + box.x + Math.min(box.width / 2, 40);
     const y = origin.y + box.y + box.height / 2;
     this.xdotool('mousemove', '--sync', String(Math.round(x)), String(Math.round(y)));

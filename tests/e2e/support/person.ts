@@ -95,9 +95,16 @@ export class Person {
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     let panel: Page | undefined;
     await expect
-      .poll(() => (panel = browser.contexts().flatMap((context) => context.pages()).find((page) => page.url().includes('/sidepanel.html'))) !== undefined, {
-        message: 'the side panel opens',
-      })
+      .poll(
+        () =>
+          (panel = browser
+            .contexts()
+            .flatMap((context) => context.pages())
+            .find((page) => page.url().includes('/sidepanel.html'))) !== undefined,
+        {
+          message: 'the side panel opens',
+        },
+      )
       .toBe(true);
     await panel!.waitForLoadState();
     return new AskPanelPage(panel!);

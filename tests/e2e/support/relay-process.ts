@@ -93,7 +93,12 @@ export class RelayProcess {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? files(path) : [path];
       });
-    return rows + files(this.dataDir).map((path) => readFileSync(path).toString('latin1')).join('');
+    return (
+      rows +
+      files(this.dataDir)
+        .map((path) => readFileSync(path).toString('latin1'))
+        .join('')
+    );
   }
 
   async dispose(): Promise<void> {

@@ -17,7 +17,14 @@ describe('queueQuestion', () => {
   it('puts the question in a queued thread and seals it in the outbox, under the returned id', async () => {
     const db = await pairedDb();
     const id = await queueQuestion(db, question, 1000);
-    expect(await db.threads.get(id)).toMatchObject({ pairId: PAIR_ID, question: 'How do I pivot?', status: 'queued', direction: 'outgoing', skill: 'pivot-tables', askedAt: 1000 });
+    expect(await db.threads.get(id)).toMatchObject({
+      pairId: PAIR_ID,
+      question: 'How do I pivot?',
+      status: 'queued',
+      direction: 'outgoing',
+      skill: 'pivot-tables',
+      askedAt: 1000,
+    });
     const item = (await db.outbox.get(id))!;
     expect(item).toMatchObject({ pairId: PAIR_ID, kind: 'question', createdAt: 1000 });
     const header = { id, pairId: PAIR_ID, senderDeviceId: ME, kind: 'question' as const, createdAt: 1000 };

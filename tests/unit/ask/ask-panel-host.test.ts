@@ -4,12 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ASK_PANEL_REMOVE,
-  ASK_PANEL_TAG,
-  mountAskPanel,
-  type AskPanelMount,
-} from '@/lib/ask/ask-panel-host';
+import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } from '@/lib/ask/ask-panel-host';
 import { HOST_TO_PANEL_FRAME, PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -37,7 +32,12 @@ function mount(changes: Partial<AskPanelMount> = {}): void {
     readyWithinMs: 60_000,
     frameOrigins: [EXTENSION, EXTENSION],
     secret: SECRET,
-    types: { channel: HOST_TO_PANEL_FRAME.channel, ready: PANEL_FRAME_TO_HOST.ready, close: PANEL_FRAME_TO_HOST.close, leaving: PANEL_FRAME_TO_HOST.leaving },
+    types: {
+      channel: HOST_TO_PANEL_FRAME.channel,
+      ready: PANEL_FRAME_TO_HOST.ready,
+      close: PANEL_FRAME_TO_HOST.close,
+      leaving: PANEL_FRAME_TO_HOST.leaving,
+    },
     ...changes,
   });
 }
@@ -54,7 +54,9 @@ function hostPort(index = 0): MessagePort {
 }
 
 beforeEach(() => {
-  const { document, HTMLElement, Event, CustomEvent } = parseHTML('<!doctype html><html><head></head><body><button id="save">Save</button></body></html>');
+  const { document, HTMLElement, Event, CustomEvent } = parseHTML(
+    '<!doctype html><html><head></head><body><button id="save">Save</button></body></html>',
+  );
   dom = { Event, CustomEvent };
   frames = [];
   active = document.getElementById('save');
@@ -64,7 +66,10 @@ beforeEach(() => {
     const element = createElement(name);
     if (name === 'iframe') {
       const frame = { element: element as HTMLIFrameElement, offers: [] as Offer[], focus: vi.fn() };
-      const contentWindow = { postMessage: (data: unknown, origin: string, transfer: MessagePort[] = []) => frame.offers.push({ data, origin, ports: transfer }) };
+      const contentWindow = {
+        postMessage: (data: unknown, origin: string, transfer: MessagePort[] = []) =>
+          frame.offers.push({ data, origin, ports: transfer }),
+      };
       Object.defineProperty(element, 'contentWindow', { get: () => contentWindow });
       element.focus = frame.focus;
       frames.push(frame);
@@ -92,7 +97,11 @@ describe('mountAskPanel', () => {
     load();
     expect(frames[0]!.offers).toEqual([
       { data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, origin: EXTENSION, ports: [expect.any(Object)] },
-      { data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET }, origin: 'chrome-extension://static', ports: [expect.any(Object)] },
+      {
+        data: { type: HOST_TO_PANEL_FRAME.channel, secret: SECRET },
+        origin: 'chrome-extension://static',
+        ports: [expect.any(Object)],
+      },
     ]);
     ports.push(...frames[0]!.offers.flatMap((offer) => offer.ports));
   });
@@ -129,7 +138,7 @@ describe('mountAskPanel', () => {
     await vi.waitFor(() => expect(panel()).toBeNull());
   });
 
-  it('ignores ready and close posted to the page\'s window or dispatched on its element', () => {
+  it("ignores ready and close posted to the page's window or dispatched on its element", () => {
     mount();
     load();
     ports.push(...frames[0]!.offers.flatMap((offer) => offer.ports));

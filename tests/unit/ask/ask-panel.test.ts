@@ -68,7 +68,12 @@ describe('openAskPanel', () => {
     create = vi.fn(async () => ({}));
     (browser.windows as { create: unknown }).create = create;
     (browser.i18n as { getMessage: unknown }).getMessage = vi.fn(() => 'Ask my buddy');
-    (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, url: 'https://x.example/', windowId: 1, title: 'X' }));
+    (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({
+      id,
+      url: 'https://x.example/',
+      windowId: 1,
+      title: 'X',
+    }));
     (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = vi.fn(async () => 'data:image/jpeg;base64,AAAA');
     executeScript = vi.fn(async () => [{ result: '' }]);
     (browser.scripting as { executeScript: unknown }).executeScript = executeScript;
@@ -113,7 +118,9 @@ describe('openAskPanel', () => {
       throw new Error('no gesture');
     });
     expect(await openAskPanel(emptyDb(), { id: 9 } as never, found)).toBe('window');
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?tabId=9') }));
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'popup', url: expect.stringContaining('popup.html?tabId=9') }),
+    );
   });
 
   it('opens the side panel when the page refuses the panel, leaving no screenshot behind', async () => {
@@ -157,7 +164,9 @@ describe('openAskPanel', () => {
   it('gives the injected host and the frame the same fresh secret, and the page none of it', async () => {
     await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
     await openAskPanel(emptyDb(), { id: 4, url: 'https://x.example/' } as never, found);
-    const mounts = executeScript.mock.calls.map(([call]) => call as { func: unknown; args: [AskPanelMount] }).filter((call) => call.func === mountAskPanel);
+    const mounts = executeScript.mock.calls
+      .map(([call]) => call as { func: unknown; args: [AskPanelMount] })
+      .filter((call) => call.func === mountAskPanel);
     const [first, second] = mounts.map(({ args: [mount] }) => mount);
     expect(first!.secret).not.toBe(second!.secret);
     for (const mount of [first!, second!]) {

@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  ASK_PANEL_REMOVE,
-  ASK_PANEL_TAG,
-  mountAskPanel,
-  type AskPanelMount,
-} from '@/lib/ask/ask-panel-host';
+import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } from '@/lib/ask/ask-panel-host';
 import { HOST_TO_PANEL_FRAME, PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 import { takeChannelSecret, takePreparedAsk } from '@/lib/ask/prepared-ask';
 import { CONTEXT_MENU_ID, onContextMenuClick } from '@/lib/ask/context-menu';
@@ -40,7 +35,9 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
     (browser.tabs as { get: unknown }).get = vi.fn(async () => TAB);
     captureVisibleTab = vi.fn(async () => SCREENSHOT);
     (browser.tabs as { captureVisibleTab: unknown }).captureVisibleTab = captureVisibleTab;
-    executeScript = vi.fn(async (call: ScriptCall) => (call.func === mountAskPanel ? [{ result: undefined }] : [{ result: 'page selection' }]));
+    executeScript = vi.fn(async (call: ScriptCall) =>
+      call.func === mountAskPanel ? [{ result: undefined }] : [{ result: 'page selection' }],
+    );
     (browser.scripting as { executeScript: unknown }).executeScript = executeScript;
   });
 
@@ -59,9 +56,17 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
           tag: ASK_PANEL_TAG,
           removeKey: ASK_PANEL_REMOVE,
           readyWithinMs: 15_000,
-          frameOrigins: [expect.stringMatching(/^chrome-extension:\/\/[^/]+$/), expect.stringMatching(/^chrome-extension:\/\/[^/]+$/)],
+          frameOrigins: [
+            expect.stringMatching(/^chrome-extension:\/\/[^/]+$/),
+            expect.stringMatching(/^chrome-extension:\/\/[^/]+$/),
+          ],
           secret: expect.stringMatching(/^[0-9a-f]{32}$/),
-          types: { channel: HOST_TO_PANEL_FRAME.channel, ready: PANEL_FRAME_TO_HOST.ready, close: PANEL_FRAME_TO_HOST.close, leaving: PANEL_FRAME_TO_HOST.leaving },
+          types: {
+            channel: HOST_TO_PANEL_FRAME.channel,
+            ready: PANEL_FRAME_TO_HOST.ready,
+            close: PANEL_FRAME_TO_HOST.close,
+            leaving: PANEL_FRAME_TO_HOST.leaving,
+          },
         },
       ],
     });
@@ -86,7 +91,11 @@ describe('"Ask my buddy about this" in the right-click menu', () => {
   });
 
   it('keeps the image right-clicked, and the page selection when the menu has none', async () => {
-    await onContextMenuClick(emptyDb(), { menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://img.example/a.png' } as never, TAB as never);
+    await onContextMenuClick(
+      emptyDb(),
+      { menuItemId: CONTEXT_MENU_ID, srcUrl: 'https://img.example/a.png' } as never,
+      TAB as never,
+    );
     const [selectionRead] = executeScript.mock.calls[1] as [ScriptCall];
     expect(selectionRead.func).not.toBe(mountAskPanel);
     expect((await takePreparedAsk(injectedAskId()))?.context).toMatchObject({

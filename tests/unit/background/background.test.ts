@@ -19,7 +19,11 @@ let createMenu: ReturnType<typeof vi.fn>;
 
 function stubWhatFakeBrowserLacks(): void {
   createMenu = vi.fn();
-  Object.assign(browser.contextMenus, { onClicked: noListener(), removeAll: vi.fn((done: () => void) => done()), create: createMenu });
+  Object.assign(browser.contextMenus, {
+    onClicked: noListener(),
+    removeAll: vi.fn((done: () => void) => done()),
+    create: createMenu,
+  });
   Object.assign(browser.commands, { onCommand: noListener() });
   Object.assign(browser.permissions, { onAdded: noListener(), onRemoved: noListener(), contains: vi.fn(async () => false) });
 }
@@ -77,7 +81,9 @@ describe('the background', () => {
 
   it('refuses from its own page a message that is not declared, or not of its declared shape', async () => {
     expect(await send({ type: 'page:steal-token' }, fromPopup())).toBe('unanswered');
-    expect(await send({ type: 'page:remember-screenshot-choice', site: 'x.example', wanted: 'no' }, fromPopup())).toBe('unanswered');
+    expect(await send({ type: 'page:remember-screenshot-choice', site: 'x.example', wanted: 'no' }, fromPopup())).toBe(
+      'unanswered',
+    );
     expect(await send({ type: 'page:remember-screenshot-choice', site: 'x.example' }, fromPopup())).toBe('unanswered');
     expect(await screenshotWanted(db, 'x.example')).toBe(true);
   });
@@ -92,12 +98,19 @@ describe('the background', () => {
   });
 
   it('opens the inbox when a notification is clicked, as a tab where no popup can open', async () => {
-    await browser.notifications.create('binome:thread:message', { type: 'basic', iconUrl: '', title: 'Léa answered', message: '' });
+    await browser.notifications.create('binome:thread:message', {
+      type: 'basic',
+      iconUrl: '',
+      title: 'Léa answered',
+      message: '',
+    });
     (browser.action as { openPopup: unknown }).openPopup = vi.fn(async () => {
       throw new Error('No window to open a popup in');
     });
     await fakeBrowser.notifications.onClicked.trigger('binome:thread:message');
-    await vi.waitFor(async () => expect((await browser.tabs.query({})).map((tab) => tab.url)).toContain(browser.runtime.getURL('/popup.html')));
+    await vi.waitFor(async () =>
+      expect((await browser.tabs.query({})).map((tab) => tab.url)).toContain(browser.runtime.getURL('/popup.html')),
+    );
     expect(await browser.notifications.getAll()).toEqual({});
   });
 });

@@ -51,13 +51,20 @@ describe('the shortcut and the right-click menu', () => {
 
   it('open it with what was right-clicked', async () => {
     const db = emptyDb();
-    onContextMenuClicked(db)({ menuItemId: CONTEXT_MENU_ID, selectionText: ' the words ', editable: false, pageUrl: '' } as never, TAB);
+    onContextMenuClicked(db)(
+      { menuItemId: CONTEXT_MENU_ID, selectionText: ' the words ', editable: false, pageUrl: '' } as never,
+      TAB,
+    );
     await vi.waitFor(() => expect(openAskPanel).toHaveBeenCalledWith(db, TAB, { selection: 'the words', targetUrl: '' }));
   });
 });
 
 describe('a picker result from a tab', () => {
-  const fromTab = (id: number) => ({ id: browser.runtime.id, url: 'https://x.example/', tab: { id, url: 'https://x.example/' } as never });
+  const fromTab = (id: number) => ({
+    id: browser.runtime.id,
+    url: 'https://x.example/',
+    tab: { id, url: 'https://x.example/' } as never,
+  });
   const unanswerable = {} as PageToBackgroundHandlers;
 
   beforeEach(() => {
@@ -69,9 +76,19 @@ describe('a picker result from a tab', () => {
     const db = emptyDb();
     await expectPick(db, 7);
     const answer = vi.fn();
-    const willAnswer = onRuntimeMessage(db, unanswerable)({ type: 'content:element-picked', description: ELEMENT }, fromTab(7), answer);
+    const willAnswer = onRuntimeMessage(db, unanswerable)(
+      { type: 'content:element-picked', description: ELEMENT },
+      fromTab(7),
+      answer,
+    );
     expect(willAnswer).toBe(false);
-    await vi.waitFor(() => expect(openAskPanel).toHaveBeenCalledWith(db, expect.objectContaining({ id: 7 }), expect.objectContaining({ element: ELEMENT })));
+    await vi.waitFor(() =>
+      expect(openAskPanel).toHaveBeenCalledWith(
+        db,
+        expect.objectContaining({ id: 7 }),
+        expect.objectContaining({ element: ELEMENT }),
+      ),
+    );
     expect(answer).not.toHaveBeenCalled();
   });
 

@@ -198,11 +198,16 @@ describe('CSS path', () => {
   it('is #id when the id is unique', () => {
     expect(cssPath(one(document, '#app'))).toBe('#app');
     expect(cssPath(document.querySelectorAll('#app li')[2]!)).toBe('#app > ul:nth-of-type(1) > li:nth-of-type(3)');
-    expect(cssPath(document.querySelectorAll('#app button')[1]!)).toBe('#app > ul:nth-of-type(2) > li:nth-of-type(2) > button:nth-of-type(2)');
+    expect(cssPath(document.querySelectorAll('#app button')[1]!)).toBe(
+      '#app > ul:nth-of-type(2) > li:nth-of-type(2) > button:nth-of-type(2)',
+    );
   });
 
   it('escapes ids that are not identifiers', () => {
-    const odd = document.querySelectorAll('div')[Array.from(document.querySelectorAll('div')).findIndex((div) => div.textContent === 'odd id')]!;
+    const odd =
+      document.querySelectorAll('div')[
+        Array.from(document.querySelectorAll('div')).findIndex((div) => div.textContent === 'odd id')
+      ]!;
     expect(cssPath(odd)).toBe(`#${cssEscape('1st:odd.id')}`);
     expect(cssEscape('1st:odd.id')).toBe('\\31 st\\:odd\\.id');
   });

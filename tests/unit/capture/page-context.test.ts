@@ -5,7 +5,13 @@ import { trimCapturedContext } from '@/lib/capture/trim-context';
 import { withFound } from '@/lib/capture/capture';
 import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
-const page: PageContext = { url: 'https://example.com/', title: 'Example', tool: 'example.com', toolName: 'example.com', selection: '' };
+const page: PageContext = {
+  url: 'https://example.com/',
+  title: 'Example',
+  tool: 'example.com',
+  toolName: 'example.com',
+  selection: '',
+};
 
 describe('trimCapturedContext', () => {
   it('leaves a context within the limits as it is', () => {

@@ -36,7 +36,12 @@ async function pick(file: { size: number; text(): Promise<string> }): Promise<vo
   });
 }
 
-const sentence = () => [...container.querySelectorAll('[role="alert"], [role="status"]')].map((p) => [p.getAttribute('role'), p.className, p.textContent]);
+const sentence = () =>
+  [...container.querySelectorAll('[role="alert"], [role="status"]')].map((p) => [
+    p.getAttribute('role'),
+    p.className,
+    p.textContent,
+  ]);
 
 it('shows progress while a file is read, names what is wrong with a broken one, then sums up a good one', async () => {
   await showWithDb(emptyDb(), <ExportImport />);

@@ -29,7 +29,13 @@ describe('the inbox page, read from indexes', () => {
     expect(page.groups).toHaveLength(1);
     const [lea] = page.groups;
     expect(lea!.pair.peerName).toBe('Léa');
-    expect(lea!.threads.map((thread) => thread.question)).toEqual(['Question 2', 'Question 1', 'Question 0', 'Question 4', 'Question 3']);
+    expect(lea!.threads.map((thread) => thread.question)).toEqual([
+      'Question 2',
+      'Question 1',
+      'Question 0',
+      'Question 4',
+      'Question 3',
+    ]);
     expect([lea!.total, lea!.unread, page.unreadTotal]).toEqual([5, 3, 3]);
   });
 
@@ -49,7 +55,10 @@ describe('the inbox page, read from indexes', () => {
 
   it('leaves out buddies with no question for me, and lists my own questions newest first', async () => {
     const db = emptyDb();
-    await db.pairs.bulkAdd([testPair({ peerName: 'Léa', createdAt: 1 }), testPair({ pairId: OTHER_PAIR, peerName: 'Marc', createdAt: 2 })]);
+    await db.pairs.bulkAdd([
+      testPair({ peerName: 'Léa', createdAt: 1 }),
+      testPair({ pairId: OTHER_PAIR, peerName: 'Marc', createdAt: 2 }),
+    ]);
     await addEntry(db, { question: 'Mine, older', at: 1000, answer: 'Yes' });
     await addEntry(db, { question: 'Mine, newer', at: 5000, pairId: OTHER_PAIR });
     const page = await readInboxPage(db, 1);

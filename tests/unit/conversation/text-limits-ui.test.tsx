@@ -83,7 +83,13 @@ describe('typed text limits in the forms', () => {
 });
 
 describe('a shortened context', () => {
-  const context = { url: 'https://example.com/', title: 'Example', tool: 'example.com', toolName: 'example.com', selection: 'Part of a long text' };
+  const context = {
+    url: 'https://example.com/',
+    title: 'Example',
+    tool: 'example.com',
+    toolName: 'example.com',
+    selection: 'Part of a long text',
+  };
 
   it('says so next to the shortened field, on either side of the pair', async () => {
     await render(<PageContextView context={{ ...context, trimmed: ['selection'] }} />);

@@ -10,7 +10,13 @@ import { composeMessage, markRead } from '@/lib/conversation/threads';
 import { freshDb, ME, PAIR_ID, PEER, sealedEnvelope, testPair } from '../helpers/db';
 
 const THREAD = '11111111-1111-4111-8111-111111111111';
-const context = { url: 'https://excel.officeapps.live.com/x/b.xlsx', title: 'Budget', tool: 'excel', toolName: 'Excel Online', selection: 'Tableau croisé' };
+const context = {
+  url: 'https://excel.officeapps.live.com/x/b.xlsx',
+  title: 'Budget',
+  tool: 'excel',
+  toolName: 'Excel Online',
+  selection: 'Tableau croisé',
+};
 
 /** Ids derived from seq, so that two calls of conversation() describe the same messages. */
 const idFor = (seq: number) => `22222222-2222-4222-8222-${String(seq).padStart(12, '0')}`;
@@ -22,8 +28,19 @@ function envelope(seq: number, sender: string, kind: Envelope['kind'], plaintext
 /** A whole conversation: question, answer, follow-up, second answer, "got it". */
 function conversation(): Promise<Envelope[]> {
   return Promise.all([
-    envelope(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }), THREAD),
-    envelope(2, PEER, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Insert > PivotTable, see https://support.example/pivot' })),
+    envelope(
+      1,
+      ME,
+      'question',
+      encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }),
+      THREAD,
+    ),
+    envelope(
+      2,
+      PEER,
+      'answer',
+      encodePayload('answer', { threadId: THREAD, text: 'Insert > PivotTable, see https://support.example/pivot' }),
+    ),
     envelope(3, ME, 'follow-up', encodePayload('follow-up', { threadId: THREAD, text: 'And to refresh it?' })),
     envelope(4, PEER, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Right-click, Refresh.' })),
     envelope(5, ME, 'resolution', encodePayload('resolution', { threadId: THREAD })),
@@ -49,7 +66,13 @@ describe('applyEnvelopes', () => {
     const report = await applyEnvelopes(db, testPair(), ME, (await conversation()).slice(0, 2));
     expect(report.outcomes.applied).toBe(2);
     const thread = await db.threads.get(THREAD);
-    expect(thread).toMatchObject({ direction: 'outgoing', status: 'answered', answeredAt: 1002, question: 'How do I make a pivot table?', context });
+    expect(thread).toMatchObject({
+      direction: 'outgoing',
+      status: 'answered',
+      answeredAt: 1002,
+      question: 'How do I make a pivot table?',
+      context,
+    });
     expect(thread!.words).toEqual(expect.arrayContaining(['pivot', 'tableau', 'croise', 'insert', 'excel']));
     expect(report.newFromPeer.map((message) => message.kind)).toEqual(['answer']);
   });
@@ -78,7 +101,12 @@ describe('applyEnvelopes', () => {
     expect(early.threads).toEqual([]);
     expect(early.messages.map((message) => message.kind)).toEqual(['answer']);
     const then = await applyInBatches([[all[1]!], [all[0]!]]);
-    expect(then.threads[0]).toMatchObject({ id: THREAD, direction: 'outgoing', status: 'answered', question: 'How do I make a pivot table?' });
+    expect(then.threads[0]).toMatchObject({
+      id: THREAD,
+      direction: 'outgoing',
+      status: 'answered',
+      question: 'How do I make a pivot table?',
+    });
   });
 
   it('seen from the helper, the same messages make an incoming thread', async () => {
@@ -122,7 +150,16 @@ describe('composeMessage', () => {
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'queued', direction: 'outgoing' });
     expect(await db.outbox.count()).toBe(1);
     const sent = (await db.outbox.get(THREAD))!;
-    const echo = { id: THREAD, pairId: PAIR_ID, senderDeviceId: ME, kind: 'question' as const, createdAt: 1001, payload: sent.payload, seq: 1, receivedAt: 1002 };
+    const echo = {
+      id: THREAD,
+      pairId: PAIR_ID,
+      senderDeviceId: ME,
+      kind: 'question' as const,
+      createdAt: 1001,
+      payload: sent.payload,
+      seq: 1,
+      receivedAt: 1002,
+    };
     const report = await applyEnvelopes(db, testPair(), ME, [echo]);
     expect(report.outcomes.duplicate).toBe(1);
     expect(await db.threads.get(THREAD)).toMatchObject({ status: 'sent' });
@@ -149,7 +186,13 @@ describe('composeMessage', () => {
   it('refuses a typed skill over the limit before anything is queued', async () => {
     const db = freshDb();
     const skill = 's'.repeat(TEXT_LIMITS.skill + 1);
-    const refused = composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context, skill }, { id: THREAD, now: 1001 });
+    const refused = composeMessage(
+      db,
+      testPair(),
+      'question',
+      { threadId: THREAD, text: 'How?', context, skill },
+      { id: THREAD, now: 1001 },
+    );
     await expect(refused).rejects.toMatchObject({ name: 'TextTooLongError', field: 'skill', limit: TEXT_LIMITS.skill });
     await nothingQueued(db);
   });
@@ -157,7 +200,13 @@ describe('composeMessage', () => {
   it('refuses a context the receiver would reject, rather than show it as sent', async () => {
     const db = freshDb();
     const longTitle = { ...context, title: 't'.repeat(TEXT_LIMITS.title + 1) };
-    const refused = composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context: longTitle }, { id: THREAD, now: 1001 });
+    const refused = composeMessage(
+      db,
+      testPair(),
+      'question',
+      { threadId: THREAD, text: 'How?', context: longTitle },
+      { id: THREAD, now: 1001 },
+    );
     await expect(refused).rejects.toBeInstanceOf(PayloadRefusedError);
     await nothingQueued(db);
   });
@@ -172,9 +221,16 @@ describe('composeMessage', () => {
 
 describe('roles on apply', () => {
   const question = () =>
-    envelope(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }), THREAD);
+    envelope(
+      1,
+      ME,
+      'question',
+      encodePayload('question', { threadId: THREAD, text: 'How do I make a pivot table?', context }),
+      THREAD,
+    );
   const helpersGotIt = () => envelope(2, PEER, 'resolution', encodePayload('resolution', { threadId: THREAD }));
-  const askersOwnAnswer = () => envelope(3, ME, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Never mind, found it.' }));
+  const askersOwnAnswer = () =>
+    envelope(3, ME, 'answer', encodePayload('answer', { threadId: THREAD, text: 'Never mind, found it.' }));
 
   /** Applies the batches one by one; returns the state and every report's outcomes. */
   async function applyAll(batches: Envelope[][]) {
@@ -193,14 +249,20 @@ describe('roles on apply', () => {
       { applied: 0, duplicate: 0, ignored: 0, rejected: 1 },
     ]);
     expect(after.threads[0]).toMatchObject({ status: 'sent', answeredAt: 0 });
-    expect({ threads: after.threads, messages: after.messages }).toEqual({ threads: questionOnly.threads, messages: questionOnly.messages });
+    expect({ threads: after.threads, messages: after.messages }).toEqual({
+      threads: questionOnly.threads,
+      messages: questionOnly.messages,
+    });
 
     // Before their question, they wait out of sight; the question then rejects them.
     const early = await applyAll([[await helpersGotIt()], [await askersOwnAnswer()]]);
     expect(early.threads).toEqual([]);
     const before = await applyAll([[await helpersGotIt()], [await askersOwnAnswer()], [await question()]]);
     expect(before.reports[2]).toEqual({ applied: 1, duplicate: 0, ignored: 0, rejected: 2 });
-    expect({ threads: before.threads, messages: before.messages }).toEqual({ threads: questionOnly.threads, messages: questionOnly.messages });
+    expect({ threads: before.threads, messages: before.messages }).toEqual({
+      threads: questionOnly.threads,
+      messages: questionOnly.messages,
+    });
     // In one batch, the question is applied first and judges the rest.
     const together = await applyAll([[await helpersGotIt(), await question()]]);
     expect(together.reports[0]).toEqual({ applied: 1, duplicate: 0, ignored: 0, rejected: 1 });
@@ -212,7 +274,9 @@ describe('roles on apply', () => {
     const db = freshDb();
     await composeMessage(db, testPair(), 'question', { threadId: THREAD, text: 'How?', context }, { id: THREAD, now: 1001 });
     const reply = { id: crypto.randomUUID(), now: 1002 };
-    await expect(composeMessage(db, testPair(), 'answer', { threadId: THREAD, text: 'Me, myself' }, reply)).rejects.toBeInstanceOf(WrongSideError);
+    await expect(
+      composeMessage(db, testPair(), 'answer', { threadId: THREAD, text: 'Me, myself' }, reply),
+    ).rejects.toBeInstanceOf(WrongSideError);
     expect(await db.outbox.count()).toBe(1);
   });
 });

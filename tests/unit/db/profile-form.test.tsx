@@ -144,7 +144,9 @@ describe('profile form', () => {
     await type(nameField(), '  Ana  ');
     await type(relayField(), 'https://relay.example.org/');
     await submit();
-    await vi.waitFor(async () => expect(await readProfile(db)).toEqual({ displayName: 'Ana', relayUrl: 'https://relay.example.org' }));
+    await vi.waitFor(async () =>
+      expect(await readProfile(db)).toEqual({ displayName: 'Ana', relayUrl: 'https://relay.example.org' }),
+    );
     await vi.waitFor(() => expect(nameField().value).toBe('Ana'));
 
     await saveProfile(db, { displayName: 'Ana Lopez', relayUrl: 'https://relay.example.org' });

@@ -28,13 +28,42 @@ export async function addEntry(db: BinomeDb, spec: EntrySpec): Promise<string> {
     ? { url: spec.url, title: `Page of ${tool!.name}`, tool: tool!.id, toolName: tool!.name, selection: '' }
     : null;
   const messages: StoredMessage[] = [
-    { id: threadId, threadId, pairId, kind: 'question', fromMe: iAsked, text: spec.question, createdAt: spec.at, seq: ++seq, context, ...(spec.skill ? { skill: spec.skill } : {}) },
+    {
+      id: threadId,
+      threadId,
+      pairId,
+      kind: 'question',
+      fromMe: iAsked,
+      text: spec.question,
+      createdAt: spec.at,
+      seq: ++seq,
+      context,
+      ...(spec.skill ? { skill: spec.skill } : {}),
+    },
   ];
   if (spec.answer) {
-    messages.push({ id: crypto.randomUUID(), threadId, pairId, kind: 'answer', fromMe: !iAsked, text: spec.answer, createdAt: spec.at + 1000, seq: ++seq });
+    messages.push({
+      id: crypto.randomUUID(),
+      threadId,
+      pairId,
+      kind: 'answer',
+      fromMe: !iAsked,
+      text: spec.answer,
+      createdAt: spec.at + 1000,
+      seq: ++seq,
+    });
   }
   if (spec.resolved) {
-    messages.push({ id: crypto.randomUUID(), threadId, pairId, kind: 'resolution', fromMe: iAsked, text: '', createdAt: spec.at + 2000, seq: ++seq });
+    messages.push({
+      id: crypto.randomUUID(),
+      threadId,
+      pairId,
+      kind: 'resolution',
+      fromMe: iAsked,
+      text: '',
+      createdAt: spec.at + 2000,
+      seq: ++seq,
+    });
   }
   await db.transaction('rw', db.threads, db.messages, async () => {
     await db.messages.bulkAdd(messages);

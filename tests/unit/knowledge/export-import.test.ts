@@ -25,15 +25,29 @@ async function sampleLog(): Promise<{ db: BinomeDb; ids: string[] }> {
   const db = freshDb();
   await db.pairs.add(testPair());
   const ids = [
-    await addEntry(db, { question: 'Tableau croisé ?', answer: 'Insertion > TCD\nthen drag "Team"', at: 1000, url: 'https://excel.officeapps.live.com/x/a.xlsx', skill: 'excel/pivot-tables', resolved: true }),
-    await addEntry(db, { question: '=SUM(A1) is it safe?', answer: '@mention works', at: 2000, url: 'https://www.linkedin.com/feed/' }),
+    await addEntry(db, {
+      question: 'Tableau croisé ?',
+      answer: 'Insertion > TCD\nthen drag "Team"',
+      at: 1000,
+      url: 'https://excel.officeapps.live.com/x/a.xlsx',
+      skill: 'excel/pivot-tables',
+      resolved: true,
+    }),
+    await addEntry(db, {
+      question: '=SUM(A1) is it safe?',
+      answer: '@mention works',
+      at: 2000,
+      url: 'https://www.linkedin.com/feed/',
+    }),
     await addEntry(db, { question: 'Deleted one', answer: 'gone', at: 3000 }),
   ];
   await saveNote(db, ids[0]!, 'Ask again in March', 5000);
   await recordReview(db, learnedSkills(await db.threads.toArray(), [])[0]!, 'known', 6000);
   await deleteEntry(db, ids[2]!, 7000);
   // A question with its screenshot: the file carries it as base64, the log as a Blob.
-  await db.messages.update(ids[0]!, { screenshot: new Blob([new Uint8Array([255, 216, 255, 1, 2, 3])], { type: 'image/jpeg' }) } as never);
+  await db.messages.update(ids[0]!, {
+    screenshot: new Blob([new Uint8Array([255, 216, 255, 1, 2, 3])], { type: 'image/jpeg' }),
+  } as never);
   return { db, ids };
 }
 

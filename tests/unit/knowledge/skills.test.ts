@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allCatalogueLabels, CATALOGUED_TOOLS, skillLabel, suggestSkills } from '@/lib/knowledge/skill-catalogue';
-import { learnedSkills, nextReview, recordReview, REVIEW_STEPS_DAYS, skillKey, skillsPerMonth, taughtSkills } from '@/lib/knowledge/skills';
+import {
+  learnedSkills,
+  nextReview,
+  recordReview,
+  REVIEW_STEPS_DAYS,
+  skillKey,
+  skillsPerMonth,
+  taughtSkills,
+} from '@/lib/knowledge/skills';
 import { TOOLS } from '@/lib/capture/tools';
 import { freshDb, testPair } from '../helpers/db';
 import { addEntry } from '../helpers/log-data';
@@ -55,11 +63,25 @@ describe('review schedule', () => {
 describe('learned and taught skills', () => {
   it('summarises each learned skill: first asked, questions, last answer, resolved, next review', async () => {
     const db = freshDb();
-    await addEntry(db, { question: 'TCD ?', answer: 'Insertion', at: 1 * DAY, url: EXCEL, skill: 'excel/pivot-tables', resolved: true });
+    await addEntry(db, {
+      question: 'TCD ?',
+      answer: 'Insertion',
+      at: 1 * DAY,
+      url: EXCEL,
+      skill: 'excel/pivot-tables',
+      resolved: true,
+    });
     await addEntry(db, { question: 'Refresh TCD?', answer: 'Right-click', at: 5 * DAY, url: EXCEL, skill: 'excel/pivot-tables' });
     await addEntry(db, { question: 'Still waiting', at: 6 * DAY, url: EXCEL, skill: 'excel/pivot-tables' });
     await addEntry(db, { question: 'Not answered skill', at: 7 * DAY, url: EXCEL, skill: 'excel/charts' });
-    await addEntry(db, { question: 'Their question', answer: 'mine', at: 8 * DAY, url: EXCEL, skill: 'excel/formulas', direction: 'incoming' });
+    await addEntry(db, {
+      question: 'Their question',
+      answer: 'mine',
+      at: 8 * DAY,
+      url: EXCEL,
+      skill: 'excel/formulas',
+      direction: 'incoming',
+    });
     const threads = await db.threads.toArray();
     const [skill, ...others] = learnedSkills(threads, []);
     expect(others).toEqual([]);
@@ -89,10 +111,20 @@ describe('learned and taught skills', () => {
     const now = Date.UTC(2026, 10, 20);
     await addEntry(db, { question: 'a', answer: 'x', at: Date.UTC(2026, 9, 3), url: EXCEL, skill: 'excel/charts' });
     await addEntry(db, { question: 'b', answer: 'x', at: Date.UTC(2026, 10, 3), url: EXCEL, skill: 'excel/formulas' });
-    await addEntry(db, { question: 'c', answer: 'x', at: Date.UTC(2026, 10, 4), url: 'https://www.linkedin.com/feed', skill: 'linkedin/publish-a-post' });
+    await addEntry(db, {
+      question: 'c',
+      answer: 'x',
+      at: Date.UTC(2026, 10, 4),
+      url: 'https://www.linkedin.com/feed',
+      skill: 'linkedin/publish-a-post',
+    });
     const threads = await db.threads.toArray();
     const buckets = skillsPerMonth(learnedSkills(threads, []), threads, now, 3);
-    expect(buckets.map((bucket) => [bucket.month, bucket.total])).toEqual([['2026-09', 0], ['2026-10', 1], ['2026-11', 2]]);
+    expect(buckets.map((bucket) => [bucket.month, bucket.total])).toEqual([
+      ['2026-09', 0],
+      ['2026-10', 1],
+      ['2026-11', 2],
+    ]);
     expect(buckets[2]!.byTool).toEqual({ 'Excel Online': 1, LinkedIn: 1 });
   });
 });

@@ -42,11 +42,16 @@ describe('messages to the background', () => {
     expect(isPageToBackgroundMessage({ type: 'page:start-picking', tabId: -1 })).toBe(false);
     expect(isPageToBackgroundMessage({ type: 'page:ask', question: QUESTION })).toBe(true);
     expect(isPageToBackgroundMessage({ type: 'page:ask', question: { ...QUESTION, text: '' } })).toBe(false);
-    expect(isPageToBackgroundMessage({ type: 'page:ask', question: { ...QUESTION, context: { url: 'https://x.example/' } } })).toBe(false);
+    expect(
+      isPageToBackgroundMessage({ type: 'page:ask', question: { ...QUESTION, context: { url: 'https://x.example/' } } }),
+    ).toBe(false);
   });
 
   it('reach the handler with their declared fields only', () => {
-    expect(pageToBackground.parse({ type: 'page:leave-pair', pairId: 'p', token: 'stolen' })).toEqual({ type: 'page:leave-pair', pairId: 'p' });
+    expect(pageToBackground.parse({ type: 'page:leave-pair', pairId: 'p', token: 'stolen' })).toEqual({
+      type: 'page:leave-pair',
+      pairId: 'p',
+    });
   });
 });
 

@@ -11,7 +11,11 @@ import { emptyDb } from '../helpers/db';
 describe('normalizeDisplayName', () => {
   it.each([
     ['a right-to-left override', 'Ana\u202Egnp.exe', 'Anagnp.exe'],
-    ['every bidi embedding, override, isolate and mark', '\u202AA\u202Bn\u202Ca\u202D \u202E\u2066M\u2067a\u2068r\u2069i\u200E\u200Fe\u061C', 'Ana Marie'],
+    [
+      'every bidi embedding, override, isolate and mark',
+      '\u202AA\u202Bn\u202Ca\u202D \u202E\u2066M\u2067a\u2068r\u2069i\u200E\u200Fe\u061C',
+      'Ana Marie',
+    ],
     ['zero-width and other format characters', 'A\u200Bn\u200Ca\u200D \u2060B\uFEFFo\u00ADb', 'Ana Bob'],
     ['a terminal colour escape', '\u001b[31mAna\u001b[0m', 'Ana'],
     ['a terminal title escape (OSC), closed by BEL or ST', '\u001b]0;pwned\u0007Ana \u001b]2;x\u001b\\Bob', 'Ana Bob'],

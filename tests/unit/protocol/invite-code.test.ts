@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawInviteCode, formatInviteCode, INVITE_ALPHABET, INVITE_CODE_LENGTH, normalizeInviteCode, splitInviteCode } from '@/lib/protocol/invite-code';
+import {
+  drawInviteCode,
+  formatInviteCode,
+  INVITE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  normalizeInviteCode,
+  splitInviteCode,
+} from '@/lib/protocol/invite-code';
 
 describe('invite codes', () => {
   it('draws codes a person can type back, in three groups of three', () => {

@@ -47,8 +47,14 @@ const ROUTES: Record<string, RouteRow> = {
   'PATCH /devices/me': { access: 'device', request: () => ({ path: '/devices/me', json: { displayName: 'Mallory' } }) },
   'DELETE /devices/me': { access: 'device', request: () => ({ path: '/devices/me' }) },
   'POST /invites': { access: 'device', request: () => ({ path: '/invites', json: inviteBody() }) },
-  'POST /invites/lookup': { access: 'device', request: (w) => ({ path: '/invites/lookup', json: { nameplate: splitInviteCode(w.code).nameplate } }) },
-  'POST /invites/accept': { access: 'device', request: (w) => ({ path: '/invites/accept', json: acceptBody(w.code, w.inviterShare) }) },
+  'POST /invites/lookup': {
+    access: 'device',
+    request: (w) => ({ path: '/invites/lookup', json: { nameplate: splitInviteCode(w.code).nameplate } }),
+  },
+  'POST /invites/accept': {
+    access: 'device',
+    request: (w) => ({ path: '/invites/accept', json: acceptBody(w.code, w.inviterShare) }),
+  },
   'GET /pairs': { access: 'device', request: () => ({ path: '/pairs' }) },
   'POST /pairs/:pairId/messages': {
     access: 'pair',
@@ -59,10 +65,16 @@ const ROUTES: Record<string, RouteRow> = {
   },
   'GET /pairs/:pairId/messages': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/messages?after=0` }) },
   // Last of the pair routes: a member saying the pairing failed ends the pair for the rows after it.
-  'POST /pairs/:pairId/confirm': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}/confirm`, json: { failed: true } }) },
+  'POST /pairs/:pairId/confirm': {
+    access: 'pair',
+    request: (w) => ({ path: `/pairs/${w.pairId}/confirm`, json: { failed: true } }),
+  },
   // Last of the pair rows: a member's successful leave ends the pair for the rows after it.
   'DELETE /pairs/:pairId': { access: 'pair', request: (w) => ({ path: `/pairs/${w.pairId}` }) },
-  'POST /admin/devices/:deviceId/revoke': { access: 'admin', request: (w) => ({ path: `/admin/devices/${w.ana.deviceId}/revoke` }) },
+  'POST /admin/devices/:deviceId/revoke': {
+    access: 'admin',
+    request: (w) => ({ path: `/admin/devices/${w.ana.deviceId}/revoke` }),
+  },
   // The token comes in the first frame, not a header: checked over a real socket below.
   'GET /stream': { access: 'stream', request: () => ({ path: '/stream' }) },
 };

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, formatInviteCode, healthResponse, registerDeviceResponse, splitInviteCode } from '@/lib/protocol/protocol';
+import {
+  errorResponse,
+  formatInviteCode,
+  healthResponse,
+  registerDeviceResponse,
+  splitInviteCode,
+} from '@/lib/protocol/protocol';
 import { inviteBody } from './pairing-client';
 import type { Hub } from '@/relay/hub';
 import { migrate } from '@/relay/store/migrate';
@@ -50,7 +56,10 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(renamed.body.displayName).toBe('José Ana');
     expect(await peerName()).toBe('José Ana');
     const before = await snapshot(db().sql);
-    const invisible = await relay.call('PATCH', '/devices/me', { token: ana.token, json: { displayName: '\u200B\u202E \u001b[0m' } });
+    const invisible = await relay.call('PATCH', '/devices/me', {
+      token: ana.token,
+      json: { displayName: '\u200B\u202E \u001b[0m' },
+    });
     expect(invisible.status).toBe(400);
     expect(invisible.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
     expect(await snapshot(db().sql)).toEqual(before);
@@ -117,7 +126,9 @@ describe.each(backends())('devices and auth on $name', (backend) => {
       const after = await relay.call('GET', '/pairs', { token: device.token });
       expect(after.status).toBe(401);
       expect(after.body.error.code).toBe('unauthorized');
-      const rows = await db().sql.query<{ revoked_at: unknown }>('SELECT revoked_at FROM devices WHERE id = $1', [device.deviceId]);
+      const rows = await db().sql.query<{ revoked_at: unknown }>('SELECT revoked_at FROM devices WHERE id = $1', [
+        device.deviceId,
+      ]);
       expect(rows[0]!.revoked_at).not.toBeNull();
     });
 
@@ -150,14 +161,14 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     });
 
     it('names the field at fault, text fields too', async () => {
-    const relay = testRelay(db());
-    const device = await relay.register();
-    const res = await relay.call('PATCH', '/devices/me', { token: device.token, json: { displayName: 'x\u0000' } });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
-  });
+      const relay = testRelay(db());
+      const device = await relay.register();
+      const res = await relay.call('PATCH', '/devices/me', { token: device.token, json: { displayName: 'x\u0000' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('Some information in this request is missing or not valid (displayName).');
+    });
 
-  it('names the field at fault', async () => {
+    it('names the field at fault', async () => {
       const res = await testRelay(db()).call('POST', '/devices', { json: { displayName: '' } });
       expect(res.body.error.message).toContain('displayName');
     });
@@ -230,7 +241,9 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     const bob = await relay.register('Bob Secretname');
     const cleo = await relay.register('Cleo Secretname');
     const danKey = newPublicKey();
-    const refusedRegistration = await relay.call('POST', '/devices', { json: { displayName: 'Dan Secretname', publicKey: danKey } });
+    const refusedRegistration = await relay.call('POST', '/devices', {
+      json: { displayName: 'Dan Secretname', publicKey: danKey },
+    });
     expect(refusedRegistration.status).toBe(429);
     const invitation = await relay.invite(ana);
     const { code } = invitation;
@@ -257,7 +270,17 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(log).toContain('rate limit reached: registerPerAddress');
     expect(log).toContain('rate limit reached: openInvitesPerDevice');
     expect(log).toContain('rate limit reached: failedAcceptsPerDevice');
-    const secrets = [ana.token, bob.token, cleo.token, code, formatInviteCode(code), splitInviteCode(code).nameplate, 'ABCDEFGH', 'HGFEDCBA', 'PAYLOAD-MARKER'];
+    const secrets = [
+      ana.token,
+      bob.token,
+      cleo.token,
+      code,
+      formatInviteCode(code),
+      splitInviteCode(code).nameplate,
+      'ABCDEFGH',
+      'HGFEDCBA',
+      'PAYLOAD-MARKER',
+    ];
     for (const secret of [...secrets, 'Secretname', ana.publicKey, rotatedKey, danKey, '203.0.113.9']) {
       expect(log).not.toContain(secret);
     }

@@ -57,7 +57,8 @@ async function register(baseUrl: string, displayName: string): Promise<Device> {
 async function pairUp(inviterUrl: string, accepterUrl = inviterUrl) {
   const ana = await register(inviterUrl, 'Ana');
   const bob = await register(accepterUrl, 'Bob');
-  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) => api(url, method, path, token, json);
+  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) =>
+    api(url, method, path, token, json);
   const pair = await pairingClient(callOn(inviterUrl)).pair(ana, bob, 'learner', callOn(accepterUrl));
   return { ana, bob, pairId: pair.pairId };
 }
@@ -164,93 +165,89 @@ describe.each(processVariants)('kill -9 in the middle of a burst of posts, on $n
     await tearDown?.();
   });
 
-  it(
-    'keeps every acknowledged post, and a client retrying all of them creates no duplicates',
-    async () => {
-      const setUp = variant.setUp();
-      tearDown = setUp.tearDown;
-      relay = await RelayChild.start(setUp.options);
-      const { ana, bob, pairId } = await pairUp(relay.url);
-      // Both members post into the same pair, as a conversation does.
-      const posts = range(1, BURST).map((i) => newPost(i % 2 ? ana : bob));
+  it('keeps every acknowledged post, and a client retrying all of them creates no duplicates', async () => {
+    const setUp = variant.setUp();
+    tearDown = setUp.tearDown;
+    relay = await RelayChild.start(setUp.options);
+    const { ana, bob, pairId } = await pairUp(relay.url);
+    // Both members post into the same pair, as a conversation does.
+    const posts = range(1, BURST).map((i) => newPost(i % 2 ? ana : bob));
 
-      // The burst: the relay is killed from the response handler of the 100th acknowledgement,
-      // while up to 7 other posts are on the wire or in a transaction.
-      const acked = new Map<string, number>();
-      const refused: string[] = [];
-      let killed: Promise<Exit> | undefined;
-      await inPool(
-        posts,
-        IN_FLIGHT,
-        async (post) => {
-          try {
-            const res = await send(relay!.url, pairId, post);
-            if (res.status === 201) acked.set(post.id, res.body.seq);
-            else refused.push(`${res.status} ${JSON.stringify(res.body)}`);
-          } catch {
-            // Connection refused or cut by the kill: not acknowledged, the client will retry.
-          }
-          if (!killed && acked.size >= KILL_AFTER_ACKS) killed = relay!.kill('SIGKILL');
-        },
-        () => killed !== undefined,
-      );
-      expect((await killed)?.signal).toBe('SIGKILL');
-      expect(refused).toEqual([]);
-      expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-      expect(acked.size).toBeLessThan(BURST);
-
-      // Restart on the same port and data: every acknowledged post is there, with its seq.
-      await relay.restart();
-      const byId = new Map(posts.map((post) => [post.id, post]));
-      const afterRestart = await pullAll(relay.url, bob.token, pairId);
-      expect(afterRestart.map((m) => m.seq)).toEqual(range(1, afterRestart.length));
-      expect(new Set(afterRestart.map((m) => m.id)).size).toBe(afterRestart.length);
-      for (const message of afterRestart) {
-        const post = byId.get(message.id);
-        expect(post, `message ${message.seq} is one of the burst`).toBeDefined();
-        expect(message).toMatchObject({ payload: post!.payload, senderDeviceId: post!.sender.deviceId, pairId });
-      }
-      const seqAfterRestart = new Map(afterRestart.map((m) => [m.id, m.seq]));
-      for (const [id, seq] of acked) expect(seqAfterRestart.get(id), `acknowledged post ${seq}`).toBe(seq);
-
-      // The client retries everything: what the relay had answers duplicate with its seq, the
-      // rest is appended after it. Same concurrency as the burst.
-      const retried = new Map<string, { status: number; seq: number; duplicate: boolean }>();
-      await inPool(posts, IN_FLIGHT, async (post) => {
-        const res = await sendRetrying(relay!.url, pairId, post);
-        retried.set(post.id, { status: res.status, ...res.body });
-      });
-      let created = 0;
-      for (const post of posts) {
-        const answer = retried.get(post.id)!;
-        const before = seqAfterRestart.get(post.id);
-        if (before !== undefined) {
-          expect(answer).toEqual({ status: 200, seq: before, duplicate: true });
-        } else {
-          expect(answer).toMatchObject({ status: 201, duplicate: false });
-          expect(answer.seq).toBeGreaterThan(afterRestart.length);
-          created++;
+    // The burst: the relay is killed from the response handler of the 100th acknowledgement,
+    // while up to 7 other posts are on the wire or in a transaction.
+    const acked = new Map<string, number>();
+    const refused: string[] = [];
+    let killed: Promise<Exit> | undefined;
+    await inPool(
+      posts,
+      IN_FLIGHT,
+      async (post) => {
+        try {
+          const res = await send(relay!.url, pairId, post);
+          if (res.status === 201) acked.set(post.id, res.body.seq);
+          else refused.push(`${res.status} ${JSON.stringify(res.body)}`);
+        } catch {
+          // Connection refused or cut by the kill: not acknowledged, the client will retry.
         }
-      }
+        if (!killed && acked.size >= KILL_AFTER_ACKS) killed = relay!.kill('SIGKILL');
+      },
+      () => killed !== undefined,
+    );
+    expect((await killed)?.signal).toBe('SIGKILL');
+    expect(refused).toEqual([]);
+    expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+    expect(acked.size).toBeLessThan(BURST);
 
-      const final = await pullAll(relay.url, bob.token, pairId);
-      expect(final.map((m) => m.seq)).toEqual(range(1, BURST));
-      expect(new Set(final.map((m) => m.id))).toEqual(new Set(posts.map((p) => p.id)));
-      for (const message of final) {
-        expect(message.payload).toBe(byId.get(message.id)!.payload);
-        expect(message.seq).toBe(retried.get(message.id)!.seq);
-      }
-      const { body } = await api<{ pairs: PairInfo[] }>(relay.url, 'GET', '/pairs', ana.token);
-      expect(body.pairs.find((p) => p.pairId === pairId)?.lastSeq).toBe(BURST);
+    // Restart on the same port and data: every acknowledged post is there, with its seq.
+    await relay.restart();
+    const byId = new Map(posts.map((post) => [post.id, post]));
+    const afterRestart = await pullAll(relay.url, bob.token, pairId);
+    expect(afterRestart.map((m) => m.seq)).toEqual(range(1, afterRestart.length));
+    expect(new Set(afterRestart.map((m) => m.id)).size).toBe(afterRestart.length);
+    for (const message of afterRestart) {
+      const post = byId.get(message.id);
+      expect(post, `message ${message.seq} is one of the burst`).toBeDefined();
+      expect(message).toMatchObject({ payload: post!.payload, senderDeviceId: post!.sender.deviceId, pairId });
+    }
+    const seqAfterRestart = new Map(afterRestart.map((m) => [m.id, m.seq]));
+    for (const [id, seq] of acked) expect(seqAfterRestart.get(id), `acknowledged post ${seq}`).toBe(seq);
 
-      console.log(
-        `[kill -9, ${variant.name}] ${BURST} posts, ${IN_FLIGHT} in flight: ${acked.size} acknowledged before the kill, ` +
-          `${afterRestart.length} present after restart (${afterRestart.length - acked.size} committed but unacknowledged); ` +
-          `retry of all ${BURST}: ${BURST - created} duplicates, ${created} created; final count ${final.length}`,
-      );
-    },
-    120_000, // typically 5–15 s; PGlite's first start alone can take 20 s on a busy 2-core machine
-  );
+    // The client retries everything: what the relay had answers duplicate with its seq, the
+    // rest is appended after it. Same concurrency as the burst.
+    const retried = new Map<string, { status: number; seq: number; duplicate: boolean }>();
+    await inPool(posts, IN_FLIGHT, async (post) => {
+      const res = await sendRetrying(relay!.url, pairId, post);
+      retried.set(post.id, { status: res.status, ...res.body });
+    });
+    let created = 0;
+    for (const post of posts) {
+      const answer = retried.get(post.id)!;
+      const before = seqAfterRestart.get(post.id);
+      if (before !== undefined) {
+        expect(answer).toEqual({ status: 200, seq: before, duplicate: true });
+      } else {
+        expect(answer).toMatchObject({ status: 201, duplicate: false });
+        expect(answer.seq).toBeGreaterThan(afterRestart.length);
+        created++;
+      }
+    }
+
+    const final = await pullAll(relay.url, bob.token, pairId);
+    expect(final.map((m) => m.seq)).toEqual(range(1, BURST));
+    expect(new Set(final.map((m) => m.id))).toEqual(new Set(posts.map((p) => p.id)));
+    for (const message of final) {
+      expect(message.payload).toBe(byId.get(message.id)!.payload);
+      expect(message.seq).toBe(retried.get(message.id)!.seq);
+    }
+    const { body } = await api<{ pairs: PairInfo[] }>(relay.url, 'GET', '/pairs', ana.token);
+    expect(body.pairs.find((p) => p.pairId === pairId)?.lastSeq).toBe(BURST);
+
+    console.log(
+      `[kill -9, ${variant.name}] ${BURST} posts, ${IN_FLIGHT} in flight: ${acked.size} acknowledged before the kill, ` +
+        `${afterRestart.length} present after restart (${afterRestart.length - acked.size} committed but unacknowledged); ` +
+        `retry of all ${BURST}: ${BURST - created} duplicates, ${created} created; final count ${final.length}`,
+    );
+  }, 120_000); // typically 5–15 s; PGlite's first start alone can take 20 s on a busy 2-core machine
 });
 
 // ---- The push goes through the database ----
@@ -281,7 +278,6 @@ async function connect(relayUrl: string, device: Device): Promise<Stream> {
   await ready;
   return stream;
 }
-
 
 /** Posts and waits for the buddy's push of that seq; returns the seq and the time from send to push. */
 async function postAndTimePush(relayUrl: string, pairId: string, post: Post, buddy: Stream, timeoutMs = 5_000) {

@@ -133,9 +133,16 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     ['POST', '/admin/devices/{s}/revoke'],
     ['POST', `/admin/devices/${w.bob.deviceId}/revoke`],
   ];
-  const pairSegment = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(w.pairId, w.pairId.toUpperCase(), w.otherPairId) }, { weight: 1, arbitrary: segment });
+  const pairSegment = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(w.pairId, w.pairId.toUpperCase(), w.otherPairId) },
+    { weight: 1, arbitrary: segment },
+  );
   const routed = fc
-    .tuple(fc.constantFrom(...routes), pairSegment, fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: query }))
+    .tuple(
+      fc.constantFrom(...routes),
+      pairSegment,
+      fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: query }),
+    )
     .map(([[verb, template], s, q]) => ({ method: verb, path: template.replace('{s}', s) + q }));
 
   const path = fc.oneof(
@@ -147,7 +154,17 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     },
     { weight: 2, arbitrary: fc.string({ maxLength: 60 }).map((text) => `/${text}`) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }).map((text) => `/${encode(text)}`) },
-    { weight: 1, arbitrary: fc.constantFrom(`/${'x/'.repeat(10_000)}`, '//pairs', '/pairs//messages', '/DEVICES', '/devices/me/', '/%2e%2e/health') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        `/${'x/'.repeat(10_000)}`,
+        '//pairs',
+        '/pairs//messages',
+        '/DEVICES',
+        '/devices/me/',
+        '/%2e%2e/health',
+      ),
+    },
   );
 
   const method = fc.oneof(
@@ -158,7 +175,10 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
 
   const authorization = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...tokens).map((token) => `Bearer ${token}`) },
-    { weight: 1, arbitrary: fc.constantFrom('Bearer', 'Basic x', 'Bearer a b c', `Bearer ${'A'.repeat(43)}`, `bearer ${w.ana.token}`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('Bearer', 'Basic x', 'Bearer a b c', `Bearer ${'A'.repeat(43)}`, `bearer ${w.ana.token}`),
+    },
     { weight: 1, arbitrary: headerText(100) },
     { weight: 1, arbitrary: fc.constantFrom(...tokens).map((token) => `Bearer ${token}${'x'.repeat(5000)}`) },
   );
@@ -175,7 +195,16 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     '',
   );
   const headerName = fc.oneof(
-    fc.constantFrom('accept', 'accept-encoding', 'content-encoding', 'cookie', 'x-forwarded-for', 'range', 'referer', 'if-none-match'),
+    fc.constantFrom(
+      'accept',
+      'accept-encoding',
+      'content-encoding',
+      'cookie',
+      'x-forwarded-for',
+      'range',
+      'referer',
+      'if-none-match',
+    ),
     fc.stringMatching(/^x-[a-z0-9-]{1,20}$/),
   );
   const headers = fc
@@ -214,7 +243,12 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     fc.oneof(
       { weight: 2, arbitrary: fc.string({ minLength, maxLength }) },
       { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength, maxLength }) },
-      { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\ud800', '\udfff')).map(([a, b]) => `x${a}${b}`) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\ud800', '\udfff'))
+          .map(([a, b]) => `x${a}${b}`),
+      },
     );
   const nearValid = fc.record(
     {
@@ -233,7 +267,10 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
     { weight: 12, arbitrary: nearValid.map((value) => JSON.stringify(value)) },
     { weight: 3, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
-    { weight: 1, arbitrary: fc.integer({ min: 1, max: 20_000 }).map((depth) => `${'{"payload":'.repeat(depth)}1${'}'.repeat(depth)}`) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 1, max: 20_000 }).map((depth) => `${'{"payload":'.repeat(depth)}1${'}'.repeat(depth)}`),
+    },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }) },
     { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '"x"', '{"displayName":"x"', '\u0000', '\ufeff{"role":"learner"}') },
     { weight: 1, arbitrary: junkString },
@@ -246,7 +283,13 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
       headers: fc.oneof(
         { weight: 3, arbitrary: headers },
         // The common case: a device's token and JSON, so that requests often get past auth.
-        { weight: 4, arbitrary: fc.constantFrom(...tokens).map((t): [string, string][] => [['Authorization', `Bearer ${t}`], ['Content-Type', 'application/json']]) },
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(...tokens).map((t): [string, string][] => [
+            ['Authorization', `Bearer ${t}`],
+            ['Content-Type', 'application/json'],
+          ]),
+        },
       ),
       body: fc.option(body, { nil: undefined, freq: 6 }),
     })
@@ -261,14 +304,23 @@ function requests(w: World): fc.Arbitrary<FuzzRequest> {
 /** A Request, or null when the platform itself refuses to build one (not the relay's doing). */
 function toRequest(r: FuzzRequest): Request | null {
   try {
-    return new Request(`http://localhost${r.path}`, { method: r.method, headers: r.headers, body: r.body as BodyInit | undefined });
+    return new Request(`http://localhost${r.path}`, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body as BodyInit | undefined,
+    });
   } catch {
     return null;
   }
 }
 
 const describeRequest = (r: FuzzRequest) =>
-  JSON.stringify({ ...r, path: r.path.slice(0, 300), body: typeof r.body === 'string' ? r.body.slice(0, 300) : r.body && `${r.body.length} bytes`, headers: r.headers.map(([k, v]) => [k, v.slice(0, 100)]) });
+  JSON.stringify({
+    ...r,
+    path: r.path.slice(0, 300),
+    body: typeof r.body === 'string' ? r.body.slice(0, 300) : r.body && `${r.body.length} bytes`,
+    headers: r.headers.map(([k, v]) => [k, v.slice(0, 100)]),
+  });
 
 describe.each(backends())('fuzzing every route on $name', (backend) => {
   const db = useRelayDatabase(backend);

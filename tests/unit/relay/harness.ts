@@ -109,7 +109,6 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
-
 export interface Device extends RegisterDeviceResponse {
   displayName: string;
   publicKey: string;
@@ -169,7 +168,11 @@ export function testRelay(db: RelayDatabase, options: Partial<CreateAppOptions> 
   const pairing = pairingClient((method, path, token, json) => call(method, path, { token, json }));
   const { invite, accept, confirm, pair } = pairing;
 
-  function post(device: Device, pairId: string, message: Partial<{ id: string; kind: string; payload: string; createdAt: number }> = {}) {
+  function post(
+    device: Device,
+    pairId: string,
+    message: Partial<{ id: string; kind: string; payload: string; createdAt: number }> = {},
+  ) {
     return call('POST', `/pairs/${pairId}/messages`, {
       token: device.token,
       json: { id: crypto.randomUUID(), kind: 'question', createdAt: 1_700_000_000_000, payload: 'ciphertext', ...message },

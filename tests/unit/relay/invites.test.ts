@@ -43,7 +43,10 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     const bob = await relay.register('Bob');
     const invitation = await relay.invite(ana, 'helper');
 
-    const found = await relay.call('POST', '/invites/lookup', { token: bob.token, json: { nameplate: splitInviteCode(invitation.code).nameplate } });
+    const found = await relay.call('POST', '/invites/lookup', {
+      token: bob.token,
+      json: { nameplate: splitInviteCode(invitation.code).nameplate },
+    });
     expect(lookupInviteResponse.parse(found.body)).toMatchObject({
       inviter: { deviceId: ana.deviceId, displayName: 'Ana', publicKey: ana.publicKey },
       inviterRole: 'helper',
@@ -57,7 +60,12 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
       myRole: 'learner',
       peer: { deviceId: ana.deviceId, displayName: 'Ana', publicKey: ana.publicKey },
       lastSeq: 0,
-      pairing: { nameplate: splitInviteCode(invitation.code).nameplate, inviterShare: invitation.secret.share, inviterConfirm: null, failedAt: null },
+      pairing: {
+        nameplate: splitInviteCode(invitation.code).nameplate,
+        inviterShare: invitation.secret.share,
+        inviterConfirm: null,
+        failedAt: null,
+      },
     });
 
     const anaPairs = listPairsResponse.parse((await relay.call('GET', '/pairs', { token: ana.token })).body).pairs;
@@ -92,10 +100,15 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
 
     const other = await relay.invite(ana);
     const failedPair = (await relay.accept(await relay.register(), other.code)).body.pair.pairId;
-    expect((await relay.call('POST', `/pairs/${failedPair}/confirm`, { token: ana.token, json: { failed: true } })).status).toBe(204);
+    expect((await relay.call('POST', `/pairs/${failedPair}/confirm`, { token: ana.token, json: { failed: true } })).status).toBe(
+      204,
+    );
     expect((await relay.post(ana, failedPair)).status).toBe(404);
     // Once failed, a confirmation cannot revive it.
-    const late = await relay.call('POST', `/pairs/${failedPair}/confirm`, { token: ana.token, json: { confirm: toBase64Url(new Uint8Array(32)) } });
+    const late = await relay.call('POST', `/pairs/${failedPair}/confirm`, {
+      token: ana.token,
+      json: { confirm: toBase64Url(new Uint8Array(32)) },
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('pairing_failed');
   });
@@ -165,7 +178,9 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     const relay = testRelay(db());
     const { code } = await relay.invite(await relay.register());
     const nameplate = splitInviteCode(code).nameplate.toLowerCase();
-    expect((await relay.call('POST', '/invites/lookup', { token: (await relay.register()).token, json: { nameplate } })).status).toBe(200);
+    expect(
+      (await relay.call('POST', '/invites/lookup', { token: (await relay.register()).token, json: { nameplate } })).status,
+    ).toBe(200);
   });
 
   it('refuses an expired invite with 410 and creates no pair', async () => {
@@ -178,7 +193,10 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     const pairsBefore = await countRows(db().sql, 'pairs');
     const res = await relay.accept(bob, code);
     expect(res.status).toBe(410);
-    expect(res.body.error).toEqual({ code: 'invite_expired', message: 'This invite code has expired. Ask your buddy for a new one.' });
+    expect(res.body.error).toEqual({
+      code: 'invite_expired',
+      message: 'This invite code has expired. Ask your buddy for a new one.',
+    });
     expect(await countRows(db().sql, 'pairs')).toBe(pairsBefore);
   });
 
@@ -223,11 +241,20 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     clock.time += 1000;
     // Expired, then drawn again by someone else: same nameplate, another share.
     const replaced = startPairing('A', code);
-    await relay.call('POST', '/invites', { token: (await relay.register()).token, json: { role: 'learner', nameplate, share: replaced.share } });
+    await relay.call('POST', '/invites', {
+      token: (await relay.register()).token,
+      json: { role: 'learner', nameplate, share: replaced.share },
+    });
     const before = await countRows(db().sql, 'pairs');
     const res = await relay.call('POST', '/invites/accept', {
       token: bob.token,
-      json: { nameplate, pairId: crypto.randomUUID(), inviterShare: found.body.share, share: startPairing('B', code).share, confirm: toBase64Url(new Uint8Array(32)) },
+      json: {
+        nameplate,
+        pairId: crypto.randomUUID(),
+        inviterShare: found.body.share,
+        share: startPairing('B', code).share,
+        confirm: toBase64Url(new Uint8Array(32)),
+      },
     });
     expect(res.status).toBe(404);
     expect(await countRows(db().sql, 'pairs')).toBe(before);
@@ -261,7 +288,13 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
     const found = await relay.call('POST', '/invites/lookup', { token: bob.token, json: { nameplate } });
     const res = await relay.call('POST', '/invites/accept', {
       token: bob.token,
-      json: { nameplate, pairId: crypto.randomUUID(), inviterShare: found.body.share, share: toBase64Url(offCurve), confirm: toBase64Url(new Uint8Array(32)) },
+      json: {
+        nameplate,
+        pairId: crypto.randomUUID(),
+        inviterShare: found.body.share,
+        share: toBase64Url(offCurve),
+        confirm: toBase64Url(new Uint8Array(32)),
+      },
     });
     expect(res.status).toBe(400);
     expect((await relay.accept(bob, code)).status).toBe(201);
@@ -305,7 +338,10 @@ describe.each(backends())('invites and pairs on $name', (backend) => {
 
   it('refuses an unknown role with 400', async () => {
     const relay = testRelay(db());
-    const res = await relay.call('POST', '/invites', { token: (await relay.register()).token, json: { ...relay.inviteBody(), role: 'boss' } });
+    const res = await relay.call('POST', '/invites', {
+      token: (await relay.register()).token,
+      json: { ...relay.inviteBody(), role: 'boss' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('bad_request');
   });

@@ -25,7 +25,8 @@ describe.each(backends())('leaving a pair on $name', (backend) => {
   }
   const pairsOf = async (relay: TestRelay, device: Device) =>
     listPairsResponse.parse((await relay.call('GET', '/pairs', { token: device.token })).body).pairs;
-  const leave = (relay: TestRelay, device: Device, pairId: string) => relay.call('DELETE', `/pairs/${pairId}`, { token: device.token });
+  const leave = (relay: TestRelay, device: Device, pairId: string) =>
+    relay.call('DELETE', `/pairs/${pairId}`, { token: device.token });
 
   it('ends the pair for both members, who are told and see who left and when', async () => {
     const relay = watchedRelay();

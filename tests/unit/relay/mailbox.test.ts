@@ -112,10 +112,15 @@ describe.each(backends())('mailbox on $name', (backend) => {
     for (let i = 1; i <= 5; i++) await relay.post(ana, pairId, { payload: `m${i}` });
 
     const after3 = pullResponse.parse((await relay.call('GET', `/pairs/${pairId}/messages?after=3`, { token: bob.token })).body);
-    expect(after3.messages.map((m) => [m.seq, m.payload])).toEqual([[4, 'm4'], [5, 'm5']]);
+    expect(after3.messages.map((m) => [m.seq, m.payload])).toEqual([
+      [4, 'm4'],
+      [5, 'm5'],
+    ]);
     expect(after3.lastSeq).toBe(5);
 
-    const page = pullResponse.parse((await relay.call('GET', `/pairs/${pairId}/messages?after=1&limit=2`, { token: bob.token })).body);
+    const page = pullResponse.parse(
+      (await relay.call('GET', `/pairs/${pairId}/messages?after=1&limit=2`, { token: bob.token })).body,
+    );
     expect(page.messages.map((m) => m.seq)).toEqual([2, 3]);
     expect(page.lastSeq).toBe(5); // tells the client there is more
 

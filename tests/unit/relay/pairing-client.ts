@@ -58,7 +58,11 @@ export function pairingClient<R extends Reply>(call: RelayCall<R>) {
   async function invite(inviter: PairingDevice, role: PairRole = 'learner'): Promise<Invitation> {
     const code = drawInviteCode();
     const secret = startPairing('A', code);
-    const res = await call('POST', '/invites', inviter.token, { role, nameplate: splitInviteCode(code).nameplate, share: secret.share });
+    const res = await call('POST', '/invites', inviter.token, {
+      role,
+      nameplate: splitInviteCode(code).nameplate,
+      share: secret.share,
+    });
     if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { code, expiresAt: res.body.expiresAt, secret, role, inviter };
   }
@@ -76,7 +80,13 @@ export function pairingClient<R extends Reply>(call: RelayCall<R>) {
       inviter: { deviceId: found.body.inviter.deviceId, publicKey: found.body.inviter.publicKey },
       accepter: { deviceId: accepter.deviceId, publicKey: accepter.publicKey },
     });
-    return call('POST', '/invites/accept', accepter.token, { nameplate, pairId, inviterShare: found.body.share, share: secret.share, confirm });
+    return call('POST', '/invites/accept', accepter.token, {
+      nameplate,
+      pairId,
+      inviterShare: found.body.share,
+      share: secret.share,
+      confirm,
+    });
   }
 
   /** The inviter checks the accepter's confirmation and sends its own. */
@@ -101,9 +111,17 @@ export function pairingClient<R extends Reply>(call: RelayCall<R>) {
   }
 
   /** Invites, accepts and confirms; returns the pair as the accepter sees it at the end. */
-  async function pair(inviter: PairingDevice, accepter: PairingDevice, role: PairRole = 'learner', accepterCall: RelayCall = call): Promise<PairInfo> {
+  async function pair(
+    inviter: PairingDevice,
+    accepter: PairingDevice,
+    role: PairRole = 'learner',
+    accepterCall: RelayCall = call,
+  ): Promise<PairInfo> {
     const invitation = await invite(inviter, role);
-    const res = accepterCall === call ? await accept(accepter, invitation.code) : await pairingClient(accepterCall).accept(accepter, invitation.code);
+    const res =
+      accepterCall === call
+        ? await accept(accepter, invitation.code)
+        : await pairingClient(accepterCall).accept(accepter, invitation.code);
     if (res.status !== 201) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);
     const pairId: string = res.body.pair.pairId;
     const confirmed = await confirm(invitation, pairId);

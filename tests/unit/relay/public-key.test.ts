@@ -22,8 +22,10 @@ function rawPoint(): Buffer {
   return ecdh.generateKeys();
 }
 const spkiOf = (raw: Buffer) =>
-  createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') }, format: 'jwk' })
-    .export({ format: 'der', type: 'spki' });
+  createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') },
+    format: 'jwk',
+  }).export({ format: 'der', type: 'spki' });
 
 /** A well-formed 65-byte uncompressed point whose coordinates miss the curve equation. */
 function offCurvePoint(): Buffer {
@@ -111,9 +113,13 @@ describe.each(backends())('public keys at registration and update, on $name', (b
 
   it.each(badKeys)('refuses %s as the key set later, and changes nothing, not even the name', async (_case, publicKey) => {
     const relay = testRelay(db());
-    const registered = registerDeviceResponse.parse((await relay.call('POST', '/devices', { json: { displayName: 'Keyless' } })).body);
+    const registered = registerDeviceResponse.parse(
+      (await relay.call('POST', '/devices', { json: { displayName: 'Keyless' } })).body,
+    );
     const before = await snapshot(db().sql);
-    expectBadKey(await relay.call('PATCH', '/devices/me', { token: registered.token, json: { displayName: 'Renamed', publicKey } }));
+    expectBadKey(
+      await relay.call('PATCH', '/devices/me', { token: registered.token, json: { displayName: 'Renamed', publicKey } }),
+    );
     expect(await snapshot(db().sql)).toEqual(before);
   });
 
@@ -121,7 +127,9 @@ describe.each(backends())('public keys at registration and update, on $name', (b
     const relay = testRelay(db());
     expect((await relay.call('POST', '/devices', { json: { displayName: 'Raw', publicKey: newPublicKey() } })).status).toBe(201);
     const spki = spkiOf(rawPoint()).toString('base64url');
-    const registered = registerDeviceResponse.parse((await relay.call('POST', '/devices', { json: { displayName: 'Later' } })).body);
+    const registered = registerDeviceResponse.parse(
+      (await relay.call('POST', '/devices', { json: { displayName: 'Later' } })).body,
+    );
     const set = await relay.call('PATCH', '/devices/me', { token: registered.token, json: { publicKey: spki } });
     expect(set.status).toBe(200);
     expect(set.body.publicKey).toBe(spki);

@@ -4,7 +4,13 @@
  * relay instances sharing it share them; injected tiny here with a fake clock.
  */
 import { describe, expect, it } from 'vitest';
-import { errorResponse, MAX_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS_BY_KIND, MESSAGE_KINDS, pullResponse } from '@/lib/protocol/protocol';
+import {
+  errorResponse,
+  MAX_PAYLOAD_CHARS,
+  MAX_PAYLOAD_CHARS_BY_KIND,
+  MESSAGE_KINDS,
+  pullResponse,
+} from '@/lib/protocol/protocol';
 import { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import { migrate } from '@/relay/store/migrate';
 import { MIGRATIONS } from '@/relay/store/migrations';
@@ -81,7 +87,10 @@ describe.each(backends())('quotas on $name', (backend) => {
 
     it('shares its counters between relay instances on one database', async () => {
       const clock = fakeClock();
-      const limits = { postsPerDevice: { max: 2, windowMs: MINUTE }, postBytesPerDevice: { max: MAX_PAYLOAD_CHARS, windowMs: MINUTE } };
+      const limits = {
+        postsPerDevice: { max: 2, windowMs: MINUTE },
+        postBytesPerDevice: { max: MAX_PAYLOAD_CHARS, windowMs: MINUTE },
+      };
       const [first, second] = [limitedRelay(limits, clock), limitedRelay(limits, clock)];
       const { ana, bob, pairId } = await pairOn(first);
       expect((await first.post(ana, pairId)).status).toBe(201);
@@ -133,12 +142,17 @@ describe.each(backends())('quotas on $name', (backend) => {
 
     it('is counted across relay instances on one database', async () => {
       const clock = fakeClock();
-      const [first, second] = [limitedRelay({ storedBytesPerPair: 1000 }, clock), limitedRelay({ storedBytesPerPair: 1000 }, clock)];
+      const [first, second] = [
+        limitedRelay({ storedBytesPerPair: 1000 }, clock),
+        limitedRelay({ storedBytesPerPair: 1000 }, clock),
+      ];
       const { ana, bob, pairId } = await pairOn(first);
       expect((await first.post(ana, pairId, { payload: text(600) })).status).toBe(201);
       expectRefused(await second.post(bob, pairId, { payload: text(600) }), 413, 'quota_exceeded');
       // Concurrent posts through both instances cannot overfill it either: the pair's row is locked.
-      const results = await Promise.all([first, second, first, second].map((relay, i) => relay.post(i % 2 ? ana : bob, pairId, { payload: text(150) })));
+      const results = await Promise.all(
+        [first, second, first, second].map((relay, i) => relay.post(i % 2 ? ana : bob, pairId, { payload: text(150) })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 201, 413, 413]);
     });
   });
@@ -153,7 +167,10 @@ describe.each(backends())('quotas on $name', (backend) => {
         const refused = await relay.post(ana, pairId, { kind, payload: text(max + 1) });
         // Over the protocol's ceiling the request itself is invalid (400, see mailbox.test.ts).
         if (max === MAX_PAYLOAD_CHARS) expectRefused(refused, 400, 'bad_request');
-        else expect(expectRefused(refused, 413, 'too_large').message).toBe('This message is too large to send. Shorten it, then try again.');
+        else
+          expect(expectRefused(refused, 413, 'too_large').message).toBe(
+            'This message is too large to send. Shorten it, then try again.',
+          );
         expect(await snapshot(db().sql)).toEqual(before);
         expect((await relay.post(ana, pairId, { kind, payload: text(max) })).status).toBe(201);
       },
@@ -161,7 +178,8 @@ describe.each(backends())('quotas on $name', (backend) => {
 
     it('gives a screenshot to questions only: replies are far smaller, a resolution tiny', () => {
       expect(MAX_PAYLOAD_CHARS_BY_KIND.question).toBe(MAX_PAYLOAD_CHARS);
-      for (const kind of MESSAGE_KINDS.filter((k) => k !== 'question')) expect(MAX_PAYLOAD_CHARS_BY_KIND[kind]).toBeLessThanOrEqual(MAX_PAYLOAD_CHARS / 4);
+      for (const kind of MESSAGE_KINDS.filter((k) => k !== 'question'))
+        expect(MAX_PAYLOAD_CHARS_BY_KIND[kind]).toBeLessThanOrEqual(MAX_PAYLOAD_CHARS / 4);
       expect(MAX_PAYLOAD_CHARS_BY_KIND.resolution).toBeLessThanOrEqual(4096);
     });
   });
@@ -169,8 +187,13 @@ describe.each(backends())('quotas on $name', (backend) => {
   it('fills in the storage of pairs that existed before the quota', async () => {
     const { sql, dispose } = await backend.open();
     try {
-      await migrate(sql, MIGRATIONS.filter((m) => m.id < 3));
-      await sql.query(`INSERT INTO devices (id, token_hash, display_name, created_at) VALUES ($1, 'h', 'Ana', 1)`, [crypto.randomUUID()]);
+      await migrate(
+        sql,
+        MIGRATIONS.filter((m) => m.id < 3),
+      );
+      await sql.query(`INSERT INTO devices (id, token_hash, display_name, created_at) VALUES ($1, 'h', 'Ana', 1)`, [
+        crypto.randomUUID(),
+      ]);
       const [{ id: deviceId }] = await sql.query<{ id: string }>('SELECT id FROM devices');
       const pairId = crypto.randomUUID();
       await sql.query('INSERT INTO pairs (id, created_at, last_seq) VALUES ($1, 1, 2)', [pairId]);
@@ -180,7 +203,10 @@ describe.each(backends())('quotas on $name', (backend) => {
         [pairId, crypto.randomUUID(), deviceId, text(300), crypto.randomUUID(), 'é'.repeat(10)],
       );
       await migrate(sql);
-      const rows = await sql.query<{ stored_bytes: unknown; left_at: unknown }>('SELECT stored_bytes, left_at FROM pairs WHERE id = $1', [pairId]);
+      const rows = await sql.query<{ stored_bytes: unknown; left_at: unknown }>(
+        'SELECT stored_bytes, left_at FROM pairs WHERE id = $1',
+        [pairId],
+      );
       expect(rows.map((r) => ({ stored: Number(r.stored_bytes), leftAt: r.left_at }))).toEqual([{ stored: 320, leftAt: null }]);
     } finally {
       await dispose();
@@ -196,7 +222,9 @@ describe('quota settings', () => {
   });
 
   it('refuses a byte limit under one message, which could never be passed', () => {
-    expect(() => resolveRateLimits({ postBytesPerDevice: { max: MAX_PAYLOAD_CHARS - 1, windowMs: MINUTE } })).toThrow(/postBytesPerDevice/);
+    expect(() => resolveRateLimits({ postBytesPerDevice: { max: MAX_PAYLOAD_CHARS - 1, windowMs: MINUTE } })).toThrow(
+      /postBytesPerDevice/,
+    );
     expect(() => resolveRateLimits({ storedBytesPerPair: -1 })).toThrow(/storedBytesPerPair/);
     expect(() => resolveRateLimits({ postBytesPerDevice: { max: 2 ** 31, windowMs: MINUTE } })).toThrow(/postBytesPerDevice/);
   });

@@ -7,7 +7,17 @@ import { errorResponse } from '@/lib/protocol/protocol';
 import type { CreateAppOptions } from '@/relay/app';
 import { addressKey, DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, resolveRateLimits, type RateLimits } from '@/relay/rate-limit';
 import { startRelay, type RunningRelay } from '@/relay/server';
-import { backends, countRows, fakeClock, newSchemaName, snapshot, testRelay, useRelayDatabase, type Device, type TestRelay } from './harness';
+import {
+  backends,
+  countRows,
+  fakeClock,
+  newSchemaName,
+  snapshot,
+  testRelay,
+  useRelayDatabase,
+  type Device,
+  type TestRelay,
+} from './harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -91,7 +101,8 @@ describe.each(backends())('rate limits on $name', (backend) => {
     it('limits failed accepts per client address, whatever the device', async () => {
       const relay = limitedRelay({ failedAcceptsPerAddress: minute(3) }, '198.51.100.7');
       const devices = [await relay.register(), await relay.register(), await relay.register(), await relay.register()];
-      for (const [i, device] of devices.slice(0, 3).entries()) expect((await accept(relay, device, WRONG_CODES[i]!)).status).toBe(404);
+      for (const [i, device] of devices.slice(0, 3).entries())
+        expect((await accept(relay, device, WRONG_CODES[i]!)).status).toBe(404);
       expectRateLimited(await accept(relay, devices[3]!, WRONG_CODES[3]!));
 
       // Another address has a budget of its own; the same address over IPv6 /64 shares one.
@@ -254,7 +265,11 @@ describe.each(backends())('rate limits on $name', (backend) => {
 
     it('reads the client from X-Forwarded-For behind trusted proxies, ignoring what the client wrote', async () => {
       const clock = fakeClock(1_900_000_000_000 + 10 * HOUR);
-      const relay = await start({ now: clock.now, trustedProxies: 1, rateLimits: only({ registerPerAddress: { max: 1, windowMs: HOUR } }) });
+      const relay = await start({
+        now: clock.now,
+        trustedProxies: 1,
+        rateLimits: only({ registerPerAddress: { max: 1, windowMs: HOUR } }),
+      });
       expect((await register(relay, { 'X-Forwarded-For': '192.0.2.1' })).status).toBe(201);
       expect((await register(relay, { 'X-Forwarded-For': '192.0.2.2' })).status).toBe(201);
       // A client cannot escape by writing its own entries: the proxy's (rightmost) one counts.

@@ -40,17 +40,26 @@ async function api<T = any>(url: string, method: string, path: string, token?: s
 async function registerPair(inviterUrl: string, accepterUrl = inviterUrl) {
   const register = async (url: string, displayName: string) => {
     const publicKey = newPublicKey();
-    return { ...(await api<RegisterDeviceResponse>(url, 'POST', '/devices', undefined, { displayName, publicKey })).body, publicKey };
+    return {
+      ...(await api<RegisterDeviceResponse>(url, 'POST', '/devices', undefined, { displayName, publicKey })).body,
+      publicKey,
+    };
   };
   const ana = await register(inviterUrl, 'Ana');
   const bob = await register(accepterUrl, 'Bob');
-  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) => api(url, method, path, token, json);
+  const callOn = (url: string) => (method: string, path: string, token?: string, json?: unknown) =>
+    api(url, method, path, token, json);
   const pair = await pairingClient(callOn(inviterUrl)).pair(ana, bob, 'learner', callOn(accepterUrl));
   return { ana, bob, pairId: pair.pairId };
 }
 
 const postTo = (url: string, token: string, pairId: string) =>
-  api(url, 'POST', `/pairs/${pairId}/messages`, token, { id: crypto.randomUUID(), kind: 'question', createdAt: Date.now(), payload: 'sealed' });
+  api(url, 'POST', `/pairs/${pairId}/messages`, token, {
+    id: crypto.randomUUID(),
+    kind: 'question',
+    createdAt: Date.now(),
+    payload: 'sealed',
+  });
 
 async function readyStream(url: string, token: string, deviceId: string) {
   const stream = await openStream(url);
@@ -79,13 +88,21 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
         : { sql: db().sql };
     if (shared.schema) schemas.push(shared.schema);
     const start = async () => {
-      const relay = await startRelay({ port: 0, log: () => {}, hubChannel: `binome_${shared.schema ?? 'pglite'}_revoke`, adminSecret: ADMIN_SECRET, ...shared, ...options });
+      const relay = await startRelay({
+        port: 0,
+        log: () => {},
+        hubChannel: `binome_${shared.schema ?? 'pglite'}_revoke`,
+        adminSecret: ADMIN_SECRET,
+        ...shared,
+        ...options,
+      });
       running.push(relay);
       return relay;
     };
     return [await start(), await start()] as const;
   }
-  const revoke = (url: string, deviceId: string, secret = ADMIN_SECRET) => api(url, 'POST', `/admin/devices/${deviceId}/revoke`, secret);
+  const revoke = (url: string, deviceId: string, secret = ADMIN_SECRET) =>
+    api(url, 'POST', `/admin/devices/${deviceId}/revoke`, secret);
 
   it('closes the device’s live streams on every relay sharing the database, and stops its token', async () => {
     const [first, second] = await twoRelays();
@@ -96,7 +113,12 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
 
     const res = await revoke(first.url, bob.deviceId);
     expect(res.status).toBe(200);
-    expect(revokeDeviceResponse.parse(res.body)).toMatchObject({ deviceId: bob.deviceId, displayName: 'Bob', alreadyRevoked: false, buddiesTold: 1 });
+    expect(revokeDeviceResponse.parse(res.body)).toMatchObject({
+      deviceId: bob.deviceId,
+      displayName: 'Bob',
+      alreadyRevoked: false,
+      buddiesTold: 1,
+    });
 
     expect(await onFirst.closed).toEqual({ code: 4401, reason: 'revoked' });
     expect(await onSecond.closed).toEqual({ code: 4401, reason: 'revoked' });
@@ -176,7 +198,11 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     const relay = testRelay(db(), { adminSecret: ADMIN_SECRET });
     const bob = await relay.register('Bob');
     const before = await snapshot(db().sql);
-    const wrong: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-secret' }, { Authorization: `Bearer ${bob.token}` }];
+    const wrong: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer wrong-secret' },
+      { Authorization: `Bearer ${bob.token}` },
+    ];
     for (const headers of wrong) {
       const res = await relay.call('POST', `/admin/devices/${bob.deviceId}/revoke`, { headers });
       expect(res.status).toBe(401);
@@ -189,7 +215,8 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
   it('limits wrong secrets per client address, counting each before comparing it', async () => {
     const clock = fakeClock();
     const limits = { ...NO_RATE_LIMITS, failedAdminPerAddress: { max: 2, windowMs: 60_000 } };
-    const from = (address: string) => testRelay(db(), { adminSecret: ADMIN_SECRET, rateLimits: limits, now: clock.now, clientAddress: () => address });
+    const from = (address: string) =>
+      testRelay(db(), { adminSecret: ADMIN_SECRET, rateLimits: limits, now: clock.now, clientAddress: () => address });
     const guesser = from('198.51.100.66');
     const device = await guesser.register('Target');
     const attempt = (relay: ReturnType<typeof from>, secret: string) =>
@@ -208,11 +235,17 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     for (const id of [crypto.randomUUID(), 'not-a-device']) {
       const res = await relay.call('POST', `/admin/devices/${id}/revoke`, { token: ADMIN_SECRET });
       expect(res.status).toBe(404);
-      expect(errorResponse.parse(res.body).error.message).toBe('No device with this id is registered on this relay. Check the id, then try again.');
+      expect(errorResponse.parse(res.body).error.message).toBe(
+        'No device with this id is registered on this relay. Check the id, then try again.',
+      );
     }
     const bob = await relay.register('Bob');
-    const first = revokeDeviceResponse.parse((await relay.call('POST', `/admin/devices/${bob.deviceId}/revoke`, { token: ADMIN_SECRET })).body);
-    const again = revokeDeviceResponse.parse((await relay.call('POST', `/admin/devices/${bob.deviceId.toUpperCase()}/revoke`, { token: ADMIN_SECRET })).body);
+    const first = revokeDeviceResponse.parse(
+      (await relay.call('POST', `/admin/devices/${bob.deviceId}/revoke`, { token: ADMIN_SECRET })).body,
+    );
+    const again = revokeDeviceResponse.parse(
+      (await relay.call('POST', `/admin/devices/${bob.deviceId.toUpperCase()}/revoke`, { token: ADMIN_SECRET })).body,
+    );
     expect(again).toEqual({ ...first, alreadyRevoked: true });
   });
 
@@ -221,10 +254,16 @@ describe.each(backends())('revocation by an operator on $name', (backend) => {
     const bob = await relay.register('Bob');
     const res = await relay.call('POST', `/admin/devices/${bob.deviceId}/revoke`, { token: ADMIN_SECRET });
     expect(res.status).toBe(404);
-    expect(errorResponse.parse(res.body).error.message).toBe('This relay has no admin commands: start it with ADMIN_SECRET set in its environment.');
+    expect(errorResponse.parse(res.body).error.message).toBe(
+      'This relay has no admin commands: start it with ADMIN_SECRET set in its environment.',
+    );
     expect((await relay.call('GET', '/pairs', { token: bob.token })).status).toBe(200);
-    expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'short' })).toThrow(/ADMIN_SECRET must be at least 24 characters/);
-    expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'a secret with spaces in it, long' })).toThrow(/without spaces/);
+    expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'short' })).toThrow(
+      /ADMIN_SECRET must be at least 24 characters/,
+    );
+    expect(() => createApp({ ...db(), log: () => {}, adminSecret: 'a secret with spaces in it, long' })).toThrow(
+      /without spaces/,
+    );
   });
 });
 
@@ -238,7 +277,8 @@ function runCli(args: string[], env: Record<string, string>) {
       process.execPath,
       ['--import', 'tsx', 'relay/admin.ts', ...args],
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() }),
+      (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() }),
     );
   });
 }
@@ -273,7 +313,11 @@ describe('npm run relay:admin, against a relay process', () => {
     const { bob } = await registerPair(relay.url);
     const run = await runCli(['revoke', bob.deviceId, '--json'], env());
     expect(run.status).toBe(0);
-    expect(revokeDeviceResponse.parse(JSON.parse(run.stdout))).toMatchObject({ deviceId: bob.deviceId, alreadyRevoked: false, buddiesTold: 1 });
+    expect(revokeDeviceResponse.parse(JSON.parse(run.stdout))).toMatchObject({
+      deviceId: bob.deviceId,
+      alreadyRevoked: false,
+      buddiesTold: 1,
+    });
     const again = await runCli(['revoke', bob.deviceId, '--json'], env());
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyRevoked: true });
   });
@@ -283,7 +327,10 @@ describe('npm run relay:admin, against a relay process', () => {
     const wrong = await runCli(['revoke', bob.deviceId], env({ ADMIN_SECRET: 'not-the-secret-at-all-0123456789' }));
     expect(wrong).toMatchObject({ status: 1, stdout: '', stderr: WRONG_SECRET_MESSAGE });
     const unknown = await runCli(['revoke', crypto.randomUUID()], env());
-    expect(unknown).toMatchObject({ status: 1, stderr: 'No device with this id is registered on this relay. Check the id, then try again.' });
+    expect(unknown).toMatchObject({
+      status: 1,
+      stderr: 'No device with this id is registered on this relay. Check the id, then try again.',
+    });
     const asJson = await runCli(['revoke', crypto.randomUUID(), '--json'], env());
     expect(asJson.status).toBe(1);
     expect(JSON.parse(asJson.stdout)).toEqual({ error: { code: 'not_found', message: expect.stringMatching(/^No device/) } });
@@ -293,10 +340,17 @@ describe('npm run relay:admin, against a relay process', () => {
   it('explains what is wrong without calling the relay: no secret, no command, no device id, no relay', async () => {
     const noSecret = await runCli(['revoke', crypto.randomUUID()], { RELAY_URL: relay.url });
     expect(noSecret.status).toBe(2);
-    expect(noSecret.stderr).toMatch(/^Set ADMIN_SECRET to the secret the relay was started with\.\nUsage: npm run relay:admin -- <command>/);
-    expect((await runCli(['unrevoke', 'x'], env())).stderr).toMatch(/^There is no command “unrevoke”\.\nUsage:[\s\S]*\n {2}revoke <deviceId> /);
+    expect(noSecret.stderr).toMatch(
+      /^Set ADMIN_SECRET to the secret the relay was started with\.\nUsage: npm run relay:admin -- <command>/,
+    );
+    expect((await runCli(['unrevoke', 'x'], env())).stderr).toMatch(
+      /^There is no command “unrevoke”\.\nUsage:[\s\S]*\n {2}revoke <deviceId> /,
+    );
     expect((await runCli(['revoke'], env())).status).toBe(2);
     const down = await runCli(['revoke', crypto.randomUUID()], env({ RELAY_URL: 'http://127.0.0.1:9' }));
-    expect(down).toMatchObject({ status: 1, stderr: 'Could not reach the relay at http://127.0.0.1:9. Check that it is running, or set RELAY_URL to its address.' });
+    expect(down).toMatchObject({
+      status: 1,
+      stderr: 'Could not reach the relay at http://127.0.0.1:9. Check that it is running, or set RELAY_URL to its address.',
+    });
   });
 });

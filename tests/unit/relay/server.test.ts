@@ -28,7 +28,8 @@ async function registerDevice(relay: RunningRelay, displayName: string) {
   return { ...device, publicKey };
 }
 
-const callOn = (relay: RunningRelay) => (method: string, path: string, token?: string, json?: unknown) => api(relay, method, path, token, json);
+const callOn = (relay: RunningRelay) => (method: string, path: string, token?: string, json?: unknown) =>
+  api(relay, method, path, token, json);
 
 async function registerPair(inviterRelay: RunningRelay, accepterRelay = inviterRelay) {
   const ana = await registerDevice(inviterRelay, 'Ana');
@@ -135,11 +136,15 @@ describe.each(backends())('relay over HTTP on $name', (backend) => {
     // and keep the request in memory forever, waiting for a socket that never comes.
     const relay = await start();
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(`${relay.url}/stream`, { headers: { Upgrade: 'websocket', Connection: 'keep-alive' } }, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, body }));
-      });
+      const req = http.request(
+        `${relay.url}/stream`,
+        { headers: { Upgrade: 'websocket', Connection: 'keep-alive' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

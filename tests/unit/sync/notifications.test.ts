@@ -41,12 +41,27 @@ describe('notifications', () => {
     const cases: [Parameters<typeof messages>[0], string, string][] = [
       [{ question: 10, 'follow-up': 2, answer: 0, resolution: 1 }, 'Karim asked 12 questions', 'Karim a posé 12 questions'],
       [{ question: 0, 'follow-up': 0, answer: 5, resolution: 0 }, 'Karim sent 5 answers', 'Karim a envoyé 5 réponses'],
-      [{ question: 2, 'follow-up': 0, answer: 3, resolution: 0 }, 'Karim asked 2 questions and sent 3 answers', 'Karim a posé 2 questions et envoyé 3 réponses'],
-      [{ question: 1, 'follow-up': 0, answer: 1, resolution: 0 }, 'Karim asked 1 question and sent 1 answer', 'Karim a posé 1 question et envoyé 1 réponse'],
-      [{ question: 2000, 'follow-up': 0, answer: 0, resolution: 0 }, 'Karim asked 2,000 questions', 'Karim a posé 2\u202f000 questions'],
+      [
+        { question: 2, 'follow-up': 0, answer: 3, resolution: 0 },
+        'Karim asked 2 questions and sent 3 answers',
+        'Karim a posé 2 questions et envoyé 3 réponses',
+      ],
+      [
+        { question: 1, 'follow-up': 0, answer: 1, resolution: 0 },
+        'Karim asked 1 question and sent 1 answer',
+        'Karim a posé 1 question et envoyé 1 réponse',
+      ],
+      [
+        { question: 2000, 'follow-up': 0, answer: 0, resolution: 0 },
+        'Karim asked 2,000 questions',
+        'Karim a posé 2\u202f000 questions',
+      ],
     ];
     for (const [kinds, english, french] of cases) {
-      for (const [language, title] of [['en', english], ['fr', french]] as const) {
+      for (const [language, title] of [
+        ['en', english],
+        ['fr', french],
+      ] as const) {
         fakeBrowser.reset();
         speak(language);
         await notifyNewFromPeer(karim, messages(kinds));
@@ -68,7 +83,8 @@ describe('notifications', () => {
     const buddy = await relay.device('Karim');
     const pairId = await relay.pair(anne, buddy);
     await syncAll(buddy.deps);
-    for (let index = 0; index < 250; index++) await queueQuestion(buddy.db, { pairId, text: `Question ${index}`, context: null }, 1000 + index);
+    for (let index = 0; index < 250; index++)
+      await queueQuestion(buddy.db, { pairId, text: `Question ${index}`, context: null }, 1000 + index);
     await syncAll(buddy.deps);
     anne.deps.onNewFromPeer = notifyNewFromPeer;
     expect(await syncAll(anne.deps)).toMatchObject({ received: 250 });

@@ -55,10 +55,18 @@ describe('a relay that drops, reorders or rewinds messages', () => {
     await syncAll(anne.deps);
 
     expect(await questionsIn(anne.db)).toEqual(['One', 'Two', 'Four']);
-    expect(await anne.db.counters.get(pairId)).toMatchObject({ received: [[1, 2], [4, 4]], reorderedAt: null });
+    expect(await anne.db.counters.get(pairId)).toMatchObject({
+      received: [
+        [1, 2],
+        [4, 4],
+      ],
+      reorderedAt: null,
+    });
     expect(await anneWarned()).toBe(true);
     const recorded = (await anne.db.pairs.get(pairId))!;
-    expect(orderWarningText(recorded)).toBe('A message from Karim may be missing. Ask Karim whether they sent you something you have not seen.');
+    expect(orderWarningText(recorded)).toBe(
+      'A message from Karim may be missing. Ask Karim whether they sent you something you have not seen.',
+    );
 
     // Once Anne has checked with Karim, the warning goes until something else is missing.
     await hideOrderWarning(anne.db, pairId);
@@ -129,11 +137,23 @@ describe('counter ranges', () => {
   it('merges numbers into ranges and counts what is missing above what was acknowledged', () => {
     let ranges: [number, number][] = [];
     for (const value of [1, 2, 5, 3, 9]) ranges = addToRanges(ranges, value).ranges;
-    expect(ranges).toEqual([[1, 3], [5, 5], [9, 9]]);
+    expect(ranges).toEqual([
+      [1, 3],
+      [5, 5],
+      [9, 9],
+    ]);
     expect(addToRanges(ranges, 2).known).toBe(true);
     expect(missingCount({ received: ranges, acknowledged: 0 })).toBe(4);
     expect(missingCount({ received: ranges, acknowledged: 5 })).toBe(3);
     expect(missingCount({ received: [[2, 2]], acknowledged: 0 })).toBe(1);
-    expect(addToRanges([[1, 3], [5, 6]], 4).ranges).toEqual([[1, 6]]);
+    expect(
+      addToRanges(
+        [
+          [1, 3],
+          [5, 6],
+        ],
+        4,
+      ).ranges,
+    ).toEqual([[1, 6]]);
   });
 });

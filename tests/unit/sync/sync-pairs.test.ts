@@ -100,12 +100,16 @@ describe('pairs, one at a time', () => {
     expect(await anne.db.outbox.get(unsent)).toMatchObject({ rejected: 'pair_ended' });
     expect(relay.pairs.get(pairId)).toMatchObject({ leftAt: 5_000, leftBy: anne.id });
     expect(await pairOf(anne.db, pairId)).toMatchObject({ leftAt: 5_000, leftByMe: true });
-    expect(pairStandingText(await pairOf(anne.db, pairId))).toBe('You left this pair. Its log stays, but nothing more can be sent in it.');
+    expect(pairStandingText(await pairOf(anne.db, pairId))).toBe(
+      'You left this pair. Its log stays, but nothing more can be sent in it.',
+    );
 
     await syncAll(karim.deps);
     expect(await karim.db.outbox.get(late)).toMatchObject({ rejected: 'pair_ended' });
     expect(await pairOf(karim.db, pairId)).toMatchObject({ leftAt: 5_000, leftByMe: false });
-    expect(pairStandingText(await pairOf(karim.db, pairId))).toBe('Anne left this pair. Its log stays, but nothing more can be sent in it.');
+    expect(pairStandingText(await pairOf(karim.db, pairId))).toBe(
+      'Anne left this pair. Its log stays, but nothing more can be sent in it.',
+    );
     for (const side of [anne, karim]) {
       expect(await pairChoices(side.db)).toEqual([]);
       await expect(ask(side.db, pairId, 'Still there?')).rejects.toBeInstanceOf(PairClosedError);

@@ -10,11 +10,14 @@ describe('SyncScheduler', () => {
   it('runs one round at a time and folds requests made during a round into one more', async () => {
     let rounds = 0;
     let release!: () => void;
-    const scheduler = new SyncScheduler(async () => {
-      rounds++;
-      if (rounds === 1) await new Promise<void>((resolve) => (release = resolve));
-      return done;
-    }, () => {});
+    const scheduler = new SyncScheduler(
+      async () => {
+        rounds++;
+        if (rounds === 1) await new Promise<void>((resolve) => (release = resolve));
+        return done;
+      },
+      () => {},
+    );
     const first = scheduler.request();
     await Promise.resolve();
     const during = [scheduler.request(), scheduler.request(), scheduler.request()];

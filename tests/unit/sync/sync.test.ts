@@ -19,8 +19,7 @@ function device(relayUrl: () => string) {
   let offline = false;
   const deps: SyncDeps = {
     db,
-    client: (identity: Identity) =>
-      new RelayClient(offline ? 'http://127.0.0.1:9' : identity.relayUrl, identity.token),
+    client: (identity: Identity) => new RelayClient(offline ? 'http://127.0.0.1:9' : identity.relayUrl, identity.token),
     now: Date.now,
     onNewFromPeer: (_pair: Pair, messages: StoredMessage[]) => void notified.push(...messages),
   };
@@ -60,8 +59,20 @@ describe('sync engine against a real relay', () => {
   it('carries a question and its answer between two logs', async () => {
     const { asker, helper } = await pairedDevices();
     const threadId = crypto.randomUUID();
-    const context = { url: 'https://www.linkedin.com/feed/', title: 'Feed', tool: 'linkedin', toolName: 'LinkedIn', selection: '' };
-    await composeMessage(asker.db, await onlyPair(asker.db), 'question', { threadId, text: 'How do I post?', context }, { id: threadId, now: Date.now() });
+    const context = {
+      url: 'https://www.linkedin.com/feed/',
+      title: 'Feed',
+      tool: 'linkedin',
+      toolName: 'LinkedIn',
+      selection: '',
+    };
+    await composeMessage(
+      asker.db,
+      await onlyPair(asker.db),
+      'question',
+      { threadId, text: 'How do I post?', context },
+      { id: threadId, now: Date.now() },
+    );
 
     expect(await syncAll(asker.deps)).toMatchObject({ sent: 1, reachable: true, retryAt: null });
     expect(await asker.db.threads.get(threadId)).toMatchObject({ status: 'sent' });
@@ -70,7 +81,13 @@ describe('sync engine against a real relay', () => {
     expect(helper.notified.map((message) => message.kind)).toEqual(['question']);
     expect(await helper.db.threads.get(threadId)).toMatchObject({ direction: 'incoming', context });
 
-    await composeMessage(helper.db, await onlyPair(helper.db), 'answer', { threadId, text: 'Click "Start a post".' }, { id: crypto.randomUUID(), now: Date.now() });
+    await composeMessage(
+      helper.db,
+      await onlyPair(helper.db),
+      'answer',
+      { threadId, text: 'Click "Start a post".' },
+      { id: crypto.randomUUID(), now: Date.now() },
+    );
     await syncAll(helper.deps);
     await syncAll(asker.deps);
     expect(await countAwaitingMyAnswer(helper.db)).toBe(0);
@@ -82,7 +99,13 @@ describe('sync engine against a real relay', () => {
   it('keeps a question queued while the relay is unreachable and sends it exactly once after', async () => {
     const { asker, helper } = await pairedDevices();
     const threadId = crypto.randomUUID();
-    await composeMessage(asker.db, await onlyPair(asker.db), 'question', { threadId, text: 'Offline question', context: null }, { id: threadId, now: Date.now() });
+    await composeMessage(
+      asker.db,
+      await onlyPair(asker.db),
+      'question',
+      { threadId, text: 'Offline question', context: null },
+      { id: threadId, now: Date.now() },
+    );
 
     asker.setOffline(true);
     const failed = await syncAll(asker.deps);
@@ -114,7 +137,13 @@ describe('sync engine against a real relay', () => {
     const pair = await onlyPair(asker.db);
     const selection = 'Chiffre d’affaires par région. '.repeat(1700).slice(0, 50_000);
     expect(selection).toHaveLength(50_000);
-    const context = { url: 'https://excel.officeapps.live.com/x/b.xlsx', title: 'Budget', tool: 'excel', toolName: 'Excel Online', selection };
+    const context = {
+      url: 'https://excel.officeapps.live.com/x/b.xlsx',
+      title: 'Budget',
+      tool: 'excel',
+      toolName: 'Excel Online',
+      selection,
+    };
     const threadId = await queueQuestion(asker.db, { pairId: pair.pairId, text: 'What does this column add up?', context });
 
     expect(await syncAll(asker.deps)).toMatchObject({ sent: 1, reachable: true });
@@ -152,7 +181,13 @@ describe('sync engine against a real relay', () => {
     await asker.db.pairs.add(ghostPair);
     const lost = crypto.randomUUID();
     const fine = crypto.randomUUID();
-    await composeMessage(asker.db, ghostPair, 'question', { threadId: lost, text: 'To nobody', context: null }, { id: lost, now: 1 });
+    await composeMessage(
+      asker.db,
+      ghostPair,
+      'question',
+      { threadId: lost, text: 'To nobody', context: null },
+      { id: lost, now: 1 },
+    );
     await composeMessage(asker.db, pair, 'question', { threadId: fine, text: 'To Hugo', context: null }, { id: fine, now: 2 });
     // The relay does not know the ghost pair: refreshing pairs leaves it, flushing rejects it.
     const result = await syncAll(asker.deps);

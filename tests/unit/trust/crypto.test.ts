@@ -30,7 +30,13 @@ async function pairedKeys(pairId = PAIR_ID) {
   };
 }
 
-const header: EnvelopeHeader = { id: crypto.randomUUID(), pairId: PAIR_ID, senderDeviceId: ME, kind: 'question', createdAt: 1234 };
+const header: EnvelopeHeader = {
+  id: crypto.randomUUID(),
+  pairId: PAIR_ID,
+  senderDeviceId: ME,
+  kind: 'question',
+  createdAt: 1234,
+};
 const secret = 'Je suis perdu dans le tableau croisé du client Dupont';
 
 describe('end-to-end encryption', () => {
@@ -49,11 +55,19 @@ describe('end-to-end encryption', () => {
     expect(await openSealed(hugoKey, header, sealed)).toEqual({ plaintext: secret, counter: 7 });
     expect(await openPayload(hugoKey, header, sealed)).toBe(secret);
     const [, , iv, ciphertext] = sealed.split('.');
-    for (const forged of [`v2.8.${iv}.${ciphertext}`, `v2.1.${iv}.${ciphertext}`, `v1.${iv}.${ciphertext}`, `v2.07.${iv}.${ciphertext}`]) {
+    for (const forged of [
+      `v2.8.${iv}.${ciphertext}`,
+      `v2.1.${iv}.${ciphertext}`,
+      `v1.${iv}.${ciphertext}`,
+      `v2.07.${iv}.${ciphertext}`,
+    ]) {
       expect(await openSealed(hugoKey, header, forged)).toBeNull();
     }
     // v1, without a number, stays readable.
-    expect(await openSealed(hugoKey, header, await sealPayload(anneKey, header, secret))).toEqual({ plaintext: secret, counter: null });
+    expect(await openSealed(hugoKey, header, await sealPayload(anneKey, header, secret))).toEqual({
+      plaintext: secret,
+      counter: null,
+    });
     await expect(sealPayload(anneKey, header, secret, 0)).rejects.toThrow();
   });
 
@@ -110,7 +124,15 @@ describe('end-to-end encryption', () => {
     const pair = testPair({ pairKey: anneKey });
     const threadId = crypto.randomUUID();
     const question = encodePayload('question', { threadId, text: secret, context: null });
-    const genuine = { id: threadId, pairId: PAIR_ID, senderDeviceId: PEER, kind: 'question' as const, createdAt: 5, seq: 1, receivedAt: 6 };
+    const genuine = {
+      id: threadId,
+      pairId: PAIR_ID,
+      senderDeviceId: PEER,
+      kind: 'question' as const,
+      createdAt: 5,
+      seq: 1,
+      receivedAt: 6,
+    };
     const report = await applyEnvelopes(db, pair, ME, [
       { ...genuine, payload: await sealPayload(strangerKey, genuine, question) },
       { ...genuine, kind: 'follow-up', payload: await sealPayload(anneKey, genuine, question) },

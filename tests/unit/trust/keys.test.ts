@@ -59,7 +59,11 @@ describe('pair keys', () => {
   it('keeps a pair whose key is not a P-256 point without a key, marked broken, and adopts a valid key later', async () => {
     const db = emptyDb();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await recordPair(db, info('bm90IGEga2V5'), RELAY)).toMatchObject({ pairKey: null, peerPublicKey: null, broken: 'bad_key' });
+    expect(await recordPair(db, info('bm90IGEga2V5'), RELAY)).toMatchObject({
+      pairKey: null,
+      peerPublicKey: null,
+      broken: 'bad_key',
+    });
     const key = await peerKey();
     expect(await recordPair(db, info(key), RELAY)).toMatchObject({ peerPublicKey: key, broken: null, offeredPeerKey: null });
     expect((await db.pairs.get(PAIR_ID))!.pairKey).not.toBeNull();

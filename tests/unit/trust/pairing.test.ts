@@ -82,7 +82,9 @@ describe('pairing through a relay that tries to cheat', () => {
     expect(annePair).toMatchObject({ peerName: 'Hugo', myRole: 'learner', peerPublicKey: hugoPair!.myPublicKey });
     expect(hugoPair).toMatchObject({ peerName: 'Anne', myRole: 'helper', peerPublicKey: annePair!.myPublicKey });
     const anneId = (await anne.db.identities.toArray())[0]!.deviceId;
-    expect(await safetyNumber(hugoPair!.peerPublicKey!, hugoPair!.peerDeviceId)).toBe(await safetyNumber(annePair!.myPublicKey, anneId));
+    expect(await safetyNumber(hugoPair!.peerPublicKey!, hugoPair!.peerDeviceId)).toBe(
+      await safetyNumber(annePair!.myPublicKey, anneId),
+    );
   });
 
   it('a relay that swaps both keys is caught: pairing fails on both sides and no pair is recorded', async () => {
@@ -90,9 +92,12 @@ describe('pairing through a relay that tries to cheat', () => {
     const relayKeyForAnne = await exportPublicKey((await generateDeviceKeys()).publicKey);
     const relayKeyForHugo = await exportPublicKey((await generateDeviceKeys()).publicKey);
     // Hugo is told Anne's key is the relay's; Anne is told Hugo's key is the relay's.
-    hugoRelay.current = (path, body) => (path === '/invites/lookup' ? { ...body, inviter: { ...body.inviter, publicKey: relayKeyForHugo } } : body);
+    hugoRelay.current = (path, body) =>
+      path === '/invites/lookup' ? { ...body, inviter: { ...body.inviter, publicKey: relayKeyForHugo } } : body;
     anneRelay.current = (path, body) =>
-      path === '/pairs' ? { pairs: body.pairs.map((p: any) => ({ ...p, peer: { ...p.peer, publicKey: relayKeyForAnne } })) } : body;
+      path === '/pairs'
+        ? { pairs: body.pairs.map((p: any) => ({ ...p, peer: { ...p.peer, publicKey: relayKeyForAnne } })) }
+        : body;
     const status = await pairUp(anne, hugo);
     expect(status.anne?.status).toBe('failed');
     expect(status.hugo?.status).toBe('failed');
@@ -118,11 +123,17 @@ describe('pairing through a relay that tries to cheat', () => {
       const anneSecret = startPairing('A', code);
       const fakeHugo = startPairing('B', guess);
       const towardAnne = acceptPairing(fakeHugo, anneSecret.share, binding(anne.publicKey, relayKey));
-      const anneAccepts = finishPairing(anneSecret, { share: fakeHugo.share, confirm: towardAnne.confirm }, binding(anne.publicKey, relayKey)) !== null;
+      const anneAccepts =
+        finishPairing(anneSecret, { share: fakeHugo.share, confirm: towardAnne.confirm }, binding(anne.publicKey, relayKey)) !==
+        null;
       const fakeAnne = startPairing('A', guess);
       const hugoSecret = startPairing('B', code);
       const hugoAnswer = acceptPairing(hugoSecret, fakeAnne.share, binding(relayKey, hugo.publicKey));
-      const relayConfirm = finishPairing(fakeAnne, { share: hugoSecret.share, confirm: hugoAnswer.confirm }, binding(relayKey, hugo.publicKey));
+      const relayConfirm = finishPairing(
+        fakeAnne,
+        { share: hugoSecret.share, confirm: hugoAnswer.confirm },
+        binding(relayKey, hugo.publicKey),
+      );
       const hugoAccepts = relayConfirm !== null && confirmationMatches(hugoAnswer.expectedInviterConfirm, relayConfirm);
       return { anneAccepts, hugoAccepts };
     }
@@ -136,7 +147,11 @@ describe('pairing through a relay that tries to cheat', () => {
     const { anne, hugo, anneRelay } = twoBrowsers();
     anneRelay.current = (path, body) =>
       path === '/pairs'
-        ? { pairs: body.pairs.map((p: any) => (p.pairing ? { ...p, pairing: { ...p.pairing, accepterConfirm: 'A'.repeat(43) } } : p)) }
+        ? {
+            pairs: body.pairs.map((p: any) =>
+              p.pairing ? { ...p, pairing: { ...p.pairing, accepterConfirm: 'A'.repeat(43) } } : p,
+            ),
+          }
         : body;
     const status = await pairUp(anne, hugo);
     expect(status.anne?.status).toBe('failed');
@@ -149,7 +164,11 @@ describe('pairing through a relay that tries to cheat', () => {
     const { anne, hugo, hugoRelay } = twoBrowsers();
     hugoRelay.current = (path, body) =>
       path === '/pairs'
-        ? { pairs: body.pairs.map((p: any) => (p.pairing?.inviterConfirm ? { ...p, pairing: { ...p.pairing, inviterConfirm: 'B'.repeat(43) } } : p)) }
+        ? {
+            pairs: body.pairs.map((p: any) =>
+              p.pairing?.inviterConfirm ? { ...p, pairing: { ...p.pairing, inviterConfirm: 'B'.repeat(43) } } : p,
+            ),
+          }
         : body;
     const status = await pairUp(anne, hugo);
     expect(status.hugo?.status).toBe('failed');
@@ -187,7 +206,14 @@ describe('pairing through a relay that tries to cheat', () => {
             pairs: [
               ...body.pairs,
               invented(null),
-              invented({ nameplate: 'ABCD', inviterShare: 'x', accepterShare: 'y', accepterConfirm: 'z', inviterConfirm: 'w', failedAt: null }),
+              invented({
+                nameplate: 'ABCD',
+                inviterShare: 'x',
+                accepterShare: 'y',
+                accepterConfirm: 'z',
+                inviterConfirm: 'w',
+                failedAt: null,
+              }),
             ],
           }
         : body;

@@ -21,5 +21,4 @@ describe('safety numbers', () => {
     // The relay cannot keep a real number by moving a key to another device id either.
     expect(await safetyNumber(anne, 'device-2')).not.toBe(await safetyNumber(anne, 'device-1'));
   });
-
 });

@@ -1,7 +1,15 @@
 /** Known-answer tests: RFC 9382's Appendix B vectors through Binôme's SPAKE2 functions. */
 import { describe, expect, it } from 'vitest';
 import rfc from '../../fixtures/crypto/rfc9382-p256-vectors.json';
-import { bytesToBigInt, equalBytes, parseShare, spake2Keys, spake2Share, spake2SharedPoint, transcript } from '@/lib/trust/spake2';
+import {
+  bytesToBigInt,
+  equalBytes,
+  parseShare,
+  spake2Keys,
+  spake2Share,
+  spake2SharedPoint,
+  transcript,
+} from '@/lib/trust/spake2';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 const fromHex = (text: string) => Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16));
@@ -19,7 +27,14 @@ describe('SPAKE2 P256-SHA256-HKDF-HMAC, RFC 9382 Appendix B', () => {
       expect(hex(spake2Share('B', w, y))).toBe(v.pB);
       expect(hex(spake2SharedPoint('A', w, x, fromHex(v.pB)))).toBe(v.K);
       expect(hex(spake2SharedPoint('B', w, y, fromHex(v.pA)))).toBe(v.K);
-      const tt = transcript({ idA: ascii(v.A), idB: ascii(v.B), shareA: fromHex(v.pA), shareB: fromHex(v.pB), shared: fromHex(v.K), w });
+      const tt = transcript({
+        idA: ascii(v.A),
+        idB: ascii(v.B),
+        shareA: fromHex(v.pA),
+        shareB: fromHex(v.pB),
+        shared: fromHex(v.K),
+        w,
+      });
       expect(hex(tt)).toBe(v.TT);
       const keys = spake2Keys(tt, new Uint8Array(0));
       expect(hex(keys.sharedKey)).toBe(v.Ke);
@@ -33,7 +48,14 @@ describe('SPAKE2 P256-SHA256-HKDF-HMAC, RFC 9382 Appendix B', () => {
     const x = bytesToBigInt(fromHex(v.x));
     const wrong = bytesToBigInt(fromHex(v.w)) + 1n;
     const k = spake2SharedPoint('A', wrong, x, fromHex(v.pB));
-    const tt = transcript({ idA: ascii(v.A), idB: ascii(v.B), shareA: fromHex(v.pA), shareB: fromHex(v.pB), shared: k, w: wrong });
+    const tt = transcript({
+      idA: ascii(v.A),
+      idB: ascii(v.B),
+      shareA: fromHex(v.pA),
+      shareB: fromHex(v.pB),
+      shared: k,
+      w: wrong,
+    });
     expect(equalBytes(spake2Keys(tt, new Uint8Array(0)).confirmB, fromHex(v.cB))).toBe(false);
   });
 
