@@ -25,7 +25,7 @@ export function ConfirmButton({ label, question, confirmLabel, cancelLabel, onCo
       <button type="button" className="danger" onClick={onConfirm}>
         {confirmLabel}
       </button>
-      <button type="button" autoFocus onClick={() => setConfirming(false)}>
+      <button type="button" ref={(button) => button?.focus()} onClick={() => setConfirming(false)}>
         {cancelLabel}
       </button>
     </div>

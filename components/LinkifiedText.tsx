@@ -8,6 +8,7 @@ export function LinkifiedText({ text }: { text: string }) {
         typeof part === 'string' ? (
           part
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never move; a URL may repeat.
           <a key={index} href={part.url} target="_blank" rel="noopener noreferrer">
             {part.url}
           </a>

@@ -269,6 +269,7 @@ export function RedactionEditor({ image, width, height, redactions, onChange, ou
         )}
         {redactions.map((rect, index) => (
           <button
+            // biome-ignore lint/suspicious/noArrayIndexKey: a box is its place in the list: keyboard moves and undo address it by index.
             key={index}
             ref={(element) => {
               boxRefs.current[index] = element;

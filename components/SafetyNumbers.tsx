@@ -25,6 +25,7 @@ function SafetyNumber({ value, label }: { value: string; label: string }) {
   return (
     <span className="safety-number" role="img" aria-label={`${label}: ${value.split(' ').join(', ')}`}>
       {value.split(' ').map((group, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the six groups of a number never move.
         <span key={index}>{group}</span>
       ))}
     </span>
@@ -45,7 +46,7 @@ export function SafetyNumbers({ pair, peerKey }: { pair: Pair; peerKey?: string 
   if (!mine || !theirs) return null;
   const offered = peerKey !== undefined;
   return (
-    <div className="safety-numbers" role="group" aria-labelledby={`${id}-title`}>
+    <section className="safety-numbers" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{t('safety_title')}</h4>
       <p className="hint">{t('safety_compare_hint', pair.peerName)}</p>
       <dl>
@@ -66,6 +67,6 @@ export function SafetyNumbers({ pair, peerKey }: { pair: Pair; peerKey?: string 
             {t('safety_mark_verified')}
           </button>
         ))}
-    </div>
+    </section>
   );
 }

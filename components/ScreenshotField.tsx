@@ -62,10 +62,11 @@ export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
         return { bitmap, width: bitmap.width, height: bitmap.height };
       })
       .then(setCapture, () => setCapture(null));
-  }, [wanted, capture, tabId]);
+  }, [wanted, capture, tabId, captured]);
 
   const outline =
     element && capture ? viewportRectToImage(element.rect, element.viewport, element.devicePixelRatio, capture) : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onChange is the form's setter, new at each render; the outline is recomputed every render, so it is followed by its numbers.
   useEffect(() => {
     if (wanted === undefined || (wanted && capture === undefined)) onChange(undefined);
     else onChange(wanted && capture ? { capture, redactions, ...(outline ? { outline } : {}) } : null);

@@ -60,6 +60,7 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, childr
           </button>
         ))}
       </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA's tabs pattern makes the panel focusable when it may hold no focusable element. */}
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${selected}`} tabIndex={0}>
         {children}
       </div>

@@ -37,6 +37,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
 
   const [skill, setSkill] = useState('');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the thread object is new at every live-query update; only its seqs say whether something new arrived.
   useEffect(() => {
     if (thread && thread.lastPeerSeq > thread.readSeq) void client.markRead(threadId);
   }, [thread?.lastPeerSeq, thread?.readSeq, threadId, client]);

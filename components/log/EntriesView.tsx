@@ -43,6 +43,7 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
   };
   const entries = useLiveQuery(() => searchLog(db, query, filters, limit), [query, tool, pairId, status, from, to, limit]);
   // A new search starts from the first page again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the search's terms are the trigger, not inputs of the effect.
   useEffect(() => setLimit(PAGE_SIZE), [query, tool, pairId, status, from, to]);
   const buddy = (thread: { pairId: string; context: { toolName: string } | null }) => {
     const pair = pairs?.find((candidate) => candidate.pairId === thread.pairId);
@@ -56,6 +57,7 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
     <section className="entries">
       <label htmlFor={`${id}-q`}>{t('log_search_label')}</label>
       <input id={`${id}-q`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      {/* biome-ignore lint/a11y/useSemanticElements: the filters are laid out as a grid, which a fieldset's legend cannot join. */}
       <div className="filters" role="group" aria-label={t('log_filters')}>
         <div>
           <label htmlFor={`${id}-tool`}>{t('filter_tool')}</label>

@@ -27,7 +27,15 @@ export function EntryDetail({ threadId, onBack }: { threadId: string; onBack(): 
         }}
       >
         <label htmlFor={id}>{t('note_label')}</label>
-        <textarea id={id} rows={3} value={text} onChange={(event) => (setText(event.target.value), setSaved(false))} />
+        <textarea
+          id={id}
+          rows={3}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setSaved(false);
+          }}
+        />
         <button type="submit">{t('note_save')}</button>
         {saved && <p role="status">{t('note_saved')}</p>}
       </form>

@@ -21,6 +21,7 @@ function SkillItem({ skill, now, onOpen }: { skill: LearnedSkill; now: number; o
         ])}
       </p>
       {due ? (
+        // biome-ignore lint/a11y/useSemanticElements: two buttons and a line of text in a row; a fieldset would draw a box around them.
         <div className="review" role="group" aria-label={t('review_group', skill.label)}>
           <p className="ok">{t('review_due')}</p>
           <button type="button" className="primary" onClick={() => void recordReview(db, skill, 'known')}>

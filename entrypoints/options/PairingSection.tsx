@@ -19,7 +19,7 @@ function InviteCode({ code, expiresAt }: { code: string; expiresAt: number }) {
   return (
     <>
       <p>{t('pairing_code_intro')}</p>
-      <p className="invite-code" aria-label={t('pairing_code_label')}>
+      <p className="invite-code" role="note" aria-label={t('pairing_code_label')}>
         {formatInviteCode(code)}
       </p>
       <p>{t('pairing_code_expiry', new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }))}</p>

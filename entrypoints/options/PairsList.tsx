@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { OrderWarning, PairStanding } from '@/components/PairNotices';
 import { SafetyNumbers } from '@/components/SafetyNumbers';

@@ -27,6 +27,7 @@ export function useStoredField(stored: string | undefined): StoredField {
     setDraft(next);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the refs carry the values; stored and draft are when to look at them again.
   useEffect(() => {
     // The saved value has come back from the database: the field follows it from now on, with no flash of the old one.
     if (releaseWhenStored.current !== null && stored === releaseWhenStored.current && latestDraft.current === stored) {

@@ -3,9 +3,7 @@
  * the background is asked to sync; network-only steps (pairing) go to the background.
  */
 import type { BinomeDb } from '../db/db';
-import type { PageContext } from '../capture/page-context';
 import { uuidv7 } from '../db/ids';
-import type { ElementDescription } from '../capture/element-description';
 import { sendToBackground } from './messaging';
 import { hideOrderWarning } from '../conversation/order';
 import type { PairRole } from '../protocol/protocol';

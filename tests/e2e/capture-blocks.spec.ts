@@ -427,12 +427,10 @@ test.describe('screenshot', () => {
       },
       { dataUrl, description: result.description, salary },
     );
-    test
-      .info()
-      .annotations.push({
-        type: 'size',
-        description: `real capture ${report.source.join(' × ')} → ${report.output.join(' × ')}: ${JSON.stringify(report.sizes)}`,
-      });
+    test.info().annotations.push({
+      type: 'size',
+      description: `real capture ${report.source.join(' × ')} → ${report.output.join(' × ')}: ${JSON.stringify(report.sizes)}`,
+    });
     expect(report.source).toEqual([1920, 1080]);
     expect(report.output).toEqual([1600, 900]);
     expect(report.insideMax).toBeLessThanOrEqual(8);

@@ -24,6 +24,7 @@ export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
     const desktop = askerAtDesktop ? await Desktop.start() : undefined;
     const asker = await Person.launch('Anne Martin', fixtures.port, 'en', desktop);
     const helper = await Person.launch('Hugo', fixtures.port);
+    let failure: unknown;
     try {
       const askerOptions = await asker.options();
       await askerOptions.saveProfile('Anne Martin', relay.url);
@@ -53,6 +54,8 @@ export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
         helper,
         fixtureUrl: (page) => `http://excel.officeapps.live.com/x/${page}`,
       });
+    } catch (error) {
+      failure = error;
     } finally {
       // Each step runs even if one before it fails: a relay left running would outlive the test.
       const steps = [
@@ -64,8 +67,10 @@ export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
       ];
       const failures: unknown[] = [];
       for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-      if (failures.length) throw failures[0];
+      failure ??= failures[0];
     }
+    // The test's own failure comes first; a failed clean-up is reported when the test passed.
+    if (failure !== undefined) throw failure;
   },
 });
 

@@ -76,14 +76,11 @@ export class Person {
 
   /** The ask panel the background put into `page` (a frame in a closed shadow root). */
   async askPanelIn(page: Page): Promise<AskPanelPage> {
-    let frame: Frame | undefined;
-    await expect
-      .poll(() => (frame = page.frames().find((candidate) => candidate.url().includes('/ask-panel.html'))) !== undefined, {
-        message: 'the ask panel appears in the page',
-      })
-      .toBe(true);
-    await frame!.waitForLoadState();
-    return new AskPanelPage(frame!);
+    const panelFrame = () => page.frames().find((candidate) => candidate.url().includes('/ask-panel.html'));
+    await expect.poll(() => panelFrame() !== undefined, { message: 'the ask panel appears in the page' }).toBe(true);
+    const frame = panelFrame() as Frame;
+    await frame.waitForLoadState();
+    return new AskPanelPage(frame);
   }
 
   /**
@@ -93,21 +90,15 @@ export class Person {
   async sidePanel(): Promise<AskPanelPage> {
     const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    let panel: Page | undefined;
-    await expect
-      .poll(
-        () =>
-          (panel = browser
-            .contexts()
-            .flatMap((context) => context.pages())
-            .find((page) => page.url().includes('/sidepanel.html'))) !== undefined,
-        {
-          message: 'the side panel opens',
-        },
-      )
-      .toBe(true);
-    await panel!.waitForLoadState();
-    return new AskPanelPage(panel!);
+    const sidePanelPage = () =>
+      browser
+        .contexts()
+        .flatMap((context) => context.pages())
+        .find((page) => page.url().includes('/sidepanel.html'));
+    await expect.poll(() => sidePanelPage() !== undefined, { message: 'the side panel opens' }).toBe(true);
+    const panel = sidePanelPage() as Page;
+    await panel.waitForLoadState();
+    return new AskPanelPage(panel);
   }
 
   /** Closes the browser and opens the same profile again, as after a restart. */

@@ -27,7 +27,13 @@ function holdSettingsReads(db: BinomeDb): { release(): void } {
       table: (name) => {
         const table = down.table(name);
         if (name !== 'settings') return table;
-        return { ...table, get: async (request) => (await gate, table.get(request)) };
+        return {
+          ...table,
+          get: async (request) => {
+            await gate;
+            return table.get(request);
+          },
+        };
       },
     }),
   });
@@ -43,7 +49,10 @@ function holdEffects(): { flush(): Promise<void>; restore(): void } {
   const held: (() => void)[] = [];
   options.requestAnimationFrame = (callback) => void held.push(callback);
   return {
-    flush: () => act(() => held.splice(0).forEach((callback) => callback())),
+    flush: () =>
+      act(() => {
+        for (const callback of held.splice(0)) callback();
+      }),
     restore: () => (options.requestAnimationFrame = previous),
   };
 }
