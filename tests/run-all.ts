@@ -26,7 +26,7 @@ function readJson<T>(path: string): T | null {
 
 /**
  * What the E2E suite needs from Debian, installed when missing and we are allowed to:
- * Chromium, and a virtual display with real input for the shortcut and right-click tests.
+ * Chromium with its French locale, and a virtual display with real input for the shortcut and right-click tests.
  */
 function ensureBrowserTools(): void {
   const chromium = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -34,6 +34,8 @@ function ensureBrowserTools(): void {
     ...(chromium.some((path) => path && existsSync(path)) ? [] : ['chromium']),
     ...(existsSync('/usr/bin/Xvfb') ? [] : ['xvfb']),
     ...(existsSync('/usr/bin/xdotool') ? [] : ['xdotool']),
+    // Debian's Chromium speaks only English without it: a French profile would silently test English.
+    ...(!process.env.CHROMIUM_PATH && !existsSync('/usr/lib/chromium/locales/fr.pak') ? ['chromium-l10n'] : []),
   ];
   if (missing.length === 0) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
