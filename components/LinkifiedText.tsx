@@ -1,6 +1,6 @@
 import { splitLinks } from '@/lib/knowledge/links';
 
-/** Renders the buddy's text as text: React escapes it, and only http(s) URLs become links (see lib/links.ts). */
+/** Renders the buddy's text as text: React escapes it, and only http(s) URLs become links (see lib/knowledge/links.ts). */
 export function LinkifiedText({ text }: { text: string }) {
   return (
     <span className="linkified">

@@ -1,4 +1,4 @@
-/** The ask form's backend, provided by the page that shows the form (lib/ask-backend.ts). */
+/** The ask form's backend, provided by the page that shows the form (lib/ask/ask-backend.ts). */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AskBackend } from '@/lib/ask/question';
 

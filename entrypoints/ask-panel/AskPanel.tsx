@@ -1,6 +1,6 @@
 /**
  * The ask panel inside the page (in an iframe the background injected, see
- * lib/ask-panel-host.ts): the form with what the background captured before showing it,
+ * lib/ask/ask-panel-host.ts): the form with what the background captured before showing it,
  * then a word that the question is on its way. Esc, Cancel and Close hand the page back.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';

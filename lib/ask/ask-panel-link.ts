@@ -1,5 +1,5 @@
 /**
- * The panel frame's end of the channel with its host (lib/ask-panel-host.ts). The frame never
+ * The panel frame's end of the channel with its host (lib/ask/ask-panel-host.ts). The frame never
  * posts to its parent window, which is the page's: it waits for the host's offer, takes it only
  * with the secret the background gave it, and from then on speaks on that port alone.
  */

@@ -4,7 +4,7 @@
  *
  * 1. in the page: the context and the screenshot are captured first (so the picture shows
  *    the page, not the panel), kept in session storage (memory only) under a fresh id, then
- *    the panel's frame is injected (lib/ask-panel-host.ts) and reads them by that id;
+ *    the panel's frame is injected (lib/ask/ask-panel-host.ts) and reads them by that id;
  * 2. in the side panel, where the page refuses scripts (browser pages, extension stores):
  *    decided before anything is awaited, because the browser opens a side panel only
  *    during the person's gesture;

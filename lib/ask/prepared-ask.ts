@@ -1,6 +1,6 @@
 /**
  * What the background captured for the in-page panel, handed over through session storage
- * (memory only) under an id the panel's URL carries. Kept apart from lib/ask-panel.ts so
+ * (memory only) under an id the panel's URL carries. Kept apart from lib/ask/ask-panel.ts so
  * the panel's frame loads none of the background's code.
  */
 import { browser } from 'wxt/browser';
@@ -37,7 +37,7 @@ export interface PreparedAsk {
 
 /**
  * The one-time secret that proves the channel offered to the panel's frame comes from
- * Binôme's host, not from the page (see lib/ask-panel-host.ts). Kept apart from the capture:
+ * Binôme's host, not from the page (see lib/ask/ask-panel-host.ts). Kept apart from the capture:
  * the frame needs it before the picture is taken, and even when the capture never comes.
  */
 export const CHANNEL_SECRET_PREFIX = 'askPanelSecret:';

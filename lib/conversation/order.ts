@@ -1,5 +1,5 @@
 /**
- * The numbers each side seals with its messages in a pair (lib/crypto.ts v2), and what the
+ * The numbers each side seals with its messages in a pair (lib/trust/crypto.ts v2), and what the
  * receiver learns from them. The relay orders messages with its own seq, which it can
  * change at will; these numbers it cannot change, so a number skipped means a message of
  * the buddy never arrived, and a number arriving after a higher one means the relay

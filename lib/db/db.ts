@@ -45,7 +45,7 @@ export interface Pair {
   cursor: number;
   createdAt: number;
   /**
-   * Set on a pair restored from an imported file (lib/import.ts): no keys, no relay, read-only
+   * Set on a pair restored from an imported file (lib/knowledge/import.ts): no keys, no relay, read-only
    * history. Not indexed, so no new schema version.
    */
   importedAt?: number;
@@ -54,7 +54,7 @@ export interface Pair {
   leftByMe: boolean;
   /** When an operator removed the buddy's device: nothing more is sent to it. */
   peerRevokedAt: number | null;
-  /** Why the pair cannot be used (PAIR_PROBLEMS in lib/pair-state.ts), or null when it works. */
+  /** Why the pair cannot be used (PAIR_PROBLEMS in lib/conversation/pair-state.ts), or null when it works. */
   broken: string | null;
 }
 
@@ -64,7 +64,7 @@ export function isImportedPair(pair: Pair): boolean {
 }
 
 /**
- * The numbers each side gives its own messages in a pair, sealed with them (lib/crypto.ts
+ * The numbers each side gives its own messages in a pair, sealed with them (lib/trust/crypto.ts
  * v2): the relay's seq is not authenticated, these are, so a dropped or reordered message
  * shows. Kept apart from Pair so that recording a pair never resets them.
  */
@@ -81,7 +81,7 @@ export interface PairCounters {
 }
 
 /**
- * A pairing under way, as this browser sees it (lib/pairing.ts). The SPAKE2 secret lives here
+ * A pairing under way, as this browser sees it (lib/sync/pairing.ts). The SPAKE2 secret lives here
  * only until the exchange ends, so that a stopped service worker or a restart finishes it.
  */
 export interface Pairing {

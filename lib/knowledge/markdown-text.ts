@@ -3,7 +3,7 @@
  * with raw HTML on) shows the very characters that were typed. A buddy's answer, name or page
  * title is not trusted: it must not become HTML, a link, an image, a heading or a list.
  * Only the characters that can start such syntax are escaped, so the file stays readable, and
- * the http(s) addresses the app itself links (lib/links.ts) are links here too.
+ * the http(s) addresses the app itself links (lib/knowledge/links.ts) are links here too.
  */
 import { splitLinks } from './links';
 

@@ -4,7 +4,7 @@
  * Invite codes are read aloud and typed by people: no 0/O, 1/I/L, and grouped as XXX-XXX-XXX.
  * The first four characters (the nameplate) tell the relay which invite is meant; the last
  * five never leave the two browsers: they are the password of the SPAKE2 exchange that
- * authenticates the keys (lib/pairing-protocol.ts). 31^5 ≈ 2.9e7, so a relay that swaps the
+ * authenticates the keys (lib/trust/pairing-protocol.ts). 31^5 ≈ 2.9e7, so a relay that swaps the
  * keys is caught except with probability 1 in 28.6 million per invite, which it can try once.
  */
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

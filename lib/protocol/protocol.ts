@@ -57,7 +57,7 @@ export const isStorableText = (text: string): boolean => !text.includes('\0') &&
 /**
  * A name as a device sends it: refused when nothing is left once cleaned, or when the cleaned
  * name is longer than MAX_DISPLAY_NAME (refused rather than cut, so nobody is renamed without
- * knowing); otherwise the cleaned name is what the relay stores (see lib/display-name.ts).
+ * knowing); otherwise the cleaned name is what the relay stores (see lib/protocol/display-name.ts).
  */
 const displayName = z
   .string()
@@ -97,7 +97,7 @@ export const updateDeviceResponse = z.object({
   publicKey: z.string().nullable(),
 });
 
-// ---- Invites and pairs (SPAKE2 over the invite code: lib/pairing-protocol.ts) ----
+// ---- Invites and pairs (SPAKE2 over the invite code: lib/trust/pairing-protocol.ts) ----
 /** The part of the invite code that the relay sees: it names the invite, it proves nothing. */
 const nameplate = z.string().regex(NAMEPLATE_PATTERN);
 /** A SPAKE2 share: a P-256 point, uncompressed (65 bytes), base64url. The relay checks it is on the curve. */

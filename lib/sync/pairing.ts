@@ -38,7 +38,7 @@ const MAX_NAMEPLATE_DRAWS = 5;
 
 /**
  * Makes an invite: the code is drawn here, its password half never leaves this browser, and
- * the SPAKE2 secret waits in Dexie until the buddy's browser answers (lib/pairing-protocol.ts).
+ * the SPAKE2 secret waits in Dexie until the buddy's browser answers (lib/trust/pairing-protocol.ts).
  */
 export async function createInvite(
   deps: SyncDeps,

@@ -36,7 +36,7 @@ function sendRefusal(c: Context<RelayEnv>, reason: InviteRefusal | 'changed' | '
 }
 
 /**
- * Invites carry a SPAKE2 exchange the relay cannot check (lib/pairing-protocol.ts): it only
+ * Invites carry a SPAKE2 exchange the relay cannot check (lib/trust/pairing-protocol.ts): it only
  * stores the inviter's share under the nameplate, hands it to whoever names it, and records the
  * accepter's answer. A wrong password makes the browsers' confirmations fail, not the relay's
  * checks, so no relay-wide limit on wrong codes is needed (or possible): guesses cost each

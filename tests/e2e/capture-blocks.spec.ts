@@ -1,6 +1,6 @@
 /**
  * The capture building blocks in real Chromium: the element picker injected into a page
- * the person clicked Binôme on, and the screenshot renderer (bundled from lib/screenshot.ts
+ * the person clicked Binôme on, and the screenshot renderer (bundled from lib/capture/screenshot.ts
  * with esbuild into a fixture page, as the extension's own pages cannot be scripted from here).
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -262,7 +262,7 @@ test.describe('screenshot', () => {
 
   test.beforeAll(async () => {
     const built = await build({
-      entryPoints: [fileURLToPath(new URL('../../lib/screenshot.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../../lib/capture/screenshot.ts', import.meta.url))],
       bundle: true,
       format: 'iife',
       globalName: 'binomeScreenshot',

@@ -1,5 +1,5 @@
 /**
- * The injected host (lib/ask-panel-host.ts) in a small document (linkedom): what it offers the
+ * The injected host (lib/ask/ask-panel-host.ts) in a small document (linkedom): what it offers the
  * frame, where, and what it does with what arrives on the channel, the page's window or its element.
  */
 import { parseHTML } from 'linkedom';

@@ -2,7 +2,7 @@
  * A relay in memory, spoken to through the real RelayClient (its `fetch` is this double),
  * with the powers a hostile or damaged relay has: hide a message, swap two seqs, go back to
  * an older backup, give a message a huge seq, hand out a garbage key, revoke a device.
- * It follows the real relay's contract (lib/protocol.ts, relay/routes/pairs.ts) otherwise.
+ * It follows the real relay's contract (lib/protocol/protocol.ts, relay/routes/pairs.ts) otherwise.
  */
 import type { BinomeDb } from '@/lib/db/db';
 import { deviceKeys, recordPair } from '@/lib/trust/keys';
@@ -128,7 +128,7 @@ export class RelayDouble {
 
   /**
    * A pair as a completed pairing leaves it: on the relay, and recorded by both browsers (which
-   * record only pairs whose SPAKE2 confirmations matched; lib/pairing.ts). The asker is the learner.
+   * record only pairs whose SPAKE2 confirmations matched; lib/sync/pairing.ts). The asker is the learner.
    */
   async pair(learner: DoubleBrowser, helper: DoubleBrowser): Promise<string> {
     const id = crypto.randomUUID();

@@ -83,7 +83,7 @@ describe('JSON export and import', () => {
     expect(progress.at(-1)).toBe(5);
     expect(await contentsBesidesDeletions(target)).toEqual(await contentsBesidesDeletions(db));
     // The entry deleted there stays out, but a file's deletions are not stored here: they would
-    // make sync drop a thread's messages for good (see the rule in lib/import.ts).
+    // make sync drop a thread's messages for good (see the rule in lib/knowledge/import.ts).
     expect(await db.tombstones.count()).toBe(1);
     expect(await target.tombstones.count()).toBe(0);
     // Imported pairs show their history but cannot send: they have no key on this computer.

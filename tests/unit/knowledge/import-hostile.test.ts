@@ -1,6 +1,6 @@
 /**
  * A file anyone can hand a person: it restores missing history as imported pairs, and never
- * changes the conversation of a pair this browser has live (see the rule in lib/import.ts).
+ * changes the conversation of a pair this browser has live (see the rule in lib/knowledge/import.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { applyEnvelopes } from '@/lib/conversation/apply';
