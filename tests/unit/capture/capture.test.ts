@@ -11,7 +11,11 @@ let executeScript: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, url: 'https://intranet.example/report', title: 'Report' }));
+  (browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({
+    id,
+    url: 'https://intranet.example/report',
+    title: 'Report',
+  }));
   executeScript = vi.fn(async () => [{ frameId: 0, result: '' }]);
   (browser.scripting as { executeScript: unknown }).executeScript = executeScript;
 });

@@ -47,6 +47,8 @@ it('stays true while the page stays open', async () => {
   vi.setSystemTime(written + 59 * 60_000 + 30_000);
   await show(<When at={written} />);
   expect(shown().textContent).toMatch(/^59 minutes ago/);
-  await act(() => vi.advanceTimersByTime(60_000));
+  await act(() => {
+    vi.advanceTimersByTime(60_000);
+  });
   expect(shown().textContent).toMatch(/^1 hour ago/);
 });

@@ -7,24 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { exactTime, relativeTime } from '@/lib/i18n/time';
 
 const now = new Date(2026, 2, 12, 14, 5).getTime();
-const before = (ms: number) => now - ms;
+const ago = (ms: number) => now - ms;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 describe('relativeTime', () => {
   it('says "now" within the first minute, also for a buddy whose clock runs a little ahead', () => {
-    expect(relativeTime(before(40 * SECOND), now, 'en')).toBe('now');
-    expect(relativeTime(before(40 * SECOND), now, 'fr')).toBe('maintenant');
+    expect(relativeTime(ago(40 * SECOND), now, 'en')).toBe('now');
+    expect(relativeTime(ago(40 * SECOND), now, 'fr')).toBe('maintenant');
     expect(relativeTime(now + 5 * SECOND, now, 'en')).toBe('now');
   });
 
   it('counts minutes, then hours, in the plural the language wants', () => {
-    expect(relativeTime(before(MINUTE + 30 * SECOND), now, 'en')).toBe('1 minute ago');
-    expect(relativeTime(before(59 * MINUTE), now, 'fr')).toBe('il y a 59 minutes');
-    expect(relativeTime(before(2 * HOUR + 10 * MINUTE), now, 'en')).toBe('2 hours ago');
-    expect(relativeTime(before(2 * HOUR), now, 'fr')).toBe('il y a 2 heures');
-    expect(relativeTime(before(HOUR), now, 'fr')).toBe('il y a 1 heure');
+    expect(relativeTime(ago(MINUTE + 30 * SECOND), now, 'en')).toBe('1 minute ago');
+    expect(relativeTime(ago(59 * MINUTE), now, 'fr')).toBe('il y a 59 minutes');
+    expect(relativeTime(ago(2 * HOUR + 10 * MINUTE), now, 'en')).toBe('2 hours ago');
+    expect(relativeTime(ago(2 * HOUR), now, 'fr')).toBe('il y a 2 heures');
+    expect(relativeTime(ago(HOUR), now, 'fr')).toBe('il y a 1 heure');
   });
 
   it('says "yesterday" for the day before, by the calendar', () => {
