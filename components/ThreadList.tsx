@@ -4,6 +4,7 @@ import type { Thread } from '@/lib/db/db';
 import { t } from '@/lib/i18n/i18n';
 import { isUnread } from '@/lib/conversation/threads';
 import { StatusLabel } from './StatusLabel';
+import { When } from './When';
 
 interface Props {
   threads: Thread[];
@@ -26,6 +27,8 @@ function ThreadItem({ thread, onOpen, detail }: { thread: Thread } & Pick<Props,
           {detail?.(thread) ?? thread.context?.toolName}
           {' · '}
           <StatusLabel direction={thread.direction} status={thread.status} />
+          {' · '}
+          <When at={thread.askedAt} />
         </span>
       </button>
     </li>

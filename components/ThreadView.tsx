@@ -12,6 +12,7 @@ import { ReplyForm } from './ReplyForm';
 import { SkillField, skillToSend, skillToShow } from './SkillField';
 import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
+import { When } from './When';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -22,7 +23,11 @@ const KIND_LABELS: Partial<Record<string, MessageKey>> = {
 export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): void }) {
   const { db, client } = useServices();
   const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
-  const pair = useLiveQuery(() => (thread ? db.pairs.get(thread.pairId) : undefined), [thread?.pairId]);
+  // Tagged with the pair it read: until this thread's pair is read, no name, not even "Your buddy", is shown.
+  const pairRead = useLiveQuery(
+    async () => thread && { pairId: thread.pairId, pair: await db.pairs.get(thread.pairId) },
+    [thread?.pairId],
+  );
   const messages = useLiveQuery(
     async () => (await db.messages.where('threadId').equals(threadId).toArray()).sort(compareMessages),
     [threadId],
@@ -45,7 +50,8 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
   // The helper starts from the skill the asker named, and may correct it.
   useEffect(() => setSkill(skillToShow(thread?.skill ?? '')), [thread?.skill]);
 
-  if (!thread || !messages) return null;
+  if (!thread || !messages || pairRead?.pairId !== thread.pairId) return null;
+  const pair = pairRead.pair;
   const questionMessage = messages.find((message) => message.kind === 'question') as StoredMessage | undefined;
   const screenshot = questionMessage?.screenshot;
   const element = questionMessage?.element;
@@ -62,7 +68,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
       </button>
       <p className="thread-meta">
         {iAsked ? t('thread_you_asked', buddy) : t('thread_buddy_asked', buddy)} ·{' '}
-        <StatusLabel direction={thread.direction} status={thread.status} />
+        <StatusLabel direction={thread.direction} status={thread.status} /> · <When at={thread.askedAt} />
       </p>
       <h2 id={`q-${threadId}`} className="question-text">
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
@@ -85,7 +91,8 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
           .map((message) => (
             <li key={message.id} className={`message message-${message.kind}`}>
               <p className="author">
-                {message.fromMe ? t('author_you') : buddy} · {t(KIND_LABELS[message.kind] ?? 'kind_answer')}
+                {message.fromMe ? t('author_you') : buddy} · {t(KIND_LABELS[message.kind] ?? 'kind_answer')} ·{' '}
+                <When at={message.createdAt} />
               </p>
               {message.text && (
                 <p className="text">

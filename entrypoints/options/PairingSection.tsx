@@ -5,7 +5,8 @@ import { useServices } from '@/components/services';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useSubmit } from '@/components/useSubmit';
 import type { Pairing } from '@/lib/db/db';
-import { t } from '@/lib/i18n/i18n';
+import { t, uiLanguage } from '@/lib/i18n/i18n';
+import { exactTime } from '@/lib/i18n/time';
 import { formatInviteCode } from '@/lib/protocol/invite-code';
 import type { PairRole } from '@/lib/protocol/protocol';
 
@@ -22,7 +23,7 @@ function InviteCode({ code, expiresAt }: { code: string; expiresAt: number }) {
       <p className="invite-code" role="note" aria-label={t('pairing_code_label')}>
         {formatInviteCode(code)}
       </p>
-      <p>{t('pairing_code_expiry', new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }))}</p>
+      <p>{t('pairing_code_expiry', exactTime(expiresAt, uiLanguage()))}</p>
     </>
   );
 }

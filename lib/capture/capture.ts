@@ -14,11 +14,25 @@ function readSelection(): string {
   return window.getSelection()?.toString() ?? '';
 }
 
+/**
+ * The text selected in the page or in one of its frames (a web app often edits inside one),
+ * the top frame's first: a person selects in one place at a time, but a frame may keep an
+ * old selection of its own.
+ */
+export function firstSelection(frames: { frameId?: number; result?: unknown }[]): string {
+  const topFirst = [...frames].sort((a, b) => Number(b.frameId === 0) - Number(a.frameId === 0));
+  for (const frame of topFirst) {
+    const text = String(frame.result ?? '').trim();
+    if (text) return text;
+  }
+  return '';
+}
+
 /** Pages that refuse scripts (browser pages, the web store) still give URL and title. */
 async function selectedText(tabId: number): Promise<string> {
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
-    return String(result?.result ?? '').trim();
+    // Frames the extension may not read (other sites' frames, under activeTab) are left out, not refused.
+    return firstSelection(await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: readSelection }));
   } catch {
     return '';
   }
