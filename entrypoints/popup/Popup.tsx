@@ -10,9 +10,9 @@ import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
 import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
-import { initialTab, type HomeTab } from '@/lib/conversation/news';
+import { initialTab, newsTabLabels, type HomeTab } from '@/lib/conversation/news';
 import { takeThreadToOpen, threadFromHash } from '@/lib/conversation/open-thread';
-import { t, tCount } from '@/lib/i18n/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
 import { useSetting } from '@/components/useSetting';
@@ -128,7 +128,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   }
 
   const tab = chosenTab ?? initialTab(page.news);
-  const { toAnswer, unreadAnswers } = page.news;
+  const labels = newsTabLabels(page.news);
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
     <main className={className}>
@@ -145,8 +145,8 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         selected={tab}
         onSelect={setTab}
         tabs={[
-          { key: 'inbox', label: toAnswer ? tCount('inbox_tab_count', toAnswer) : t('tab_inbox') },
-          { key: 'mine', label: unreadAnswers ? tCount('mine_tab_count', unreadAnswers) : t('tab_mine') },
+          { key: 'inbox', label: labels.inbox },
+          { key: 'mine', label: labels.mine },
           { key: 'log', label: t('tab_log') },
         ]}
       >

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { isImportedPair, type BinomeDb, type Pair } from '../db/db';
+import { t, tCount } from '../i18n/i18n';
 import { permanentRefusal } from './pair-state';
 
 export interface News {
@@ -68,4 +69,12 @@ export function initialTab(news: News): HomeTab {
   if (news.toAnswer > 0) return 'inbox';
   if (news.unreadAnswers > 0) return 'mine';
   return 'inbox';
+}
+
+/** The tabs' names, each with its count when something waits there: "My questions (1 new)". */
+export function newsTabLabels(news: News): { inbox: string; mine: string } {
+  return {
+    inbox: news.toAnswer ? tCount('inbox_tab_count', news.toAnswer) : t('tab_inbox'),
+    mine: news.unreadAnswers ? tCount('mine_tab_count', news.unreadAnswers) : t('tab_mine'),
+  };
 }

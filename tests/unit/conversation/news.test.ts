@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readInboxPage } from '@/lib/conversation/inbox';
-import { initialTab, newsTotal, readNews } from '@/lib/conversation/news';
+import { initialTab, newsTabLabels, newsTotal, readNews } from '@/lib/conversation/news';
 import { markRead } from '@/lib/conversation/threads';
 import { emptyDb, PAIR_ID, testPair } from '../helpers/db';
+import { speak } from '../helpers/i18n';
 import { addEntry } from '../helpers/log-data';
 
 const OTHER_PAIR = '00000000-0000-4000-8000-000000000002';
@@ -69,5 +70,26 @@ describe('the tab the popup opens on', () => {
 
   it('is the inbox when nothing is new', () => {
     expect(initialTab({ toAnswer: 0, unreadAnswers: 0 })).toBe('inbox');
+  });
+});
+
+describe('the tabs’ counts', () => {
+  it('name what waits in each tab, in the plural each language wants', () => {
+    speak('en');
+    expect(newsTabLabels({ toAnswer: 1, unreadAnswers: 2 })).toEqual({
+      inbox: 'Questions for me (1 to answer)',
+      mine: 'My questions (2 new)',
+    });
+    speak('fr');
+    expect(newsTabLabels({ toAnswer: 2, unreadAnswers: 1 })).toEqual({
+      inbox: 'Questions pour moi (2 en attente)',
+      mine: 'Mes questions (1 nouvelle)',
+    });
+    expect(newsTabLabels({ toAnswer: 0, unreadAnswers: 3 }).mine).toBe('Mes questions (3 nouvelles)');
+  });
+
+  it('say no count where nothing waits', () => {
+    speak('en');
+    expect(newsTabLabels({ toAnswer: 0, unreadAnswers: 0 })).toEqual({ inbox: 'Questions for me', mine: 'My questions' });
   });
 });
