@@ -23,6 +23,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(onCommand(db));
   browser.alarms.onAlarm.addListener(onAlarm(sync));
   watchTabsForSiteMarks(db);
-  browser.notifications.onClicked.addListener(onNotificationClicked);
+  browser.notifications.onClicked.addListener(onNotificationClicked(db));
   void sync.wake();
 });

@@ -10,6 +10,8 @@ import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
 import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
+import { initialTab, newsTabLabels, type HomeTab } from '@/lib/conversation/news';
+import { takeThreadToOpen, threadFromHash } from '@/lib/conversation/open-thread';
 import { t } from '@/lib/i18n/i18n';
 import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
@@ -26,7 +28,12 @@ const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module
 const POPUP_LIST_SIZE = 20;
 
 type View = { name: 'home' } | { name: 'ask'; fromMenu?: PendingAsk } | { name: 'thread'; threadId: string };
-type HomeTab = 'inbox' | 'mine' | 'log';
+
+/** Opened on `#thread=<id>` (a notification click where no popup could open): that thread first. */
+function viewFromAddress(): View {
+  const threadId = threadFromHash(window.location.hash);
+  return threadId ? { name: 'thread', threadId } : { name: 'home' };
+}
 
 interface Props {
   tabId?: number;
@@ -35,11 +42,25 @@ interface Props {
 
 export function Popup({ tabId, surface = 'popup' }: Props) {
   const { db, client } = useServices();
-  const [view, setView] = useState<View>({ name: 'home' });
-  const [tab, setTab] = useState<HomeTab>('inbox');
+  const [view, setView] = useState<View>(viewFromAddress);
+  // null until the first read: then the tab with news, kept so that news arriving later never moves the person.
+  const [chosenTab, setTab] = useState<HomeTab | null>(null);
   const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
   const page = useLiveQuery(() => readInboxPage(db, POPUP_LIST_SIZE), []);
   const pairs = page?.pairs;
+  const news = page?.news;
+  useEffect(() => {
+    if (news && chosenTab === null) setTab(initialTab(news));
+  }, [news, chosenTab]);
+
+  // The toolbar popup a notification click opened: the background left it the thread to show.
+  useEffect(() => {
+    if (surface !== 'popup') return;
+    void takeThreadToOpen(db).then(
+      (threadId) => threadId && setView({ name: 'thread', threadId }),
+      (error: unknown) => console.warn('Binôme could not read which thread to open', error),
+    );
+  }, [db, surface]);
 
   // Opened for a page that refuses the in-page panel (or already open beside it): go straight
   // to the ask form with what was clicked. Watched, because the note may land after the first render.
@@ -106,7 +127,8 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
     );
   }
 
-  const unreadCount = page.unreadTotal;
+  const tab = chosenTab ?? initialTab(page.news);
+  const labels = newsTabLabels(page.news);
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
     <main className={className}>
@@ -123,8 +145,8 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         selected={tab}
         onSelect={setTab}
         tabs={[
-          { key: 'inbox', label: unreadCount ? t('tab_inbox_count', String(unreadCount)) : t('tab_inbox') },
-          { key: 'mine', label: t('tab_mine') },
+          { key: 'inbox', label: labels.inbox },
+          { key: 'mine', label: labels.mine },
           { key: 'log', label: t('tab_log') },
         ]}
       >

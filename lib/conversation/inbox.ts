@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { BinomeDb, Pair, Thread } from '../db/db';
+import { readNews, type News } from './news';
 
 export interface InboxGroup {
   pair: Pair;
@@ -20,6 +21,8 @@ export interface InboxPage {
   unreadTotal: number;
   mine: Thread[];
   mineTotal: number;
+  /** The tabs' counts, read in the same transaction as the lists they count. */
+  news: News;
 }
 
 function pairRange(db: BinomeDb, pairId: string, unread: 0 | 1) {
@@ -50,8 +53,12 @@ export function readInboxPage(db: BinomeDb, limit: number): Promise<InboxPage> {
   return db.transaction('r', db.pairs, db.threads, async () => {
     const pairs = await db.pairs.orderBy('createdAt').toArray();
     const groups = (await Promise.all(pairs.map((pair) => groupOf(db, pair, limit)))).filter((group) => group.total > 0);
-    const [mine, mineTotal] = await Promise.all([myQuestions(db).reverse().limit(limit).toArray(), myQuestions(db).count()]);
-    return { pairs, groups, unreadTotal: groups.reduce((sum, group) => sum + group.unread, 0), mine, mineTotal };
+    const [mine, mineTotal, news] = await Promise.all([
+      myQuestions(db).reverse().limit(limit).toArray(),
+      myQuestions(db).count(),
+      readNews(db),
+    ]);
+    return { pairs, groups, unreadTotal: groups.reduce((sum, group) => sum + group.unread, 0), mine, mineTotal, news };
   });
 }
 

@@ -87,3 +87,10 @@ export function readProfile(db: BinomeDb): Promise<Profile> {
 export async function saveProfile(db: BinomeDb, profile: Profile): Promise<void> {
   await write(db, profileSetting, { ...profile, displayName: normalizeDisplayName(profile.displayName) });
 }
+
+/** The thread a notification click asked the popup to open, and when (lib/conversation/open-thread.ts). */
+export const threadToOpenSetting = defineSetting<{ threadId: string; at: number } | null>(
+  'threadToOpen',
+  z.object({ threadId: z.string(), at: z.number() }).nullable(),
+  null,
+);

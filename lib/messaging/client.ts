@@ -8,6 +8,7 @@ import { sendToBackground } from './messaging';
 import { hideOrderWarning } from '../conversation/order';
 import type { PairRole } from '../protocol/protocol';
 import { composeMessage, markRead } from '../conversation/threads';
+import { updateBadge } from '../sync/badge';
 
 export interface Client {
   answer(threadId: string, text: string, skill?: string): Promise<void>;
@@ -61,7 +62,11 @@ export function createClient(db: BinomeDb): Client {
       await composeMessage(db, await pairOf(thread.pairId), 'resolution', { threadId }, now());
       void nudge();
     },
-    markRead: (threadId) => markRead(db, threadId),
+    async markRead(threadId) {
+      await markRead(db, threadId);
+      // Here rather than at the next sync round: the badge must not count what was just read.
+      await updateBadge(db).catch((error: unknown) => console.warn('Binôme could not redraw the badge', error));
+    },
     createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
     acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),
     leavePair: (pairId) => sendToBackground({ type: 'page:leave-pair', pairId }).then(() => undefined),

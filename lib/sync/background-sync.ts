@@ -8,11 +8,12 @@ import type { BinomeDb, Pair } from '../db/db';
 import { readProfile } from '../db/settings';
 import type { StoredMessage } from '../conversation/threads';
 import type { SyncDeps } from './deps';
+import { updateBadge } from './badge';
 import { notifyNewFromPeer } from './notifications';
 import { syncDisplayName } from './pairing';
 import { PushManager } from './push';
 import { RelayClient } from './relay-client';
-import { countAwaitingMyAnswer, syncAll, type SyncResult } from './sync';
+import { syncAll, type SyncResult } from './sync';
 import { SyncScheduler } from './sync-scheduler';
 
 export const SYNC_ALARM = 'binome-sync';
@@ -65,10 +66,4 @@ async function ensureAlarm(): Promise<void> {
   if (!(await browser.alarms.get(SYNC_ALARM))) {
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
   }
-}
-
-async function updateBadge(db: BinomeDb): Promise<void> {
-  const count = await countAwaitingMyAnswer(db);
-  await browser.action.setBadgeText({ text: count ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
 }

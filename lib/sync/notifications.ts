@@ -16,6 +16,20 @@ interface Notice {
   message: string;
 }
 
+const PREFIX = 'binome';
+const BATCH = 'batch';
+
+/**
+ * The thread a click on this notification opens, or null for one that tells of several
+ * (or is not Binôme's): the popup then opens on the tab with the news. Thread ids are UUIDs,
+ * so ':' cannot occur in them.
+ */
+export function threadOfNotice(notificationId: string): string | null {
+  const [prefix, threadId, second] = notificationId.split(':');
+  if (prefix !== PREFIX || !threadId || !second || second === BATCH) return null;
+  return threadId;
+}
+
 function single(pair: Pair, message: StoredMessage): Notice {
   const title =
     message.kind === 'answer'
@@ -23,7 +37,7 @@ function single(pair: Pair, message: StoredMessage): Notice {
       : message.kind === 'follow-up'
         ? t('notify_follow_up', pair.peerName)
         : t('notify_question', pair.peerName);
-  return { id: `binome:${message.threadId}:${message.id}`, title, message: message.text.slice(0, EXCERPT) };
+  return { id: `${PREFIX}:${message.threadId}:${message.id}`, title, message: message.text.slice(0, EXCERPT) };
 }
 
 /** Follow-ups are questions too, for the count: "Karim asked 3 questions". */
@@ -34,7 +48,7 @@ function batch(pair: Pair, questions: number, answers: number, last: StoredMessa
       : questions === 0
         ? tCount('notify_answers', answers, [pair.peerName])
         : t('notify_mixed', [pair.peerName, tCount('count_questions', questions), tCount('count_answers', answers)]);
-  return { id: `binome:${pair.pairId}:batch:${last.id}`, title, message: t('notify_batch_body') };
+  return { id: `${PREFIX}:${pair.pairId}:${BATCH}:${last.id}`, title, message: t('notify_batch_body') };
 }
 
 export function noticeFor(pair: Pair, messages: StoredMessage[]): Notice | null {

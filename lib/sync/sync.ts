@@ -185,8 +185,3 @@ export async function syncAll(deps: SyncDeps): Promise<SyncResult> {
   result.retryAt = head ? head.nextAttemptAt : null;
   return result;
 }
-
-/** Threads waiting for my answer: what the toolbar badge counts. */
-export function countAwaitingMyAnswer(db: BinomeDb): Promise<number> {
-  return db.threads.where('[direction+status]').equals(['incoming', 'sent']).count();
-}

@@ -24,7 +24,7 @@ test('pair, ask about a page, answer, and both keep it in their knowledge log', 
   // The helper's toolbar badge counts the question, and the inbox shows it with its context.
   await expect.poll(() => helper.badgeText()).toBe('1');
   const helperPopup = await helper.popup();
-  await expect(helperPopup.tab(/Questions for me \(1 new\)/)).toBeVisible();
+  await expect(helperPopup.tab(/Questions for me \(1 to answer\)/)).toBeVisible();
   const received = helperPopup.inboxFrom('Anne Martin');
   await expect(received).toHaveCount(1);
   await expect(received.first()).toContainText('How do I make a pivot table of these expenses?');

@@ -11,6 +11,7 @@ import { CONTEXT_MENU_ID } from '@/lib/ask/context-menu';
 import { screenshotWanted } from '@/lib/capture/screenshot-choice';
 import type { BackgroundReply } from '@/lib/messaging/messaging';
 import { SYNC_ALARM } from '@/lib/sync/background-sync';
+import { takeThreadToOpen } from '@/lib/conversation/open-thread';
 import { speak } from '../helpers/i18n';
 
 const noListener = () => ({ addListener: vi.fn(), removeListener: vi.fn() });
@@ -34,6 +35,20 @@ async function send(message: unknown, sender: Parameters<typeof fakeBrowser.runt
   const answered = new Promise<BackgroundReply<unknown>>((resolve) => (answer = resolve));
   const [willAnswer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, answer)) as unknown[];
   return willAnswer ? answered : 'unanswered';
+}
+
+const THREAD = '11111111-1111-4111-8111-111111111111';
+const MESSAGE = '22222222-2222-4222-8222-222222222222';
+const PAIR = '00000000-0000-4000-8000-000000000001';
+
+function showNotification(id: string) {
+  return browser.notifications.create(id, { type: 'basic', iconUrl: '', title: 'Léa answered', message: '' });
+}
+
+function stubOpenPopup(openPopup: () => Promise<void>) {
+  const stub = vi.fn(openPopup);
+  (browser.action as { openPopup: unknown }).openPopup = stub;
+  return stub;
 }
 
 const fromPopup = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
@@ -97,20 +112,43 @@ describe('the background', () => {
     await vi.waitFor(async () => expect(await browser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 1 }));
   });
 
-  it('opens the inbox when a notification is clicked, as a tab where no popup can open', async () => {
-    await browser.notifications.create('binome:thread:message', {
-      type: 'basic',
-      iconUrl: '',
-      title: 'Léa answered',
-      message: '',
-    });
-    (browser.action as { openPopup: unknown }).openPopup = vi.fn(async () => {
+  it('opens the popup for a notification of several threads, as a tab where no popup can open', async () => {
+    const id = `binome:${PAIR}:batch:${MESSAGE}`;
+    await showNotification(id);
+    stubOpenPopup(async () => {
       throw new Error('No window to open a popup in');
     });
-    await fakeBrowser.notifications.onClicked.trigger('binome:thread:message');
+    await fakeBrowser.notifications.onClicked.trigger(id);
     await vi.waitFor(async () =>
       expect((await browser.tabs.query({})).map((tab) => tab.url)).toContain(browser.runtime.getURL('/popup.html')),
     );
     expect(await browser.notifications.getAll()).toEqual({});
+    expect(await takeThreadToOpen(db)).toBeNull();
+  });
+
+  it('opens the thread of a notification in the popup', async () => {
+    const id = `binome:${THREAD}:${MESSAGE}`;
+    await showNotification(id);
+    const openPopup = stubOpenPopup(async () => undefined);
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    await vi.waitFor(() => expect(openPopup).toHaveBeenCalledOnce());
+    expect(await takeThreadToOpen(db)).toBe(THREAD);
+    expect(await browser.notifications.getAll()).toEqual({});
+  });
+
+  it('opens the thread of a notification as a tab on its address where no popup can open', async () => {
+    const id = `binome:${THREAD}:${MESSAGE}`;
+    await showNotification(id);
+    stubOpenPopup(async () => {
+      throw new Error('No window to open a popup in');
+    });
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    await vi.waitFor(async () =>
+      expect((await browser.tabs.query({})).map((tab) => tab.url)).toContain(
+        browser.runtime.getURL(`/popup.html#thread=${THREAD}`),
+      ),
+    );
+    // The tab says which thread by its address: no note is left for the next toolbar popup.
+    expect(await takeThreadToOpen(db)).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import type { BinomeDb, Identity, Pair } from '@/lib/db/db';
 import { acceptInvite, createInvite, syncDisplayName } from '@/lib/sync/pairing';
 import { RelayClient } from '@/lib/sync/relay-client';
 import { searchLog } from '@/lib/knowledge/search';
-import { backoffDelay, countAwaitingMyAnswer, syncAll } from '@/lib/sync/sync';
+import { readNews } from '@/lib/conversation/news';
+import { backoffDelay, syncAll } from '@/lib/sync/sync';
 import type { SyncDeps } from '@/lib/sync/deps';
 import { composeMessage, type StoredMessage } from '@/lib/conversation/threads';
 import { startRelay, type RunningRelay } from '@/relay/server';
@@ -77,7 +78,7 @@ describe('sync engine against a real relay', () => {
     expect(await syncAll(asker.deps)).toMatchObject({ sent: 1, reachable: true, retryAt: null });
     expect(await asker.db.threads.get(threadId)).toMatchObject({ status: 'sent' });
     expect(await syncAll(helper.deps)).toMatchObject({ received: 1 });
-    expect(await countAwaitingMyAnswer(helper.db)).toBe(1);
+    expect((await readNews(helper.db)).toAnswer).toBe(1);
     expect(helper.notified.map((message) => message.kind)).toEqual(['question']);
     expect(await helper.db.threads.get(threadId)).toMatchObject({ direction: 'incoming', context });
 
@@ -90,7 +91,7 @@ describe('sync engine against a real relay', () => {
     );
     await syncAll(helper.deps);
     await syncAll(asker.deps);
-    expect(await countAwaitingMyAnswer(helper.db)).toBe(0);
+    expect((await readNews(helper.db)).toAnswer).toBe(0);
     expect(await asker.db.threads.get(threadId)).toMatchObject({ status: 'answered' });
     expect((await searchLog(asker.db, 'start post')).map((thread) => thread.id)).toEqual([threadId]);
     expect((await searchLog(helper.db, 'linkedin')).map((thread) => thread.id)).toEqual([threadId]);
