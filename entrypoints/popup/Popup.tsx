@@ -10,7 +10,7 @@ import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
 import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
 import { useSetting } from '@/components/useSetting';
@@ -123,7 +123,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         selected={tab}
         onSelect={setTab}
         tabs={[
-          { key: 'inbox', label: unreadCount ? t('tab_inbox_count', String(unreadCount)) : t('tab_inbox') },
+          { key: 'inbox', label: unreadCount ? tCount('tab_inbox_count', unreadCount) : t('tab_inbox') },
           { key: 'mine', label: t('tab_mine') },
           { key: 'log', label: t('tab_log') },
         ]}
