@@ -16,7 +16,9 @@ export function sentenceForError(error: unknown): string {
   if (error instanceof MissingPairKeyError) return t('error_no_pair_key');
   if (error instanceof PairClosedError) return t(error.reason === 'no_key' ? 'error_no_pair_key' : 'error_pair_closed');
   if (error instanceof WrongSideError) return t('error_wrong_side');
-  if (error instanceof TextTooLongError) return tCount(error.field === 'skill' ? 'error_skill_too_long' : 'error_text_too_long', error.limit);
+  if (error instanceof TextTooLongError) {
+    return tCount(error.field === 'skill' ? 'error_skill_too_long' : 'error_text_too_long', error.limit);
+  }
   if (error instanceof PayloadRefusedError) return t('error_message_refused');
   return t('error_unexpected');
 }

@@ -28,7 +28,9 @@ it.each([
 ] as const)('a list cut short says how many questions it hides (%s)', async (language, expected) => {
   speak(language);
   const first = { id: 't1', question: 'How do I share?', direction: 'incoming', status: 'sent' } as Thread;
-  await show(<ThreadList threads={[first]} label="Questions" onOpen={() => {}} more={{ total: 2, loadAll: async () => [first] }} />);
+  await show(
+    <ThreadList threads={[first]} label="Questions" onOpen={() => {}} more={{ total: 2, loadAll: async () => [first] }} />,
+  );
   expect(container.querySelector('button.link')?.textContent).toBe(expected);
 });
 
@@ -38,7 +40,13 @@ it.each([
 ] as const)('a learned skill counts its questions and those resolved (%s)', async (language, questions, resolved) => {
   speak(language);
   const db = emptyDb();
-  await addEntry(db, { question: 'Share a sheet?', answer: 'Click Share.', url: 'https://docs.google.com/x', skill: 'Sharing', at: 1 });
+  await addEntry(db, {
+    question: 'Share a sheet?',
+    answer: 'Click Share.',
+    url: 'https://docs.google.com/x',
+    skill: 'Sharing',
+    at: 1,
+  });
   await showWithDb(db, <SkillsLearned onOpen={() => {}} />);
   await vi.waitFor(() => expect(container.querySelector('.skill-item p')).not.toBeNull());
   const stats = container.querySelector('.skill-item p')!.textContent!.split(' · ');
@@ -56,6 +64,8 @@ it('an import of nothing says so in the singular in French', async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await vi.waitFor(() =>
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('Import terminé\u202f: 0 entrée mise à jour, 0 message ajouté.'),
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      'Import terminé\u202f: 0 entrée mise à jour, 0 message ajouté.',
+    ),
   );
 });

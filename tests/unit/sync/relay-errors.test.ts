@@ -15,7 +15,8 @@ async function failureOf(answer: () => Promise<Response>): Promise<RelayError> {
   return error as RelayError;
 }
 
-const html = (status: number) => async () => new Response('<html>Not here</html>', { status, headers: { 'content-type': 'text/html' } });
+const html = (status: number) => async () =>
+  new Response('<html>Not here</html>', { status, headers: { 'content-type': 'text/html' } });
 
 describe('relay failures', () => {
   it.each([
