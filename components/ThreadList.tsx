@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Thread } from '@/lib/db/db';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import { isUnread } from '@/lib/conversation/threads';
 import { StatusLabel } from './StatusLabel';
 import { When } from './When';
@@ -58,7 +58,7 @@ export function ThreadList({ threads, label, onOpen, detail, more }: Props) {
       </ul>
       {more && threads.length < more.total && (
         <button type="button" className="link" onClick={() => setShowAll(true)}>
-          {t('show_all', String(more.total))}
+          {tCount('show_all', more.total)}
         </button>
       )}
     </>

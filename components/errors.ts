@@ -1,4 +1,4 @@
-import { errorSentence, t, uiLanguage } from '@/lib/i18n/i18n';
+import { errorSentence, t, tCount } from '@/lib/i18n/i18n';
 import { BackgroundError } from '@/lib/messaging/messaging';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/conversation/pair-errors';
 import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
@@ -17,8 +17,7 @@ export function sentenceForError(error: unknown): string {
   if (error instanceof PairClosedError) return t(error.reason === 'no_key' ? 'error_no_pair_key' : 'error_pair_closed');
   if (error instanceof WrongSideError) return t('error_wrong_side');
   if (error instanceof TextTooLongError) {
-    const limit = new Intl.NumberFormat(uiLanguage()).format(error.limit);
-    return t(error.field === 'skill' ? 'error_skill_too_long' : 'error_text_too_long', limit);
+    return tCount(error.field === 'skill' ? 'error_skill_too_long' : 'error_text_too_long', error.limit);
   }
   if (error instanceof PayloadRefusedError) return t('error_message_refused');
   return t('error_unexpected');

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { isImportedPair } from '@/lib/db/db';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import { PAGE_SIZE, searchLog, type LogFilters } from '@/lib/knowledge/search';
 import { useServices } from '../services';
 import { ThreadList } from '../ThreadList';
@@ -100,7 +100,7 @@ export function EntriesView({ onOpen }: { onOpen(threadId: string): void }) {
       </div>
       {entries && (
         <p role="status" className="hint">
-          {entries.length === limit ? t('log_count_more', String(entries.length)) : t('log_count', String(entries.length))}
+          {tCount(entries.length === limit ? 'log_count_more' : 'log_count', entries.length)}
         </p>
       )}
       {entries && entries.length === 0 && <p>{query ? t('log_no_match') : t('log_empty')}</p>}

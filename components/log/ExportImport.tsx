@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { BinomeDb } from '@/lib/db/db';
 import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/knowledge/export';
-import { t, uiLanguage, type MessageKey } from '@/lib/i18n/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n/i18n';
 import { importJsonFile, ImportError, type ImportReport } from '@/lib/knowledge/import';
 import { downloadFile as download } from '../download';
 import { useServices } from '../services';
@@ -58,11 +58,12 @@ function fileErrorSentence(error: unknown): string {
 }
 
 function importSummary(report: ImportReport): string {
-  const done = t('import_done', [String(report.threads), String(report.messagesAdded)]);
+  const done = t('import_done', [
+    tCount('count_entries_updated', report.threads),
+    tCount('count_messages_added', report.messagesAdded),
+  ]);
   if (!report.messagesLeftOut) return done;
-  const plural =
-    new Intl.PluralRules(uiLanguage()).select(report.messagesLeftOut) === 'one' ? 'import_left_out_one' : 'import_left_out_other';
-  return `${done} ${t(plural, String(report.messagesLeftOut))}`;
+  return `${done} ${tCount('import_left_out', report.messagesLeftOut)}`;
 }
 
 export function ExportImport() {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import type { MonthBucket } from '@/lib/knowledge/skills';
 
 const COLORS = ['#1d4ed8', '#f59e0b', '#0e7490', '#be185d', '#15803d', '#7c3aed', '#b45309', '#475569'];
@@ -23,7 +23,8 @@ export function SkillsChart({ buckets }: { buckets: MonthBucket[] }) {
   const slot = (WIDTH - AXIS) / buckets.length;
   const barWidth = Math.min(48, slot * 0.6);
   const scale = (HEIGHT - AXIS) / max;
-  const summary = t('chart_summary', [String(buckets.reduce((sum, bucket) => sum + bucket.total, 0)), String(buckets.length)]);
+  const learned = buckets.reduce((sum, bucket) => sum + bucket.total, 0);
+  const summary = t('chart_summary', [tCount('count_skills_learned', learned), tCount('count_last_months', buckets.length)]);
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{t('chart_title')}</figcaption>

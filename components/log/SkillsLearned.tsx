@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import { learnedSkills, recordReview, skillsPerMonth, type LearnedSkill } from '@/lib/knowledge/skills';
 import { useServices } from '../services';
 import { SkillsChart } from './SkillsChart';
@@ -15,9 +15,9 @@ function SkillItem({ skill, now, onOpen }: { skill: LearnedSkill; now: number; o
       <p>
         {t('skill_stats', [
           date(skill.firstAskedAt),
-          String(skill.questions),
+          tCount('count_questions', skill.questions),
           date(skill.lastAnsweredAt),
-          String(skill.resolved),
+          tCount('count_resolved', skill.resolved),
         ])}
       </p>
       {due ? (

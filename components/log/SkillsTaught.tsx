@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { t } from '@/lib/i18n/i18n';
+import { t, tCount } from '@/lib/i18n/i18n';
 import { taughtSkills } from '@/lib/knowledge/skills';
 import { useServices } from '../services';
 
@@ -20,7 +20,7 @@ export function SkillsTaught() {
                 <p>
                   {t('taught_stats', [
                     skill.toolName,
-                    String(skill.answers),
+                    tCount('count_answers', skill.answers),
                     new Date(skill.lastAnsweredAt).toLocaleDateString(),
                   ])}
                 </p>

@@ -16,6 +16,7 @@ import { t } from '@/lib/i18n/i18n';
 import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
 import { useSetting } from '@/components/useSetting';
+import { PopupFooter } from './PopupFooter';
 
 // The inbox, which every opening shows, does not wait for these. The thread view is fetched
 // once the inbox is drawn, so opening a question does not wait either. The ask form is not
@@ -184,18 +185,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
           </Suspense>
         )}
       </Tabs>
-      <footer>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/log.html') })}
-        >
-          {t('open_full_log')}
-        </button>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('settings')}
-        </button>
-      </footer>
+      <PopupFooter />
     </main>
   );
 }

@@ -40,6 +40,9 @@ export function uiLanguage(): 'en' | 'fr' {
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   network: 'error_network',
+  protocol: 'error_wrong_address',
+  refused: 'error_refused',
+  internal: 'error_server_failing',
   invite_invalid: 'error_invite_invalid',
   invite_expired: 'error_invite_expired',
   invite_used: 'error_invite_used',

@@ -15,8 +15,20 @@ import {
   type PostMessageRequest,
 } from '../protocol/protocol';
 
-/** `network`: the relay could not be reached; `protocol`: it answered something unexpected. */
-export type RelayErrorCode = ErrorCode | 'network' | 'protocol';
+/**
+ * Failures a relay itself never names, told apart because the person has a different thing
+ * to do about each: `network`, nothing answered (offline, a mistyped host, a stopped server);
+ * `protocol`, something answered that is not a Binôme relay (another site at that address);
+ * `refused`, something on the way refused without being a relay (a proxy or firewall's 401/403/407).
+ */
+export type RelayErrorCode = ErrorCode | 'network' | 'protocol' | 'refused';
+
+/** What an error response that is not a relay's own says about where the request ended up. */
+function foreignFailure(status: number): RelayErrorCode {
+  if (status >= 500) return 'internal';
+  if (status === 401 || status === 403 || status === 407) return 'refused';
+  return 'protocol';
+}
 
 export class RelayError extends Error {
   constructor(
@@ -59,7 +71,7 @@ export class RelayClient {
     if (!response.ok) {
       const parsed = errorResponse.safeParse(json);
       if (parsed.success) throw new RelayError(parsed.data.error.code, response.status, parsed.data.error.message);
-      throw new RelayError(response.status >= 500 ? 'internal' : 'protocol', response.status, `HTTP ${response.status}`);
+      throw new RelayError(foreignFailure(response.status), response.status, `HTTP ${response.status}`);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new RelayError('protocol', response.status, 'The relay sent an unexpected answer.');

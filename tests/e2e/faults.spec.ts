@@ -64,7 +64,7 @@ test('100 questions and answers arrive exactly once, in order, through service-w
     asked++;
     const popup = await popupOf(asker);
     await popup.ask(`Question ${asked} of 100: where is the button for this?`);
-    await expect(popup.threadStatus()).toHaveText(/Queued|Sent/);
+    await expect(popup.threadStatus()).toHaveText(/Waiting to be sent|Sent/);
     await popup.back();
   };
   while (asked < QUESTIONS) {

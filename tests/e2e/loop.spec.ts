@@ -93,7 +93,7 @@ test('a question asked while the relay is down is queued, then arrives exactly o
   await relay.stop();
   const askerPopup = await asker.popupFor(budget);
   await askerPopup.ask('Where is the sum button?');
-  await expect(askerPopup.threadStatus()).toHaveText('Queued: will be sent when the relay can be reached');
+  await expect(askerPopup.threadStatus()).toHaveText('Waiting to be sent: it leaves as soon as your computer is back online.');
 
   await relay.restart();
   await expect(askerPopup.threadStatus()).toHaveText('Sent, waiting for an answer', { timeout: 45_000 });

@@ -33,7 +33,7 @@ test('when a write fails for lack of space, the question stays on screen and the
   await relay.stop();
   const first = await asker.popupFor(budget);
   await first.ask('Queued before the disk filled up');
-  await expect(first.threadStatus()).toHaveText('Queued: will be sent when the relay can be reached');
+  await expect(first.threadStatus()).toHaveText('Waiting to be sent: it leaves as soon as your computer is back online.');
   expect((await readStoredLog(first.page)).outbox).toBe(1);
 
   // Now every write fails with QuotaExceededError, as on a full disk.

@@ -33,13 +33,26 @@ describe('translations', () => {
   it('every key the code asks for exists', () => {
     const files = ['components', 'entrypoints', 'lib'].flatMap((dir) => sourceFiles(join(root, dir)));
     const used = new Set<string>();
+    const counted = new Set<string>();
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/\bt\(\s*'([a-z_]+)'/g)) used.add(match[1]!);
-      for (const match of source.matchAll(/'((?:error|status|kind|role|tab)_[a-z_]+)'/g)) used.add(match[1]!);
+      // A counted message is asked for by its base, which exists as `_one` and `_other`.
+      for (const match of source.matchAll(/\btCount\(\s*(?:[^,]*\?\s*)?'([a-z_]+)'(?:\s*:\s*'([a-z_]+)')?/g)) {
+        for (const base of match.slice(1)) if (base) counted.add(base);
+      }
+      for (const match of source.matchAll(/'((?:error|status|kind|role|tab)_[a-z_]+)'/g)) {
+        if (!counted.has(match[1]!)) used.add(match[1]!);
+      }
     }
+    for (const base of counted) used.delete(base);
     expect(used.size).toBeGreaterThan(40);
+    expect(counted.size).toBeGreaterThan(10);
     for (const key of used) expect(en, key).toHaveProperty(key);
+    for (const base of counted) {
+      expect(en, base).toHaveProperty(`${base}_one`);
+      expect(en, base).toHaveProperty(`${base}_other`);
+    }
   });
 
   it('the manifest strings are translated', () => {
