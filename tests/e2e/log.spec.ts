@@ -60,7 +60,7 @@ test('the asker finds an entry by its answer, reviews the skill and sees it char
   const skills = log.skillsOf('Excel Online');
   await expect(skills).toHaveCount(3);
   const pivot = skills.filter({ hasText: 'Pivot tables' });
-  await expect(pivot).toContainText('1 questions');
+  await expect(pivot).toContainText('1 question ·');
   await pivot.getByRole('button', { name: 'I still know it' }).click();
   await expect(pivot).toContainText('Next review on');
   await expect(log.page.getByRole('status').filter({ hasText: 'Skills to review today: 2' })).toBeVisible();
@@ -71,7 +71,7 @@ test('the asker finds an entry by its answer, reviews the skill and sees it char
   const helperLog = await helper.logPage();
   await helperLog.tab('Skills I taught').click();
   await expect(helperLog.taughtTo('Anne Martin')).toHaveCount(3);
-  await expect(helperLog.taughtTo('Anne Martin').filter({ hasText: 'Pivot tables' })).toContainText('Excel Online · 1 answers');
+  await expect(helperLog.taughtTo('Anne Martin').filter({ hasText: 'Pivot tables' })).toContainText('Excel Online · 1 answer ·');
 
   // Back on the same site, the popup recalls what the buddy taught there.
   const recallPopup = await asker.popupFor(budget);
