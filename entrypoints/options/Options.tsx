@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import { PairingSection } from '@/components/PairingSection';
 import { t } from '@/lib/i18n/i18n';
-import { PairingSection } from './PairingSection';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
 import { SiteMarksSetting } from './SiteMarksSetting';
@@ -13,6 +13,9 @@ export function Options() {
   return (
     <main className="options">
       <h1>{t('options_title')}</h1>
+      <p>
+        <a href="/welcome.html">{t('options_open_welcome')}</a>
+      </p>
       <ProfileForm />
       <PairingSection />
       <PairsList />

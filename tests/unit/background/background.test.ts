@@ -51,6 +51,10 @@ function stubOpenPopup(openPopup: () => Promise<void>) {
   return stub;
 }
 
+/** fakeBrowser starts with one blank tab: only the welcome pages count. */
+const welcomeTabs = async () =>
+  (await browser.tabs.query({})).filter((tab) => tab.url === browser.runtime.getURL('/welcome.html')).length;
+
 const fromPopup = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 const fromContentScript = () => ({ id: browser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } as never });
 
@@ -106,6 +110,19 @@ describe('the background', () => {
   it('makes the context menu when it is installed or updated', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(createMenu).toHaveBeenCalledWith(expect.objectContaining({ id: CONTEXT_MENU_ID, title: 'Ask my buddy about this' }));
+  });
+
+  it('opens the welcome page when it is installed', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
+  });
+
+  it('opens no welcome page when it is updated or the browser is', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' });
+    // An install afterwards opens its page: once it shows, a tab from the updates would have shown too.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
   });
 
   it('makes its poll alarm when it starts', async () => {

@@ -64,7 +64,11 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
   }
 }
 
-export function PairingSection() {
+/**
+ * `title`: the settings page names the section; the welcome page names it as one of its steps,
+ * with an `intro` for a person who never paired before.
+ */
+export function PairingSection({ title = t('pairing_title'), intro }: { title?: string; intro?: string }) {
   const { client } = useServices();
   const id = useId();
   const [role, setRole] = useState<PairRole>('learner');
@@ -91,7 +95,8 @@ export function PairingSection() {
 
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('pairing_title')}</h2>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {intro && <p>{intro}</p>}
       <fieldset>
         <legend>{t('pairing_role_legend')}</legend>
         <label>

@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Messages = Record<string, { message: string }>;
+
+function messagesOf(language: string): Messages {
+  const file = fileURLToPath(new URL(`../../../public/_locales/${language}/messages.json`, import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8')) as Messages;
+}
+
+/** The welcome page, read in the person's language with the extension's own messages. */
+export class WelcomePage {
+  private readonly messages: Messages;
+
+  constructor(
+    readonly page: Page,
+    language: string,
+  ) {
+    this.messages = messagesOf(language);
+  }
+
+  text(key: string, ...substitutions: string[]): string {
+    const message = this.messages[key]?.message;
+    if (message === undefined) throw new Error(`No message ${key}`);
+    return message.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
+  }
+
+  /** The numbered steps, by their headings, in order. */
+  steps() {
+    return this.page
+      .getByRole('list')
+      .first()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading') });
+  }
+
+  async saveProfile(displayName: string, relayUrl: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: this.text('profile_name_label'), exact: true }).fill(displayName);
+    await this.page.getByRole('textbox', { name: this.text('welcome_address_label'), exact: true }).fill(relayUrl);
+    await this.page.getByRole('button', { name: this.text('welcome_save') }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: this.text('profile_saved') })).toBeVisible();
+  }
+
+  async createInvite(role: 'learner' | 'helper'): Promise<string> {
+    await this.page.getByRole('radio', { name: this.text(`pairing_role_${role}`) }).check();
+    await this.page.getByRole('button', { name: this.text('pairing_create') }).click();
+    const code = this.page.getByLabel(this.text('pairing_code_label'), { exact: true });
+    await expect(code).toHaveText(/^[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    return (await code.textContent())!;
+  }
+
+  async join(code: string): Promise<void> {
+    await this.page.getByLabel(this.text('pairing_join_label')).fill(code);
+    await this.page.getByRole('button', { name: this.text('pairing_join') }).click();
+  }
+
+  async expectPairedWith(buddy: string): Promise<void> {
+    await expect(this.page.locator('.paired').filter({ hasText: this.text('pairing_done', buddy) })).toBeVisible();
+  }
+}
