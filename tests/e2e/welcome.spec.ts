@@ -18,8 +18,8 @@ async function welcomePageOpenedOnInstall(person: Person, language: string): Pro
 test('install opens the welcome page, in English and in French, and two people pair from it alone', async () => {
   const fixtures = await startFixtureServer();
   const relay = await RelayProcess.start();
-  const anne = await Person.launch('Anne Martin', fixtures.port, 'en');
-  const claire = await Person.launch('Claire Dubois', fixtures.port, 'fr');
+  const anne = await Person.launch('Anne Martin', fixtures.port, 'en', undefined, { keepWelcome: true });
+  const claire = await Person.launch('Claire Dubois', fixtures.port, 'fr', undefined, { keepWelcome: true });
   try {
     const anneWelcome = await welcomePageOpenedOnInstall(anne, 'en');
     const claireWelcome = await welcomePageOpenedOnInstall(claire, 'fr');

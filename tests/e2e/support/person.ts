@@ -28,9 +28,25 @@ export class Person {
     readonly desktop?: Desktop,
   ) {}
 
-  static async launch(name: string, fixturePort: number, language = 'en', desktop?: Desktop): Promise<Person> {
+  /**
+   * A fresh profile. The welcome page that the install opens is closed, so that it takes neither
+   * the focus nor the active tab from the test's own pages; `keepWelcome` leaves it open.
+   */
+  static async launch(
+    name: string,
+    fixturePort: number,
+    language = 'en',
+    desktop?: Desktop,
+    options: { keepWelcome?: boolean } = {},
+  ): Promise<Person> {
     const profileDir = mkdtempSync(join(tmpdir(), `binome-${name.toLowerCase().replace(/\W+/g, '-')}-`));
     const { context, extensionId } = await launchContext(profileDir, fixturePort, language, desktop);
+    if (!options.keepWelcome) {
+      const welcome = `chrome-extension://${extensionId}/welcome.html`;
+      const opened = () => context.pages().find((page) => page.url() === welcome);
+      await expect.poll(() => opened() !== undefined, { message: 'the install opens the welcome page' }).toBe(true);
+      await opened()?.close();
+    }
     return new Person(name, profileDir, fixturePort, language, context, extensionId, desktop);
   }
 
