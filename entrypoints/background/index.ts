@@ -18,7 +18,7 @@ import { onRuntimeMessage } from './runtime-messages';
 export default defineBackground(() => {
   const sync = createBackgroundSync(db);
   browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync)));
-  browser.runtime.onInstalled.addListener(onInstalled);
+  browser.runtime.onInstalled.addListener(onInstalled(db));
   browser.contextMenus.onClicked.addListener(onContextMenuClicked(db));
   browser.commands.onCommand.addListener(onCommand(db));
   browser.alarms.onAlarm.addListener(onAlarm(sync));

@@ -4,8 +4,14 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { createContextMenu } from '@/lib/ask/context-menu';
+import type { BinomeDb } from '@/lib/db/db';
+import { read, welcomeOpenedSetting, write } from '@/lib/db/settings';
 
-export function onInstalled(details: Browser.runtime.InstalledDetails): void {
-  createContextMenu();
-  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-}
+export const onInstalled =
+  (db: BinomeDb) =>
+  async (details: Browser.runtime.InstalledDetails): Promise<void> => {
+    createContextMenu();
+    if (details.reason !== 'install' || (await read(db, welcomeOpenedSetting))) return;
+    await write(db, welcomeOpenedSetting, true);
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  };

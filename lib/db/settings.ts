@@ -94,3 +94,9 @@ export const threadToOpenSetting = defineSetting<{ threadId: string; at: number 
   z.object({ threadId: z.string(), at: z.number() }).nullable(),
   null,
 );
+
+/**
+ * Whether the welcome page was ever opened. The browser can report an "install" again for the
+ * same profile (an unpacked or re-provisioned extension keeps its data): the page opens once.
+ */
+export const welcomeOpenedSetting = defineSetting<boolean>('welcomeOpened', z.boolean(), false);

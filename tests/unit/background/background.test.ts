@@ -117,6 +117,14 @@ describe('the background', () => {
     await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
   });
 
+  it('opens the welcome page once, even when the browser reports an install again for the same profile', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
+    // The fake browser's trigger waits for the listener's promise: its decision is made.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(await welcomeTabs()).toBe(1);
+  });
+
   it('opens no welcome page when it is updated or the browser is', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' });
