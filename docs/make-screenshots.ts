@@ -1,26 +1,42 @@
 /**
- * `npm run screenshots`: the pictures of docs/user-guide.md and docs/user-guide.fr.md, taken
- * from the real extension so that the guides cannot drift from the UI. Two people pair through
- * a real relay — Anne in English, Hugo in French — and each asks the other a question, so that
- * every screen exists in both languages. Not part of `npm test`: it proves nothing, it draws.
+ * `npm run screenshots`: every screen of Binôme, taken from the real extension, for review — the
+ * popup's screens, the settings before and after pairing, each tab of the log, the welcome page
+ * and the in-page ask panel — in English and in French, light and dark, at 100 % and 200 % zoom,
+ * into .tmp/screenshots (not committed). With `--docs` it also redraws the user guides' pictures
+ * in docs/images. Two people pair through a real relay — Anne in English, Hugo in French — and
+ * each asks the other a question, so that every screen exists in both languages. `npm test` runs
+ * it as one check: it fails when a screen cannot be reached.
+ *
+ * 200 % zoom is what the browser's zoom does to a page: the CSS viewport is halved and each CSS
+ * pixel is drawn with two device pixels (a device scale factor of 2), so media queries, wrapping
+ * and scrolling behave as at Ctrl + "+" twice.
  *
  * It expects the extension already built (`npx wxt build`; `npm run screenshots` does it first).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { EXTENSION_DIR, Person } from '../tests/e2e/support/person';
 import { RelayProcess } from '../tests/e2e/support/relay-process';
 
 type Language = 'en' | 'fr';
 
+const REVIEW = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 const IMAGES = fileURLToPath(new URL('../docs/images', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../public/_locales', import.meta.url));
+const FOR_DOCS = process.argv.includes('--docs');
 /** Wide enough for a settings page to look like one, narrow enough to sit in a Markdown page. */
-const PAGE_WIDTH = 800;
+const PAGE = { width: 800, height: 900 };
+/** Chrome's popup at its largest height (600 px), as wide as Binôme's popup makes itself. */
+const POPUP = { width: 420, height: 600 };
+/** The page the in-page panel sits on. */
+const HOST_PAGE = { width: 1100, height: 760 };
 const BUDGET_PAGE = 'http://excel.officeapps.live.com/x/excel-budget.html';
+const SCHEMES = ['light', 'dark'] as const;
+const ZOOMS = [1, 2] as const;
 
 /**
  * The UI's own words in one language, read from its message files: the French person's
@@ -47,8 +63,11 @@ interface Actor {
   words: Words;
 }
 
-async function launch(name: string, language: Language, fixturePort: number): Promise<Actor> {
-  const person = await Person.launch(name, fixturePort, language);
+let written = 0;
+
+async function launch(name: string, language: Language, fixturePort: number, desktop: Desktop): Promise<Actor> {
+  // At a (virtual) desktop: the keyboard shortcut that opens the in-page panel needs one.
+  const person = await Person.launch(name, fixturePort, language, desktop);
   const actor = { person, language, words: new Words(language) };
   const probe = await person.context.newPage();
   // Without Debian's chromium-l10n the browser quietly stays in English: refuse to draw that.
@@ -60,25 +79,86 @@ async function launch(name: string, language: Language, fixturePort: number): Pr
   return actor;
 }
 
-async function picture(target: Locator, name: string): Promise<void> {
-  await target.page().emulateMedia({ colorScheme: 'light' });
+/** The size the page is laid out at, and how many device pixels draw one CSS pixel (the zoom). */
+async function emulate(page: Page, size: { width: number; height: number }, zoom: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: Math.round(size.width / zoom),
+      height: Math.round(size.height / zoom),
+      deviceScaleFactor: zoom,
+      mobile: false,
+    });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function settle(page: Page): Promise<void> {
   // A focus ring on whatever was typed last is noise in a picture.
-  await target.page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  // Let fonts and the last live query settle into the frame that is captured.
-  await target.page().evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Let fonts, the last live query and the new layout settle into the frame that is captured.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
+}
+
+/**
+ * `screen` in every colour scheme and zoom, as `<screen>-<language>-<scheme>-<zoom>x.png`. A popup
+ * is pictured as the person sees it, 600 px high (what is below needs scrolling); a page whole.
+ */
+async function shoot(page: Page, actor: Actor, screen: string, kind: 'popup' | 'page' | 'host'): Promise<void> {
+  const size = kind === 'popup' ? POPUP : kind === 'host' ? HOST_PAGE : PAGE;
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    for (const zoom of ZOOMS) {
+      await emulate(page, size, zoom);
+      await settle(page);
+      const path = join(REVIEW, `${screen}-${actor.language}-${colorScheme}-${zoom}x.png`);
+      await page.screenshot({ path, fullPage: kind === 'page', animations: 'disabled' });
+      written++;
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await emulate(page, size, 1);
+}
+
+/** A picture of the user guides (light, 100 %), only with `--docs`. */
+async function docsPicture(target: Locator, name: string): Promise<void> {
+  if (!FOR_DOCS) return;
+  const page = target.page();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await settle(page);
   const path = join(IMAGES, `${name}.png`);
   await target.screenshot({ path, animations: 'disabled' });
   console.log(`wrote ${path}`);
 }
 
-async function widePage(page: Page): Promise<Page> {
-  await page.setViewportSize({ width: PAGE_WIDTH, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
+async function extensionPage(actor: Actor, file: string): Promise<Page> {
+  const page = await actor.person.context.newPage();
+  await emulate(page, PAGE, 1);
+  await page.goto(`chrome-extension://${actor.person.extensionId}/${file}`);
   return page;
 }
 
+/** Before pairing: the welcome page the install opened, the settings, and the popup that sends there. */
+async function firstRun(actor: Actor): Promise<void> {
+  const { words } = actor;
+  const welcome = await extensionPage(actor, 'welcome.html');
+  await expect(welcome.getByRole('heading', { name: words.of('welcome_name_title') })).toBeVisible();
+  await shoot(welcome, actor, 'welcome', 'page');
+  await welcome.close();
+  const options = await extensionPage(actor, 'options.html');
+  await expect(options.getByRole('heading', { name: words.of('options_title') })).toBeVisible();
+  await shoot(options, actor, 'options-not-paired', 'page');
+  await options.close();
+  const popup = await actor.person.popup();
+  await expect(popup.page.getByRole('button', { name: words.of('welcome_setup') })).toBeVisible();
+  await shoot(popup.page, actor, 'popup-not-paired', 'popup');
+  await popup.page.close();
+}
+
 async function saveProfile({ person, words }: Actor, relayUrl: string): Promise<Page> {
-  const page = await widePage((await person.options()).page);
+  const { page } = await person.options();
+  await emulate(page, PAGE, 1);
   await page.getByLabel(words.of('profile_name_label')).fill(person.name);
   await page.getByLabel(words.of('profile_relay_label')).fill(relayUrl);
   await page.getByRole('button', { name: words.of('profile_save'), exact: true }).click();
@@ -95,7 +175,8 @@ async function pair(learner: Actor, helper: Actor, relayUrl: string): Promise<vo
   await learnerPage.getByRole('radio', { name: learner.words.of('pairing_role_learner') }).check();
   await learnerPage.getByRole('button', { name: learner.words.of('pairing_create') }).click();
   const code = (await learnerPage.getByLabel(learner.words.of('pairing_code_label'), { exact: true }).textContent()) ?? '';
-  await picture(pairingSection(learner, learnerPage), `invite-code-${learner.language}`);
+  await docsPicture(pairingSection(learner, learnerPage), `invite-code-${learner.language}`);
+  await shoot(learnerPage, learner, 'options-invite', 'page');
 
   const helperPage = await saveProfile(helper, relayUrl);
   await helperPage.getByLabel(helper.words.of('pairing_join_label')).fill(code);
@@ -105,15 +186,32 @@ async function pair(learner: Actor, helper: Actor, relayUrl: string): Promise<vo
     [helper, helperPage, learner],
   ] as const) {
     await expect(page.locator('.paired').getByText(actor.words.of('pairing_done', buddy.person.name))).toBeVisible();
-    await picture(pairingSection(actor, page), `pairing-done-${actor.language}`);
-    await picture(page.locator('main'), `settings-paired-${actor.language}`);
+    await docsPicture(pairingSection(actor, page), `pairing-done-${actor.language}`);
+    await docsPicture(page.locator('main'), `settings-paired-${actor.language}`);
+    await shoot(page, actor, 'options-paired', 'page');
     await page.close();
   }
 }
 
-async function popupReady(popup: Page): Promise<Page> {
-  await popup.emulateMedia({ colorScheme: 'light' });
-  return popup;
+async function emptyPopup(actor: Actor): Promise<void> {
+  const { page } = await actor.person.popup();
+  await expect(page.getByText(actor.words.of('inbox_empty'))).toBeVisible();
+  await shoot(page, actor, 'popup-empty', 'popup');
+  await page.close();
+}
+
+/** The in-page panel the keyboard shortcut opens on the budget page; closed without asking. */
+async function askPanel(actor: Actor): Promise<void> {
+  const { person, words } = actor;
+  const budget = await person.context.newPage();
+  await budget.goto(BUDGET_PAGE);
+  await emulate(budget, HOST_PAGE, 1);
+  await person.pressShortcut(budget);
+  const panel = await person.askPanelIn(budget);
+  await expect(panel.root.getByRole('region', { name: words.of('context_heading') })).toContainText('Excel Online');
+  await expect(panel.root.getByRole('img', { name: words.of('redaction_preview') })).toBeVisible();
+  await shoot(budget, actor, 'ask-panel', 'host');
+  await budget.close();
 }
 
 /** Asks about the budget page from the toolbar button, as a person does; returns the popup, on the thread. */
@@ -122,35 +220,36 @@ async function ask(asker: Actor, question: string, skill: string): Promise<Page>
   const budget = await person.context.newPage();
   await budget.goto(BUDGET_PAGE);
   await budget.getByText('Insérer un tableau croisé dynamique').selectText();
-  const popup = await popupReady((await person.popupFor(budget)).page);
+  const popup = (await person.popupFor(budget)).page;
+  await emulate(popup, POPUP, 1);
   await popup.getByRole('button', { name: words.of('ask_button') }).click();
   await expect(popup.getByRole('region', { name: words.of('context_heading') })).toContainText('Excel Online');
+  await expect(popup.getByRole('img', { name: words.of('redaction_preview') })).toBeVisible();
   await popup.getByLabel(words.of('ask_question_label')).fill(question);
   await popup.getByLabel(words.of('skill_label')).fill(skill);
-  await picture(popup.locator('main'), `ask-form-${asker.language}`);
+  await docsPicture(popup.locator('main'), `ask-form-${asker.language}`);
+  await shoot(popup, asker, 'popup-ask-form', 'popup');
   await popup.getByRole('button', { name: words.of('ask_send') }).click();
   await expect(popup.getByRole('button', { name: words.of('back') })).toBeVisible();
+  await shoot(popup, asker, 'popup-thread-waiting', 'popup');
   return popup;
 }
 
-async function answer(helper: Actor, asker: Actor, question: string, text: string): Promise<Page> {
+async function answer(helper: Actor, asker: Actor, question: string, text: string): Promise<void> {
   const { person, words } = helper;
-  const popup = await widePopup(person);
+  const { page: popup } = await person.popup();
+  await emulate(popup, POPUP, 1);
   const fromAsker = popup.getByRole('list', { name: words.of('inbox_from', asker.person.name) }).getByRole('button');
   await expect(fromAsker.filter({ hasText: question })).toBeVisible();
-  await picture(popup.locator('main'), `inbox-${helper.language}`);
+  await docsPicture(popup.locator('main'), `inbox-${helper.language}`);
+  await shoot(popup, helper, 'popup-inbox', 'popup');
   await fromAsker.filter({ hasText: question }).click();
+  await expect(popup.getByRole('button', { name: words.of('answer_send') })).toBeVisible();
+  await shoot(popup, helper, 'popup-thread-incoming', 'popup');
   await popup.getByLabel(words.of('answer_label', asker.person.name)).fill(text);
   await popup.getByRole('button', { name: words.of('answer_send') }).click();
   await expect(popup.getByRole('list', { name: words.of('thread_messages') }).getByRole('listitem')).toHaveCount(1);
-  return popup;
-}
-
-/** The popup on its own, sized as the toolbar shows it. */
-async function widePopup(person: Person): Promise<Page> {
-  const popup = await popupReady((await person.popup()).page);
-  await popup.setViewportSize({ width: 460, height: 900 });
-  return popup;
+  await popup.close();
 }
 
 async function answerArrives(asker: Actor, popup: Page, answerText: string): Promise<void> {
@@ -159,18 +258,30 @@ async function answerArrives(asker: Actor, popup: Page, answerText: string): Pro
     answerText.split('\n')[0] ?? answerText,
   );
   await expect(popup.getByRole('button', { name: words.of('got_it') })).toBeVisible();
-  await picture(popup.locator('main'), `thread-answered-${asker.language}`);
+  await docsPicture(popup.locator('main'), `thread-answered-${asker.language}`);
+  await shoot(popup, asker, 'popup-thread-answered', 'popup');
   await popup.getByRole('button', { name: words.of('got_it') }).click();
   await expect(popup.locator('.thread-meta .status')).toHaveText(words.of('status_resolved'));
+  await popup.close();
 }
 
 async function knowledgeLog(actor: Actor, entries: number): Promise<void> {
-  const page = await widePage((await actor.person.logPage()).page);
-  await expect(page.getByRole('list', { name: actor.words.of('log_entries') }).getByRole('button')).toHaveCount(entries);
-  await picture(page.locator('main'), `knowledge-log-${actor.language}`);
-  await page.getByRole('tab', { name: actor.words.of('log_tab_learned') }).click();
-  await expect(page.getByRole('list', { name: actor.words.of('skills_of_tool', 'Excel Online') })).toBeVisible();
-  await picture(page.locator('main'), `skills-learned-${actor.language}`);
+  const { words } = actor;
+  const page = (await actor.person.logPage()).page;
+  await emulate(page, PAGE, 1);
+  await expect(page.getByRole('list', { name: words.of('log_entries') }).getByRole('button')).toHaveCount(entries);
+  await docsPicture(page.locator('main'), `knowledge-log-${actor.language}`);
+  await shoot(page, actor, 'log-entries', 'page');
+  await page.getByRole('tab', { name: words.of('log_tab_learned') }).click();
+  await expect(page.getByRole('list', { name: words.of('skills_of_tool', 'Excel Online') })).toBeVisible();
+  await docsPicture(page.locator('main'), `skills-learned-${actor.language}`);
+  await shoot(page, actor, 'log-learned', 'page');
+  await page.getByRole('tab', { name: words.of('log_tab_taught') }).click();
+  await expect(page.getByRole('tab', { name: words.of('log_tab_taught'), selected: true })).toBeVisible();
+  await shoot(page, actor, 'log-taught', 'page');
+  await page.getByRole('tab', { name: words.of('log_tab_files') }).click();
+  await expect(page.getByRole('tab', { name: words.of('log_tab_files'), selected: true })).toBeVisible();
+  await shoot(page, actor, 'log-files', 'page');
   await page.close();
 }
 
@@ -191,33 +302,50 @@ async function main(): Promise<void> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npx wxt build" first (npm run screenshots does).`);
   }
+  const started = Date.now();
+  rmSync(REVIEW, { recursive: true, force: true });
+  mkdirSync(REVIEW, { recursive: true });
   mkdirSync(IMAGES, { recursive: true });
   const fixtures = await startFixtureServer();
   const relay = await RelayProcess.start();
+  const desktops: Desktop[] = [];
   const actors: Actor[] = [];
   try {
-    const anne = await launch('Anne Martin', 'en', fixtures.port);
-    actors.push(anne);
-    const hugo = await launch('Hugo Bernard', 'fr', fixtures.port);
-    actors.push(hugo);
+    for (const [name, language] of [
+      ['Anne Martin', 'en'],
+      ['Hugo Bernard', 'fr'],
+    ] as const) {
+      const desktop = await Desktop.start();
+      desktops.push(desktop);
+      actors.push(await launch(name, language, fixtures.port, desktop));
+    }
+    const [anne, hugo] = actors as [Actor, Actor];
+    for (const actor of actors) await firstRun(actor);
     await pair(anne, hugo, relay.url);
+    for (const actor of actors) await emptyPopup(actor);
+    for (const actor of actors) await askPanel(actor);
 
     // Anne asks, Hugo answers; then the other way round, as pairs do.
     const annePopup = await ask(anne, STORY.anneAsks.question, STORY.anneAsks.skill);
-    await (await answer(hugo, anne, STORY.anneAsks.question, STORY.anneAsks.answer)).close();
+    await answer(hugo, anne, STORY.anneAsks.question, STORY.anneAsks.answer);
     await answerArrives(anne, annePopup, STORY.anneAsks.answer);
 
     const hugoPopup = await ask(hugo, STORY.hugoAsks.question, STORY.hugoAsks.skill);
-    await (await answer(anne, hugo, STORY.hugoAsks.question, STORY.hugoAsks.answer)).close();
+    await answer(anne, hugo, STORY.hugoAsks.question, STORY.hugoAsks.answer);
     await answerArrives(hugo, hugoPopup, STORY.hugoAsks.answer);
 
     await knowledgeLog(anne, 2);
     await knowledgeLog(hugo, 2);
+    console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     // Each step runs even if one before it fails: a relay left running would outlive the script.
-    for (const step of [...actors.map((actor) => () => actor.person.close()), () => relay.dispose(), () => fixtures.close()]) {
-      await step().catch((error: unknown) => console.error(error));
-    }
+    const steps = [
+      ...actors.map((actor) => () => actor.person.close()),
+      ...desktops.map((desktop) => () => desktop.stop()),
+      () => relay.dispose(),
+      () => fixtures.close(),
+    ];
+    for (const step of steps) await step().catch((error: unknown) => console.error(error));
   }
 }
 
