@@ -136,7 +136,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
         {...(prepared ? { captured: prepared.screenshot } : {})}
       />
       <StatusMessage text={error} error />
-      <div className="actions">
+      <div className="actions sticky-actions">
         <button type="submit" className="primary" disabled={!text.trim() || busy || screenshot === undefined}>
           {t('ask_send')}
         </button>

@@ -10,10 +10,12 @@ interface Props {
   onSubmit(text: string): Promise<void>;
   /** More fields between the text and the button (the helper's skill field). */
   children?: ReactNode;
+  /** The screen's main action: its button stays in view at the bottom of the popup, outside the form it submits. */
+  main?: boolean;
 }
 
 /** A multi-line text box and its button; Ctrl+Enter sends, as in most messaging tools. */
-export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
+export function ReplyForm({ label, submitLabel, onSubmit, children, main = false }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const { busy, error, run } = useSubmit();
@@ -27,25 +29,31 @@ export function ReplyForm({ label, submitLabel, onSubmit, children }: Props) {
       setText('');
     });
   };
+  const button = (
+    <button type="submit" form={`${id}-form`} className={main ? 'primary' : undefined} disabled={!text.trim() || busy}>
+      {submitLabel}
+    </button>
+  );
   return (
-    <form className="reply-form" onSubmit={submit}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={4}
-        value={text}
-        {...limit.fieldProps}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-        }}
-      />
-      {limit.counter}
-      {children}
-      <button type="submit" disabled={!text.trim() || busy}>
-        {submitLabel}
-      </button>
-      <StatusMessage text={error} error />
-    </form>
+    <>
+      <form id={`${id}-form`} className="reply-form" onSubmit={submit}>
+        <label htmlFor={id}>{label}</label>
+        <textarea
+          id={id}
+          rows={4}
+          value={text}
+          {...limit.fieldProps}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+          }}
+        />
+        {limit.counter}
+        {children}
+        {!main && button}
+        <StatusMessage text={error} error />
+      </form>
+      {main && <div className="sticky-actions">{button}</div>}
+    </>
   );
 }

@@ -61,6 +61,30 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
   // says why above; without a key yet, trying to send says why.
   const block = pair ? sendBlock(pair) : null;
   const canReply = block === null || block === 'no_key';
+  const conversation = (
+    <ol className="messages" aria-label={t('thread_messages')}>
+      {messages
+        .filter((message) => message.kind !== 'question')
+        .map((message) => (
+          <li key={message.id} className={`message message-${message.kind}`}>
+            <p className="author">
+              {message.fromMe ? t('author_you') : buddy} · {t(KIND_LABELS[message.kind] ?? 'kind_answer')} ·{' '}
+              <When at={message.createdAt} />
+            </p>
+            {message.text && (
+              <p className="text">
+                <LinkifiedText text={message.text} />
+              </p>
+            )}
+            {message.seq === null && (
+              <p className="pending" role="status">
+                {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
+              </p>
+            )}
+          </li>
+        ))}
+    </ol>
+  );
   return (
     <article className="thread" aria-labelledby={`q-${threadId}`}>
       <button type="button" className="back" onClick={onBack}>
@@ -73,6 +97,8 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
       <h2 id={`q-${threadId}`} className="question-text">
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
       </h2>
+      {/* The conversation first: an answer is read right under its question, the page it is about after. */}
+      {conversation}
       {thread.context && <PageContextView context={thread.context} />}
       {element && (
         <p className="element">
@@ -85,31 +111,10 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
           {t('skill_shown')} <strong>{skillToShow(thread.skill)}</strong>
         </p>
       )}
-      <ol className="messages" aria-label={t('thread_messages')}>
-        {messages
-          .filter((message) => message.kind !== 'question')
-          .map((message) => (
-            <li key={message.id} className={`message message-${message.kind}`}>
-              <p className="author">
-                {message.fromMe ? t('author_you') : buddy} · {t(KIND_LABELS[message.kind] ?? 'kind_answer')} ·{' '}
-                <When at={message.createdAt} />
-              </p>
-              {message.text && (
-                <p className="text">
-                  <LinkifiedText text={message.text} />
-                </p>
-              )}
-              {message.seq === null && (
-                <p className="pending" role="status">
-                  {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
-                </p>
-              )}
-            </li>
-          ))}
-      </ol>
       {pair && <PairStanding pair={pair} />}
       {canReply && !iAsked && (
         <ReplyForm
+          main
           label={t('answer_label', buddy)}
           submitLabel={t('answer_send')}
           onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
@@ -117,17 +122,19 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
           <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
         </ReplyForm>
       )}
-      {canReply && iAsked && thread.status === 'answered' && (
-        <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>
-          {t('got_it')}
-        </button>
-      )}
       {canReply && iAsked && (
         <ReplyForm
           label={t('follow_up_label')}
           submitLabel={t('follow_up_send')}
           onSubmit={(text) => client.followUp(threadId, text)}
         />
+      )}
+      {canReply && iAsked && thread.status === 'answered' && (
+        <div className="sticky-actions">
+          <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>
+            {t('got_it')}
+          </button>
+        </div>
       )}
     </article>
   );

@@ -13,8 +13,8 @@
  *
  * It expects the extension already built (`npx wxt build`; `npm run screenshots` does it first).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Desktop } from '../tests/e2e/support/desktop';
@@ -79,19 +79,22 @@ async function launch(name: string, language: Language, fixturePort: number, des
   return actor;
 }
 
+/** Each page's own DevTools session: an emulation lasts only as long as the session that set it. */
+const sessions = new WeakMap<Page, CDPSession>();
+
 /** The size the page is laid out at, and how many device pixels draw one CSS pixel (the zoom). */
 async function emulate(page: Page, size: { width: number; height: number }, zoom: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Emulation.setDeviceMetricsOverride', {
-      width: Math.round(size.width / zoom),
-      height: Math.round(size.height / zoom),
-      deviceScaleFactor: zoom,
-      mobile: false,
-    });
-  } finally {
-    await cdp.detach();
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    sessions.set(page, cdp);
   }
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: Math.round(size.width / zoom),
+    height: Math.round(size.height / zoom),
+    deviceScaleFactor: zoom,
+    mobile: false,
+  });
 }
 
 async function settle(page: Page): Promise<void> {
@@ -99,6 +102,26 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // Let fonts, the last live query and the new layout settle into the frame that is captured.
   await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
+}
+
+/**
+ * Drawn with DevTools itself, in device pixels: Playwright's own screenshot does not know the
+ * emulated scale factor and would draw a 200 % page at 100 %.
+ */
+async function capture(page: Page, path: string, size: { width: number; height: number }, zoom: number, whole: boolean) {
+  const cdp = sessions.get(page);
+  if (!cdp) throw new Error('The page is not emulated');
+  const viewport = { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) };
+  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  const clip = whole
+    ? { x: 0, y: 0, width: viewport.width, height: Math.max(viewport.height, Math.ceil(cssContentSize.height)) }
+    : { x: 0, y: 0, ...viewport };
+  const { data } = await cdp.send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { ...clip, scale: 1 },
+    captureBeyondViewport: whole,
+  });
+  writeFileSync(path, Buffer.from(data, 'base64'));
 }
 
 /**
@@ -113,7 +136,7 @@ async function shoot(page: Page, actor: Actor, screen: string, kind: 'popup' | '
       await emulate(page, size, zoom);
       await settle(page);
       const path = join(REVIEW, `${screen}-${actor.language}-${colorScheme}-${zoom}x.png`);
-      await page.screenshot({ path, fullPage: kind === 'page', animations: 'disabled' });
+      await capture(page, path, size, zoom, kind === 'page');
       written++;
     }
   }

@@ -20,7 +20,7 @@ export function ProfileForm() {
         <label htmlFor={relayId}>{t('profile_relay_label')}</label>
         <input id={relayId} type="url" value={relayUrl.value} onChange={(event) => relayUrl.edit(event.target.value)} />
         <p className="hint">{t('profile_relay_hint')}</p>
-        <button type="submit" className="primary" disabled={!ready}>
+        <button type="submit" disabled={!ready}>
           {t('profile_save')}
         </button>
         <StatusMessage text={message?.text} error={message?.error} />

@@ -41,7 +41,7 @@ function NameAndAddressSteps() {
         />
         <p className="hint">{t('profile_relay_hint')}</p>
         <form id={formId} onSubmit={submit}>
-          <button type="submit" className="primary" disabled={!ready}>
+          <button type="submit" disabled={!ready}>
             {t('welcome_save')}
           </button>
           <StatusMessage text={message?.text} error={message?.error} />

@@ -5,7 +5,7 @@
  * CSS viewport, two device pixels per CSS pixel.
  */
 import type { Locator, Page } from '@playwright/test';
-import { bottomInDocument, clippedHorizontally, scrollsSideways } from './support/layout';
+import { bottomBeforeScrolling, clippedHorizontally, scrollsSideways } from './support/layout';
 import { expect, test } from './support/fixtures';
 import { POPUP_MAX_WIDTH, POPUP_SIZE, zoomTo, type Size } from './support/zoom';
 
@@ -26,10 +26,10 @@ async function expectPopupFits(page: Page, screen: string, mainActions: Locator[
   await zoomTo(page, POPUP_SIZE, 1);
   for (const action of mainActions) {
     await expect(action).toBeVisible();
-    const bottom = await bottomInDocument(action);
-    expect.soft(bottom, `${screen}: "${await action.textContent()}" ends ${Math.round(bottom)} px down`).toBeLessThanOrEqual(
-      POPUP_SIZE.height,
-    );
+    const bottom = await bottomBeforeScrolling(action);
+    expect
+      .soft(bottom, `${screen}: "${await action.textContent()}" ends ${Math.round(bottom)} px down`)
+      .toBeLessThanOrEqual(POPUP_SIZE.height);
   }
   await expectReflows(page, screen, POPUP_SIZE, { width: POPUP_MAX_WIDTH, height: POPUP_SIZE.height });
 }

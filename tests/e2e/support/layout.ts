@@ -1,8 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** How far below the top of the document the bottom of `target` lies, in CSS pixels (scrolling ignored). */
-export function bottomInDocument(target: Locator): Promise<number> {
-  return target.evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+/**
+ * How far below the top of the screen the bottom of `target` lies when the page is not scrolled,
+ * in CSS pixels: what a person sees on opening it (a bar that stays at the bottom counts where it shows).
+ */
+export function bottomBeforeScrolling(target: Locator): Promise<number> {
+  return target.evaluate((element) => {
+    window.scrollTo(0, 0);
+    return element.getBoundingClientRect().bottom;
+  });
 }
 
 /** The page scrolls sideways: its content is wider than its viewport. */
@@ -23,15 +29,15 @@ export function clippedHorizontally(page: Page): Promise<string[]> {
     const viewportWidth = document.documentElement.clientWidth;
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
-    const scrollsOnPurpose = (element: Element) =>
-      element.closest('.screenshot.zoomed, .visually-hidden') !== null;
+    const scrollsOnPurpose = (element: Element) => element.closest('.screenshot.zoomed, .visually-hidden') !== null;
     const clipped: string[] = [];
     for (const element of document.body.querySelectorAll('*')) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || scrollsOnPurpose(element)) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden') continue;
-      if (box.right > viewportWidth + 1) clipped.push(`${describe(element)} ends at ${Math.round(box.right)} px of ${viewportWidth}`);
+      if (box.right > viewportWidth + 1)
+        clipped.push(`${describe(element)} ends at ${Math.round(box.right)} px of ${viewportWidth}`);
       else if (
         ['hidden', 'clip'].includes(style.overflowX) &&
         element.scrollWidth > element.clientWidth + 1 &&
