@@ -13,7 +13,7 @@
  *
  * It expects the extension already built (`npx wxt build`; `npm run screenshots` does it first).
  */
-import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { EXTENSION_DIR, Person } from '../tests/e2e/support/person';
 import { RelayProcess } from '../tests/e2e/support/relay-process';
+import { devTools, POPUP_MAX_WIDTH, POPUP_SIZE, type Size, zoomTo } from '../tests/e2e/support/zoom';
 
 type Language = 'en' | 'fr';
 
@@ -30,8 +31,6 @@ const LOCALES = fileURLToPath(new URL('../public/_locales', import.meta.url));
 const FOR_DOCS = process.argv.includes('--docs');
 /** Wide enough for a settings page to look like one, narrow enough to sit in a Markdown page. */
 const PAGE = { width: 800, height: 900 };
-/** Chrome's popup at its largest height (600 px), as wide as Binôme's popup makes itself. */
-const POPUP = { width: 420, height: 600 };
 /** The page the in-page panel sits on. */
 const HOST_PAGE = { width: 1100, height: 760 };
 const BUDGET_PAGE = 'http://excel.officeapps.live.com/x/excel-budget.html';
@@ -79,22 +78,10 @@ async function launch(name: string, language: Language, fixturePort: number, des
   return actor;
 }
 
-/** Each page's own DevTools session: an emulation lasts only as long as the session that set it. */
-const sessions = new WeakMap<Page, CDPSession>();
-
-/** The size the page is laid out at, and how many device pixels draw one CSS pixel (the zoom). */
-async function emulate(page: Page, size: { width: number; height: number }, zoom: number): Promise<void> {
-  let cdp = sessions.get(page);
-  if (!cdp) {
-    cdp = await page.context().newCDPSession(page);
-    sessions.set(page, cdp);
-  }
-  await cdp.send('Emulation.setDeviceMetricsOverride', {
-    width: Math.round(size.width / zoom),
-    height: Math.round(size.height / zoom),
-    deviceScaleFactor: zoom,
-    mobile: false,
-  });
+/** The surface a screen is drawn in: Chrome widens a zoomed popup up to 800 px, no further. */
+function surface(kind: 'popup' | 'page' | 'host', zoom: number): Size {
+  if (kind === 'popup') return zoom === 1 ? POPUP_SIZE : { width: POPUP_MAX_WIDTH, height: POPUP_SIZE.height };
+  return kind === 'host' ? HOST_PAGE : PAGE;
 }
 
 async function settle(page: Page): Promise<void> {
@@ -108,9 +95,8 @@ async function settle(page: Page): Promise<void> {
  * Drawn with DevTools itself, in device pixels: Playwright's own screenshot does not know the
  * emulated scale factor and would draw a 200 % page at 100 %.
  */
-async function capture(page: Page, path: string, size: { width: number; height: number }, zoom: number, whole: boolean) {
-  const cdp = sessions.get(page);
-  if (!cdp) throw new Error('The page is not emulated');
+async function capture(page: Page, path: string, size: Size, zoom: number, whole: boolean) {
+  const cdp = await devTools(page);
   const viewport = { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) };
   const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
   const clip = whole
@@ -129,11 +115,11 @@ async function capture(page: Page, path: string, size: { width: number; height: 
  * is pictured as the person sees it, 600 px high (what is below needs scrolling); a page whole.
  */
 async function shoot(page: Page, actor: Actor, screen: string, kind: 'popup' | 'page' | 'host'): Promise<void> {
-  const size = kind === 'popup' ? POPUP : kind === 'host' ? HOST_PAGE : PAGE;
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     for (const zoom of ZOOMS) {
-      await emulate(page, size, zoom);
+      const size = surface(kind, zoom);
+      await zoomTo(page, size, zoom);
       await settle(page);
       const path = join(REVIEW, `${screen}-${actor.language}-${colorScheme}-${zoom}x.png`);
       await capture(page, path, size, zoom, kind === 'page');
@@ -141,13 +127,13 @@ async function shoot(page: Page, actor: Actor, screen: string, kind: 'popup' | '
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
-  await emulate(page, size, 1);
+  await zoomTo(page, surface(kind, 1), 1);
 }
 
-/** A picture of the user guides (light, 100 %), only with `--docs`. */
-async function docsPicture(target: Locator, name: string): Promise<void> {
+/** A picture of the user guides (light, 100 %), only with `--docs`: a part of a page, or a popup as it opens. */
+async function docsPicture(target: Locator | Page, name: string): Promise<void> {
   if (!FOR_DOCS) return;
-  const page = target.page();
+  const page = 'page' in target ? target.page() : target;
   await page.emulateMedia({ colorScheme: 'light' });
   await settle(page);
   const path = join(IMAGES, `${name}.png`);
@@ -157,7 +143,7 @@ async function docsPicture(target: Locator, name: string): Promise<void> {
 
 async function extensionPage(actor: Actor, file: string): Promise<Page> {
   const page = await actor.person.context.newPage();
-  await emulate(page, PAGE, 1);
+  await zoomTo(page, PAGE, 1);
   await page.goto(`chrome-extension://${actor.person.extensionId}/${file}`);
   return page;
 }
@@ -181,7 +167,7 @@ async function firstRun(actor: Actor): Promise<void> {
 
 async function saveProfile({ person, words }: Actor, relayUrl: string): Promise<Page> {
   const { page } = await person.options();
-  await emulate(page, PAGE, 1);
+  await zoomTo(page, PAGE, 1);
   await page.getByLabel(words.of('profile_name_label')).fill(person.name);
   await page.getByLabel(words.of('profile_relay_label')).fill(relayUrl);
   await page.getByRole('button', { name: words.of('profile_save'), exact: true }).click();
@@ -228,7 +214,7 @@ async function askPanel(actor: Actor): Promise<void> {
   const { person, words } = actor;
   const budget = await person.context.newPage();
   await budget.goto(BUDGET_PAGE);
-  await emulate(budget, HOST_PAGE, 1);
+  await zoomTo(budget, HOST_PAGE, 1);
   await person.pressShortcut(budget);
   const panel = await person.askPanelIn(budget);
   await expect(panel.root.getByRole('region', { name: words.of('context_heading') })).toContainText('Excel Online');
@@ -244,13 +230,13 @@ async function ask(asker: Actor, question: string, skill: string): Promise<Page>
   await budget.goto(BUDGET_PAGE);
   await budget.getByText('Insérer un tableau croisé dynamique').selectText();
   const popup = (await person.popupFor(budget)).page;
-  await emulate(popup, POPUP, 1);
+  await zoomTo(popup, POPUP_SIZE, 1);
   await popup.getByRole('button', { name: words.of('ask_button') }).click();
   await expect(popup.getByRole('region', { name: words.of('context_heading') })).toContainText('Excel Online');
   await expect(popup.getByRole('img', { name: words.of('redaction_preview') })).toBeVisible();
   await popup.getByLabel(words.of('ask_question_label')).fill(question);
   await popup.getByLabel(words.of('skill_label')).fill(skill);
-  await docsPicture(popup.locator('main'), `ask-form-${asker.language}`);
+  await docsPicture(popup, `ask-form-${asker.language}`);
   await shoot(popup, asker, 'popup-ask-form', 'popup');
   await popup.getByRole('button', { name: words.of('ask_send') }).click();
   await expect(popup.getByRole('button', { name: words.of('back') })).toBeVisible();
@@ -261,10 +247,10 @@ async function ask(asker: Actor, question: string, skill: string): Promise<Page>
 async function answer(helper: Actor, asker: Actor, question: string, text: string): Promise<void> {
   const { person, words } = helper;
   const { page: popup } = await person.popup();
-  await emulate(popup, POPUP, 1);
+  await zoomTo(popup, POPUP_SIZE, 1);
   const fromAsker = popup.getByRole('list', { name: words.of('inbox_from', asker.person.name) }).getByRole('button');
   await expect(fromAsker.filter({ hasText: question })).toBeVisible();
-  await docsPicture(popup.locator('main'), `inbox-${helper.language}`);
+  await docsPicture(popup, `inbox-${helper.language}`);
   await shoot(popup, helper, 'popup-inbox', 'popup');
   await fromAsker.filter({ hasText: question }).click();
   await expect(popup.getByRole('button', { name: words.of('answer_send') })).toBeVisible();
@@ -281,7 +267,7 @@ async function answerArrives(asker: Actor, popup: Page, answerText: string): Pro
     answerText.split('\n')[0] ?? answerText,
   );
   await expect(popup.getByRole('button', { name: words.of('got_it') })).toBeVisible();
-  await docsPicture(popup.locator('main'), `thread-answered-${asker.language}`);
+  await docsPicture(popup, `thread-answered-${asker.language}`);
   await shoot(popup, asker, 'popup-thread-answered', 'popup');
   await popup.getByRole('button', { name: words.of('got_it') }).click();
   await expect(popup.locator('.thread-meta .status')).toHaveText(words.of('status_resolved'));
@@ -291,7 +277,7 @@ async function answerArrives(asker: Actor, popup: Page, answerText: string): Pro
 async function knowledgeLog(actor: Actor, entries: number): Promise<void> {
   const { words } = actor;
   const page = (await actor.person.logPage()).page;
-  await emulate(page, PAGE, 1);
+  await zoomTo(page, PAGE, 1);
   await expect(page.getByRole('list', { name: words.of('log_entries') }).getByRole('button')).toHaveCount(entries);
   await docsPicture(page.locator('main'), `knowledge-log-${actor.language}`);
   await shoot(page, actor, 'log-entries', 'page');

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every suite, then one closing line "N passed, N failed" that sums them.
  * The architecture rules and the linter, then unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
- * extension build, the type check and the end-to-end suite in real Chromium (Playwright).
+ * extension build, the type check, the end-to-end suite in real Chromium (Playwright) and the screenshots of every screen.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -99,6 +99,13 @@ if (buildExit !== 0) {
     failed += e2e.stats.unexpected;
   }
   if (!e2e || (e2eExit !== 0 && e2e.stats.unexpected === 0)) crashed = true;
+  // Every screen in en and fr, light and dark, 100 % and 200 %, for a person to look at
+  // (.tmp/screenshots): one check, failed when a screen cannot be reached.
+  if (run('npx', ['tsx', 'docs/make-screenshots.ts']) === 0) passed++;
+  else {
+    console.error('The screenshots could not all be taken: see the output above.');
+    failed++;
+  }
 }
 
 if (crashed) console.error('A test suite could not run to the end: see its output above.');

@@ -27,7 +27,7 @@ export function scrollsSideways(page: Page): Promise<{ scrollWidth: number; clie
 export function clippedHorizontally(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const viewportWidth = document.documentElement.clientWidth;
-    const describe = (element: Element) =>
+    const nameOf = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
     const scrollsOnPurpose = (element: Element) => element.closest('.screenshot.zoomed, .visually-hidden') !== null;
     const clipped: string[] = [];
@@ -37,13 +37,13 @@ export function clippedHorizontally(page: Page): Promise<string[]> {
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden') continue;
       if (box.right > viewportWidth + 1)
-        clipped.push(`${describe(element)} ends at ${Math.round(box.right)} px of ${viewportWidth}`);
+        clipped.push(`${nameOf(element)} ends at ${Math.round(box.right)} px of ${viewportWidth}`);
       else if (
         ['hidden', 'clip'].includes(style.overflowX) &&
         element.scrollWidth > element.clientWidth + 1 &&
         element.tagName !== 'TEXTAREA'
       ) {
-        clipped.push(`${describe(element)} hides ${element.scrollWidth - element.clientWidth} px of its content`);
+        clipped.push(`${nameOf(element)} hides ${element.scrollWidth - element.clientWidth} px of its content`);
       }
     }
     return clipped;
