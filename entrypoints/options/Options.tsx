@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { PairingSection } from '@/components/PairingSection';
+import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
@@ -16,8 +17,10 @@ export function Options() {
       <p>
         <a href="/welcome.html">{t('options_open_welcome')}</a>
       </p>
-      <ProfileForm />
-      <PairingSection />
+      <ProfileFormProvider>
+        <ProfileForm />
+        <PairingSection />
+      </ProfileFormProvider>
       <PairsList />
       <SiteMarksSetting />
     </main>
