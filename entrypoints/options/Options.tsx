@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { LanguageSetting } from '@/components/LanguageSetting';
 import { PairingSection } from '@/components/PairingSection';
 import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
@@ -22,6 +23,7 @@ export function Options() {
         <PairingSection />
       </ProfileFormProvider>
       <PairsList />
+      <LanguageSetting />
       <SiteMarksSetting />
     </main>
   );
