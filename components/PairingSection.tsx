@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { SafetyNumbers } from '@/components/SafetyNumbers';
 import { useServices } from '@/components/services';
 import { StatusMessage } from '@/components/StatusMessage';
+import { useProfileForm } from '@/components/useProfileForm';
 import { useSubmit } from '@/components/useSubmit';
 import type { Pairing } from '@/lib/db/db';
 import { t, uiLanguage } from '@/lib/i18n/i18n';
@@ -70,22 +71,35 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
  */
 export function PairingSection({ title = t('pairing_title'), intro }: { title?: string; intro?: string }) {
   const { client } = useServices();
+  const profileForm = useProfileForm();
   const id = useId();
   const [role, setRole] = useState<PairRole>('learner');
   const [invite, setInvite] = useState<{ code: string; expiresAt: number; pairingId: string } | null>(null);
   const [joining, setJoining] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const { busy, error, run } = useSubmit();
+  const { busy, error, run, clearError } = useSubmit();
+  // The profile as it was typed when the last attempt started: once the person types again, its error is stale.
+  const [attemptedWith, setAttemptedWith] = useState(profileForm.edits);
+  const shownError = attemptedWith === profileForm.edits ? error : null;
+
+  /** Pairs with the name and address on screen, saved first: what is typed is what the buddy sees. */
+  const pair = (action: () => Promise<void>) => {
+    setAttemptedWith(profileForm.edits);
+    return run(async () => {
+      await profileForm.saveTyped();
+      await action();
+    });
+  };
 
   const createInvite = () =>
-    run(async () => {
+    pair(async () => {
       setJoining(null);
       setInvite(await client.createInvite(role));
     });
 
   const join = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
+    void pair(async () => {
       const { pairingId } = await client.acceptInvite(code);
       setCode('');
       setInvite(null);
@@ -108,7 +122,7 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
           {t('pairing_role_helper')}
         </label>
       </fieldset>
-      <button type="button" className="primary" disabled={busy} onClick={() => void createInvite()}>
+      <button type="button" className="primary" disabled={busy || !profileForm.ready} onClick={() => void createInvite()}>
         {t('pairing_create')}
       </button>
       {invite && (
@@ -124,14 +138,17 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          onChange={(event) => setCode(event.target.value)}
+          onChange={(event) => {
+            setCode(event.target.value);
+            clearError();
+          }}
         />
-        <button type="submit" disabled={busy || !code.trim()}>
+        <button type="submit" disabled={busy || !profileForm.ready || !code.trim()}>
           {t('pairing_join')}
         </button>
       </form>
       {joining && <PairingProgress pairingId={joining} />}
-      <StatusMessage text={error} error />
+      <StatusMessage text={shownError} error />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { errorSentence, t, tCount } from '@/lib/i18n/i18n';
 import { BackgroundError } from '@/lib/messaging/messaging';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/conversation/pair-errors';
 import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
+import { ProfileProblem } from './profile-problem';
 
 /** What to tell the person about an error an action of theirs ran into. */
 /** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */
@@ -11,7 +12,7 @@ function isQuotaError(error: unknown): boolean {
 }
 
 export function sentenceForError(error: unknown): string {
-  if (error instanceof BackgroundError) return errorSentence(error.code);
+  if (error instanceof BackgroundError || error instanceof ProfileProblem) return errorSentence(error.code);
   if (isQuotaError(error)) return t('error_storage_full');
   if (error instanceof MissingPairKeyError) return t('error_no_pair_key');
   if (error instanceof PairClosedError) return t(error.reason === 'no_key' ? 'error_no_pair_key' : 'error_pair_closed');

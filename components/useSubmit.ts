@@ -21,5 +21,7 @@ export function useSubmit(toSentence: (error: unknown) => string = sentenceForEr
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  /** The cause was fixed (the person typed again): the sentence about it goes. */
+  const clearError = () => setError(null);
+  return { busy, error, run, clearError };
 }

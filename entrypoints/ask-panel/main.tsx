@@ -8,6 +8,6 @@ const askId = new URLSearchParams(location.search).get('ask') ?? '';
 const host = linkToHost(takeChannelSecret(askId));
 // Asked for before anything renders: the first render is the whole form, not a blank frame.
 void takePreparedAsk(askId).then(
-  (prepared) => mountFrame(<AskPanel prepared={prepared} host={host} />, 'ask_panel_frame_title'),
+  (prepared) => mountFrame(<AskPanel prepared={prepared} host={host} />, 'ask_panel_frame_title', prepared?.language),
   () => mountFrame(<AskPanel prepared={null} host={host} />, 'ask_panel_frame_title'),
 );

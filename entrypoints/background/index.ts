@@ -11,11 +11,14 @@ import { createBackgroundSync } from '@/lib/sync/background-sync';
 import { onAlarm } from './alarms';
 import { onCommand, onContextMenuClicked } from './ask-triggers';
 import { onInstalled } from './install';
+import { speakStoredLanguage } from './language';
 import { onNotificationClicked } from './notification-clicks';
 import { pageMessageHandlers } from './page-messages';
 import { onRuntimeMessage } from './runtime-messages';
 
 export default defineBackground(() => {
+  // Started first, and awaited by whatever speaks (notifications, the menu): the listeners below are still registered at once.
+  void speakStoredLanguage(db).catch((error: unknown) => console.warn('Binôme could not apply its language', error));
   const sync = createBackgroundSync(db);
   browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync)));
   browser.runtime.onInstalled.addListener(onInstalled(db));

@@ -10,7 +10,7 @@ import { read, welcomeOpenedSetting, write } from '@/lib/db/settings';
 export const onInstalled =
   (db: BinomeDb) =>
   async (details: Browser.runtime.InstalledDetails): Promise<void> => {
-    createContextMenu();
+    await createContextMenu();
     if (details.reason !== 'install' || (await read(db, welcomeOpenedSetting))) return;
     await write(db, welcomeOpenedSetting, true);
     await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });

@@ -10,6 +10,7 @@ import type { BackgroundSync } from '@/lib/sync/background-sync';
 import { leavePair } from '@/lib/sync/leave-pair';
 import { acceptInvite, createInvite } from '@/lib/sync/pairing';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
+import { languageChanged } from './language';
 
 export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToBackgroundHandlers {
   return {
@@ -31,6 +32,10 @@ export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToB
       const threadId = await queueQuestion(db, question);
       void sync.request();
       return { threadId };
+    },
+    async 'page:language-changed'() {
+      await languageChanged(db);
+      return null;
     },
     async 'page:start-picking'({ tabId }) {
       await startPicking(db, tabId);

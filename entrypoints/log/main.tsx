@@ -2,7 +2,7 @@ import { mountPage } from '@/components/mount';
 import { LogPage } from './LogPage';
 
 const params = new URLSearchParams(location.search);
-mountPage(
+void mountPage(
   <LogPage initialThreadId={params.get('thread') ?? undefined} initialView={params.get('view') ?? undefined} />,
   'log_page_title',
 );

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { LanguageSetting } from '@/components/LanguageSetting';
 import { PairingSection } from '@/components/PairingSection';
+import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
@@ -16,9 +18,12 @@ export function Options() {
       <p>
         <a href="/welcome.html">{t('options_open_welcome')}</a>
       </p>
-      <ProfileForm />
-      <PairingSection />
+      <ProfileFormProvider>
+        <ProfileForm />
+        <PairingSection />
+      </ProfileFormProvider>
       <PairsList />
+      <LanguageSetting />
       <SiteMarksSetting />
     </main>
   );

@@ -1,3 +1,4 @@
+import { RelayAddressInput } from '@/components/RelayAddressInput';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useProfileForm } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
@@ -18,7 +19,7 @@ export function ProfileForm() {
           onChange={(event) => displayName.edit(event.target.value)}
         />
         <label htmlFor={relayId}>{t('profile_relay_label')}</label>
-        <input id={relayId} type="url" value={relayUrl.value} onChange={(event) => relayUrl.edit(event.target.value)} />
+        <RelayAddressInput id={relayId} field={relayUrl} />
         <p className="hint">{t('profile_relay_hint')}</p>
         <button type="submit" disabled={!ready}>
           {t('profile_save')}

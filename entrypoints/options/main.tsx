@@ -1,4 +1,4 @@
 import { mountPage } from '@/components/mount';
 import { Options } from './Options';
 
-mountPage(<Options />, 'options_title');
+void mountPage(<Options />, 'options_title');

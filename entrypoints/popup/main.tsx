@@ -2,4 +2,4 @@ import { mountPage } from '@/components/mount';
 import { Popup } from './Popup';
 
 const tabParam = new URLSearchParams(location.search).get('tabId');
-mountPage(<Popup tabId={tabParam ? Number(tabParam) : undefined} />, 'app_name');
+void mountPage(<Popup tabId={tabParam ? Number(tabParam) : undefined} />, 'app_name');

@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import { PairingSection } from '@/components/PairingSection';
 import { StatusMessage } from '@/components/StatusMessage';
-import { useProfileForm } from '@/components/useProfileForm';
+import { RelayAddressInput } from '@/components/RelayAddressInput';
+import { ProfileFormProvider, useProfileForm } from '@/components/useProfileForm';
 import { ASK_SHORTCUT } from '@/lib/ask/commands';
 import { t } from '@/lib/i18n/i18n';
 
@@ -32,13 +33,7 @@ function NameAndAddressSteps() {
       <li aria-labelledby={`${relayId}-title`}>
         <h2 id={`${relayId}-title`}>{t('welcome_address_title')}</h2>
         <label htmlFor={relayId}>{t('welcome_address_label')}</label>
-        <input
-          id={relayId}
-          form={formId}
-          type="url"
-          value={relayUrl.value}
-          onChange={(event) => relayUrl.edit(event.target.value)}
-        />
+        <RelayAddressInput id={relayId} form={formId} field={relayUrl} />
         <p className="hint">{t('profile_relay_hint')}</p>
         <form id={formId} onSubmit={submit}>
           <button type="submit" disabled={!ready}>
@@ -89,17 +84,19 @@ function TryItStep() {
 
 export function Welcome() {
   return (
-    <main className="options welcome">
-      <h1>{t('welcome_title')}</h1>
-      <p>{t('welcome_intro')}</p>
-      <ol className="steps">
-        <NameAndAddressSteps />
-        <li>
-          <PairingSection title={t('welcome_pair_title')} intro={t('welcome_pair_intro')} />
-        </li>
-        <CompareStep />
-        <TryItStep />
-      </ol>
-    </main>
+    <ProfileFormProvider>
+      <main className="options welcome">
+        <h1>{t('welcome_title')}</h1>
+        <p>{t('welcome_intro')}</p>
+        <ol className="steps">
+          <NameAndAddressSteps />
+          <li>
+            <PairingSection title={t('welcome_pair_title')} intro={t('welcome_pair_intro')} />
+          </li>
+          <CompareStep />
+          <TryItStep />
+        </ol>
+      </main>
+    </ProfileFormProvider>
   );
 }

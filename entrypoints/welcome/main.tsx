@@ -1,4 +1,4 @@
 import { mountPage } from '@/components/mount';
 import { Welcome } from './Welcome';
 
-mountPage(<Welcome />, 'welcome_title');
+void mountPage(<Welcome />, 'welcome_title');

@@ -26,6 +26,8 @@ import {
 import { screenshotWanted } from '../capture/screenshot-choice';
 import type { ElementDescription } from '../capture/element-description';
 import { t } from '../i18n/i18n';
+import { languageApplied } from '../i18n/language';
+import { readLanguageChoice } from '../db/settings';
 import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } from './ask-panel-host';
 import { ASK_PANEL_MESSAGES } from '../messaging/panel-frame-and-host';
 import { savePendingAsk } from './pending-ask';
@@ -96,6 +98,8 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
     browser.storage.session.get(openFlag),
     // Where the frame reads it and the page cannot: session storage is for the extension's own pages.
     browser.storage.session.set({ [secretKey]: { secret, askedAt } satisfies ChannelSecret }),
+    // The frame's title below is in the language chosen in the settings, which a worker just woken may still be loading.
+    languageApplied(),
   ]);
   // A panel from an earlier ask may still show: it must be gone before the picture is taken.
   const mayShowPanel = !!flags[openFlag];
@@ -120,13 +124,19 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
   );
   if (mayShowPanel) await mounted;
   try {
-    const [captured, screenshot, pairs] = await Promise.all([capturePage(tabId), captureVisibleTab(tabId), pairChoices(db)]);
+    const [captured, screenshot, pairs, language] = await Promise.all([
+      capturePage(tabId),
+      captureVisibleTab(tabId),
+      pairChoices(db),
+      readLanguageChoice(db),
+    ]);
     const context = withFound(captured, found);
     const prepared: PreparedAsk = {
       tabId,
       context,
       screenshot,
       pairs,
+      language,
       screenshotWanted: await screenshotWanted(db, siteOf(context?.url)),
       ...(found.element ? { element: found.element } : {}),
       askedAt,

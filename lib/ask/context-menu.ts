@@ -2,11 +2,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
 import { t } from '../i18n/i18n';
+import { languageApplied } from '../i18n/language';
 import { openAskPanel, type AskSurface } from './ask-panel';
 
 export const CONTEXT_MENU_ID = 'binome-ask';
 
-export function createContextMenu(): void {
+/** In the language chosen in the settings: a worker just woken may still be loading it. */
+export async function createContextMenu(): Promise<void> {
+  await languageApplied();
   browser.contextMenus.removeAll(() => {
     browser.contextMenus.create({
       id: CONTEXT_MENU_ID,

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { PairChoice } from './question';
 import type { PageContext } from '../capture/page-context';
 import type { ElementDescription } from '../capture/element-description';
+import type { LanguageChoice } from '../i18n/language';
 
 export const PREPARED_PREFIX = 'preparedAsk:';
 /** Set while a tab may show a panel (cleared when it closes; a navigation leaves it, harmlessly). */
@@ -29,6 +30,8 @@ export interface PreparedAsk {
   screenshot: string | null;
   /** Read from the database by the background: the panel's frame has no access to it. */
   pairs: PairChoice[];
+  /** Chosen in the settings; read by the background, like the pairs. Absent from a panel of an older version. */
+  language?: LanguageChoice;
   screenshotWanted: boolean;
   element?: ElementDescription;
   /** When the person asked (performance.timeOrigin + now): the panel measures from it. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { BinomeDb } from './db';
 import { normalizeDisplayName } from '../protocol/display-name';
 import { elementDescriptionSchema } from '../capture/element-description';
+import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/language';
 
 export interface Setting<T> {
   key: string;
@@ -100,3 +101,14 @@ export const threadToOpenSetting = defineSetting<{ threadId: string; at: number 
  * same profile (an unpacked or re-provisioned extension keeps its data): the page opens once.
  */
 export const welcomeOpenedSetting = defineSetting<boolean>('welcomeOpened', z.boolean(), false);
+
+/** The language Binôme speaks: the browser's (the default) or one the person chose in the settings. */
+export const languageSetting = defineSetting<LanguageChoice>('language', z.enum(LANGUAGE_CHOICES), 'browser');
+
+/**
+ * The one place every context reads the language from (pages, the background, and through it the
+ * in-page panel): a company's preset default (managed storage, issue 14) belongs here.
+ */
+export function readLanguageChoice(db: BinomeDb): Promise<LanguageChoice> {
+  return read(db, languageSetting);
+}

@@ -1,13 +1,41 @@
 /**
- * Every user-facing string goes through here, from public/_locales/{en,fr}. The browser
- * picks the language from its own settings; English is the default locale.
+ * Every user-facing string goes through here, from public/_locales/{en,fr}. The browser picks
+ * the language from its own settings (English is the default locale) unless the person chose
+ * another in Binôme's settings: `browser.i18n` cannot switch, so the chosen language's messages
+ * are then loaded by lib/i18n/language.ts before the page first renders, and read here.
  */
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
+export type Language = 'en' | 'fr';
 
+/** A messages.json as the browser reads it: `$1`…`$9`, named placeholders, `$$` for a dollar. */
+export type MessageFile = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** The language chosen over the browser's, with its messages; null while the browser's is the one. */
+let chosen: { language: Language; messages: MessageFile } | null = null;
+
+/** For lib/i18n/language.ts only: from now on `t()` speaks `language` (null: the browser's again). */
+export function speakChosen(language: Language | null, messages: MessageFile | null): void {
+  chosen = language && messages ? { language, messages } : null;
+}
+
+function format(entry: MessageFile[string], substitutions?: string | string[]): string {
+  const values = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
+  const positional = (text: string) =>
+    text.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (values[Number(which) - 1] ?? '')));
+  const named = entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => {
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return placeholder ? placeholder.content : whole;
+  });
+  return positional(named);
+}
+
+/** A key missing from the chosen language falls back to the browser's messages, English by default. */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
+  const entry = chosen?.messages[key];
+  if (entry) return format(entry, substitutions);
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
@@ -27,8 +55,13 @@ export function tCount(key: CountedKey, count: number, before: string[] = []): s
   return t(`${key}_${form}`, [...before, new Intl.NumberFormat(language).format(count)]);
 }
 
-/** The language the browser shows its own interface in, which picks Binôme's. */
-export function uiLanguage(): 'en' | 'fr' {
+/** The language Binôme speaks: the one chosen in its settings, else the browser's. */
+export function uiLanguage(): Language {
+  return chosen?.language ?? browserLanguage();
+}
+
+/** The language the browser shows its own interface in, which picks Binôme's unless the person chose. */
+export function browserLanguage(): Language {
   let language = 'en';
   try {
     language = browser.i18n.getUILanguage();

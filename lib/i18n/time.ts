@@ -2,7 +2,9 @@
  * When something was written, in words ("2 hours ago", « hier ») and exactly (the date and
  * time), in the interface's language. Pure: the caller says what "now" is.
  */
-export type Language = 'en' | 'fr';
+import type { Language } from './i18n';
+
+export type { Language };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

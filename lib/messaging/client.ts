@@ -9,6 +9,8 @@ import { hideOrderWarning } from '../conversation/order';
 import type { PairRole } from '../protocol/protocol';
 import { composeMessage, markRead } from '../conversation/threads';
 import { updateBadge } from '../sync/badge';
+import { languageSetting, write } from '../db/settings';
+import type { LanguageChoice } from '../i18n/language';
 
 export interface Client {
   answer(threadId: string, text: string, skill?: string): Promise<void>;
@@ -24,6 +26,8 @@ export interface Client {
   /** The person checked with their buddy: hide "a message may be missing" for what is missing now. */
   hideOrderWarning(pairId: string): Promise<void>;
   syncNow(): Promise<void>;
+  /** Stores the language chosen in the settings, and tells the background, which speaks it too. */
+  chooseLanguage(choice: LanguageChoice): Promise<void>;
 }
 
 export function createClient(db: BinomeDb): Client {
@@ -72,5 +76,9 @@ export function createClient(db: BinomeDb): Client {
     leavePair: (pairId) => sendToBackground({ type: 'page:leave-pair', pairId }).then(() => undefined),
     hideOrderWarning: (pairId) => hideOrderWarning(db, pairId),
     syncNow: () => nudge(),
+    async chooseLanguage(choice) {
+      await write(db, languageSetting, choice);
+      await sendToBackground({ type: 'page:language-changed' });
+    },
   };
 }

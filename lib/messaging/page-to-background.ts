@@ -27,6 +27,8 @@ const pageToBackgroundRequests = {
   // From the in-page ask panel, which cannot open the database itself (lib/ask/ask-backend.ts).
   'page:remember-screenshot-choice': { fields: { site: z.string(), wanted: z.boolean() }, reply: reply<null>() },
   'page:ask': { fields: { question: questionToAskSchema }, reply: reply<{ threadId: string }>() },
+  /** The language was chosen in the settings (already stored): the background speaks it from now on. */
+  'page:language-changed': { fields: {}, reply: reply<null>() },
   'page:start-picking': { fields: { tabId: z.number().int().nonnegative() }, reply: reply<null>() },
 };
 

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Pair } from '../db/db';
 import { t, tCount } from '../i18n/i18n';
+import { languageApplied } from '../i18n/language';
 import type { StoredMessage } from '../conversation/threads';
 
 const EXCERPT = 140;
@@ -63,6 +64,8 @@ export function noticeFor(pair: Pair, messages: StoredMessage[]): Notice | null 
 }
 
 export async function notifyNewFromPeer(pair: Pair, messages: StoredMessage[]): Promise<void> {
+  // In the language chosen in the settings, which a worker just woken may still be loading.
+  await languageApplied();
   const notice = noticeFor(pair, messages);
   if (!notice) return;
   await browser.notifications

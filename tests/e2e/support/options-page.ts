@@ -51,4 +51,29 @@ export class OptionsPage {
   alert(): Locator {
     return this.page.getByRole('alert');
   }
+
+  nameField(): Locator {
+    return this.page.getByLabel('Your name, as your buddy will see it');
+  }
+
+  relayField(): Locator {
+    return this.page.getByLabel('Relay address');
+  }
+
+  /** "Create an invite code", without saving the profile first: what a person in a hurry does. */
+  async pressCreateInvite(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Create an invite code' }).click();
+  }
+
+  inviteCode(): Locator {
+    return this.page.getByLabel('Invite code', { exact: true });
+  }
+
+  /** Each language is named in itself; the browser's choice is named in the language spoken now. */
+  async chooseLanguage(name: 'English' | 'Français' | 'The browser’s language' | 'La langue du navigateur'): Promise<void> {
+    // Checked once stored, not at the click: the setting is the database's, and the page follows it.
+    const radio = this.page.getByRole('radio', { name, exact: true });
+    await radio.click();
+    await expect(radio).toBeChecked();
+  }
 }

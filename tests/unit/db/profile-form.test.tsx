@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import en from '@/public/_locales/en/messages.json';
 import type { BinomeDb } from '@/lib/db/db';
 import { readProfile, saveProfile } from '@/lib/db/settings';
+import { ProfileFormProvider } from '@/components/useProfileForm';
 import { ProfileForm } from '@/entrypoints/options/ProfileForm';
 import { emptyDb } from '../helpers/db';
 import { pageToRenderIn, showWithDb, unmountShown } from '../helpers/dom';
@@ -66,7 +67,13 @@ beforeEach(() => {
 
 afterEach(unmountShown);
 
-const mount = (db: BinomeDb) => showWithDb(db, <ProfileForm />);
+const mount = (db: BinomeDb) =>
+  showWithDb(
+    db,
+    <ProfileFormProvider>
+      <ProfileForm />
+    </ProfileFormProvider>,
+  );
 
 function field(labelText: string): HTMLInputElement {
   const label = [...container.querySelectorAll('label')].find((element) => element.textContent === labelText);

@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import fr from '@/public/_locales/fr/messages.json';
 import { queueQuestion } from '@/lib/ask/ask-backend-local';
+import { applyLanguage } from '@/lib/i18n/language';
 import { notifyNewFromPeer } from '@/lib/sync/notifications';
 import { syncAll } from '@/lib/sync/sync';
 import type { StoredMessage } from '@/lib/conversation/threads';
@@ -89,5 +91,28 @@ describe('notifications', () => {
     anne.deps.onNewFromPeer = notifyNewFromPeer;
     expect(await syncAll(anne.deps)).toMatchObject({ received: 250 });
     expect(await shown()).toEqual(['Karim asked 250 questions']);
+  });
+});
+
+describe('notifications in the language chosen in the settings', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    speak('en');
+  });
+  afterEach(() => applyLanguage('browser'));
+
+  it('wait for a worker just woken to load the chosen language, then speak it', async () => {
+    let deliver!: () => void;
+    const arrived = new Promise<void>((resolve) => (deliver = resolve));
+    const slowFrench = (async () => {
+      await arrived;
+      return Response.json(fr);
+    }) as unknown as typeof fetch;
+    // As the background's start does: the choice is still being read when the sync round has news.
+    void applyLanguage(Promise.resolve('fr'), slowFrench);
+    const notifying = notifyNewFromPeer(karim, messages({ question: 0, 'follow-up': 0, answer: 1, resolution: 0 }));
+    deliver();
+    await notifying;
+    expect(await shown()).toEqual([fr.notify_answer.message.replace('$1', 'Karim')]);
   });
 });
