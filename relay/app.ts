@@ -10,11 +10,14 @@ import { pathForLog, requestLog } from './middleware/request-log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
 import { ADMIN_PREFIX } from './admin-api.ts';
 import { adminNotConfigured, adminRoutes } from './routes/admin.ts';
+import { coordinatorRoutes } from './routes/coordinator.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inviteRoutes } from './routes/invites.ts';
+import { pairProgrammeRoutes } from './routes/pair-programme.ts';
 import { pairRoutes } from './routes/pairs.ts';
 import { streamRoutes } from './routes/stream.ts';
+import { ProgrammeStore } from './store/programme-store.ts';
 import type { RelayStore } from './store/relay-store.ts';
 import { RELAY_VERSION } from './version.ts';
 
@@ -53,6 +56,7 @@ export function createApp(options: CreateAppOptions) {
   const clientAddress = options.clientAddress ?? socketAddress;
   const deps: RelayDeps = {
     store: options.store,
+    programmes: new ProgrammeStore(options.store.sql),
     hub: options.hub,
     now,
     inviteTtlMs: options.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS,
@@ -84,7 +88,9 @@ export function createApp(options: CreateAppOptions) {
   app.route('/devices', deviceRoutes(deps));
   app.route('/invites', inviteRoutes(deps));
   app.route('/pairs', pairRoutes(deps));
+  app.route('/pairs', pairProgrammeRoutes(deps));
   app.route('/stream', streamRoutes(deps, upgradeWebSocket));
+  app.route('/coordinator', coordinatorRoutes(deps, options.adminSecret));
   app.route(ADMIN_PREFIX, options.adminSecret ? adminRoutes(deps, options.adminSecret) : adminNotConfigured());
 
   app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));

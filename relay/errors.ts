@@ -39,6 +39,11 @@ export const MESSAGES = {
   replyTooLarge: 'This message is too large to send. Shorten it, then try again.',
   pairEnded: 'This pair has ended: nothing more can be sent in it.',
   peerRevoked: 'Your buddy’s device was removed from Binôme: ask your buddy to pair again.',
+  programmeEnded:
+    'Your programme has ended, so no new question can be sent in this pair. Your log keeps everything you wrote; to carry on, ask your programme’s coordinator, or pair again outside the programme.',
+  ratingWithoutProgramme: 'This pair is not part of a programme, so there is nobody to share a rating with. Nothing was sent.',
+  programmeNotFound: 'This invite names a programme that does not exist on this relay. Check the programme with its coordinator.',
+  programmeOver: 'This programme has ended: no new pair can join it. Check the programme with its coordinator.',
   quotaExceeded:
     'This pair has used all the storage the relay gives a pair, so nothing more can be sent in it. Ask your company’s support to raise the limit.',
 } as const;
