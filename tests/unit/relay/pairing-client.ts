@@ -56,7 +56,11 @@ export function acceptBody(code: string, inviterShare: string) {
 
 export function pairingClient<R extends Reply>(call: RelayCall<R>) {
   /** `extra` goes into the request as is (a programme id, say). */
-  async function invite(inviter: PairingDevice, role: PairRole = 'learner', extra: Record<string, unknown> = {}): Promise<Invitation> {
+  async function invite(
+    inviter: PairingDevice,
+    role: PairRole = 'learner',
+    extra: Record<string, unknown> = {},
+  ): Promise<Invitation> {
     const code = drawInviteCode();
     const secret = startPairing('A', code);
     const res = await call('POST', '/invites', inviter.token, {

@@ -102,7 +102,10 @@ describe.each(backends())('programmes on $name', (backend) => {
     const { programme } = await createProgramme(relay, { startsAt: clock.time - 10 * DAY, endsAt: clock.time - DAY });
     const ana = await relay.register();
     const before = await snapshot(db().sql, { except: ['rate_limits'] });
-    const ended = await relay.call('POST', '/invites', { token: ana.token, json: { ...relay.inviteBody(), programmeId: programme.id } });
+    const ended = await relay.call('POST', '/invites', {
+      token: ana.token,
+      json: { ...relay.inviteBody(), programmeId: programme.id },
+    });
     expect(ended.status).toBe(410);
     expect(errorResponse.parse(ended.body).error.code).toBe('programme_ended');
     const unknown = await relay.call('POST', '/invites', {
@@ -204,7 +207,10 @@ describe.each(backends())('programmes on $name', (backend) => {
       const [ana, bob] = [await relay.register(), await relay.register()];
       const { pairId } = await relay.pair(ana, bob);
       const before = await snapshot(db().sql, { except: ['rate_limits'] });
-      const free = await relay.call('PUT', `/pairs/${pairId}/rating`, { token: ana.token, json: { rating: 3, wouldRecommend: true } });
+      const free = await relay.call('PUT', `/pairs/${pairId}/rating`, {
+        token: ana.token,
+        json: { rating: 3, wouldRecommend: true },
+      });
       expect(free.status).toBe(409);
       expect(errorResponse.parse(free.body).error.message).toMatch(/not part of a programme/);
       const { programme } = await createProgramme(relay, { startsAt: clock.time, endsAt: clock.time + 10 * DAY });
