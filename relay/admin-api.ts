@@ -93,3 +93,22 @@ export const signInLinkResponse = z.object({
   expiresAt: z.number().int(),
 });
 export type SignInLinkResponse = z.infer<typeof signInLinkResponse>;
+
+// ---- Importing a programme's pairs from a CSV (relay/routes/programme-imports.ts) ----
+
+const importProblem = z.object({ line: z.number().int(), message: z.string() });
+export const importDryRunResponse = z.object({
+  dryRun: z.literal(true),
+  pairs: z.number().int(),
+  problems: z.array(importProblem),
+});
+export const importRefusedResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  problems: z.array(importProblem),
+});
+const importedPerson = z.object({ name: z.string(), email: z.string(), slotCode: z.string() });
+export const importResponse = z.object({
+  dryRun: z.literal(false),
+  pairs: z.array(z.object({ line: z.number().int(), senior: importedPerson, junior: importedPerson })),
+});
+export type ImportResponse = z.infer<typeof importResponse>;

@@ -16,6 +16,7 @@ import { reportCsv } from '../coordinator/report-csv.ts';
 import { pageLanguage } from '../coordinator/strings.ts';
 import type { RelayDeps } from '../deps.ts';
 import { sendRateLimited } from '../rate-limit.ts';
+import { importRoutes } from './programme-imports.ts';
 import { newDeviceToken, sameSecret, sha256Hex } from '../secrets.ts';
 
 /** No script, no external resource, no framing; the one stylesheet carries the nonce. */
@@ -135,6 +136,8 @@ export function coordinatorRoutes(deps: RelayDeps, adminSecret: string | undefin
       c.header('Cache-Control', 'no-store');
       c.header('X-Content-Type-Options', 'nosniff');
       return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    });
+    })
+
+    .route('/programmes/:programmeId/imports', importRoutes(deps, access));
   return app;
 }

@@ -33,6 +33,7 @@ describe.each(backends())('the programme authorization matrix on $name', (backen
       member: senior,
       outsider: await relay.register('Outsider'),
       importCsv: 'senior name,senior email,junior name,junior email\r\nAnne,anne@example.com,Hugo,hugo@example.com\r\n',
+      share: relay.inviteBody().share,
     };
   });
 
@@ -72,7 +73,9 @@ describe.each(backends())('the programme authorization matrix on $name', (backen
       const res = await send(key, caller);
       expect(await snapshot(db().sql)).toEqual(before);
       expect(res.status).toBe(expected);
-      const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[expected as 401 | 403 | 404];
+      const code = { 401: 'unauthorized', 403: 'forbidden', 404: PROGRAMME_ROUTES[key]!.notFoundCode ?? 'not_found' }[
+        expected as 401 | 403 | 404
+      ];
       expect(errorResponse.parse(res.body).error.code).toBe(code);
     },
   );

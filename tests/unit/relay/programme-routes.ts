@@ -15,6 +15,8 @@ export interface ProgrammeWorld {
   member: Device;
   outsider: Device;
   importCsv: string;
+  /** A valid SPAKE2 share, for the join routes' bodies. */
+  share: string;
 }
 
 export type Caller = 'admin' | 'coordinator' | 'otherCoordinator' | 'device' | 'nobody';
@@ -28,6 +30,8 @@ export interface ProgrammeRoute {
   outcomes: Record<Caller, Outcome>;
   /** Pair routes: a member of the pair gets through (the device column is a device outside it). */
   memberOk?: boolean;
+  /** The error code of a 404, when it is not `not_found`. */
+  notFoundCode?: string;
 }
 
 const ADMIN_ONLY: Record<Caller, Outcome> = { admin: 'ok', coordinator: 401, otherCoordinator: 401, device: 401, nobody: 401 };
@@ -82,6 +86,35 @@ export const PROGRAMME_ROUTES: Record<string, ProgrammeRoute> = {
     request: (w) => ({ path: `/pairs/${w.pairId}/rating` }),
     outcomes: PAIR_ONLY,
     memberOk: true,
+  },
+  'POST /coordinator/programmes/:programmeId/imports': {
+    request: (w) => ({ path: `/coordinator/programmes/${w.programmeId}/imports?dryRun=true`, text: w.importCsv }),
+    outcomes: PROGRAMME_ONLY,
+  },
+  // A device with a code that names no planned pair: 404, as for a wrong invite code.
+  'POST /programme-joins/lookup': {
+    request: () => ({ path: '/programme-joins/lookup', json: { slotCode: 'ABCDEFGHJKMN' } }),
+    outcomes: { ...PAIR_ONLY },
+    notFoundCode: 'invite_invalid',
+  },
+  'POST /programme-joins/start': {
+    request: (w) => ({ path: '/programme-joins/start', json: { slotCode: 'ABCDEFGHJKMN', share: w.share } }),
+    outcomes: { ...PAIR_ONLY },
+    notFoundCode: 'invite_invalid',
+  },
+  'POST /programme-joins/accept': {
+    request: (w) => ({
+      path: '/programme-joins/accept',
+      json: {
+        slotCode: 'ABCDEFGHJKMN',
+        pairId: crypto.randomUUID(),
+        inviterShare: w.share,
+        share: w.share,
+        confirm: 'A'.repeat(43),
+      },
+    }),
+    outcomes: { ...PAIR_ONLY },
+    notFoundCode: 'invite_invalid',
   },
   'GET /coordinator': { request: () => ({ path: '/coordinator' }), outcomes: PUBLIC },
   'GET /coordinator/sign-in': { request: () => ({ path: `/coordinator/sign-in?token=${'A'.repeat(43)}` }), outcomes: PUBLIC },
