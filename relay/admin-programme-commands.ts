@@ -7,10 +7,16 @@ import {
   addCoordinatorResponse,
   createProgrammeResponse,
   listProgrammesResponse,
+  importDryRunResponse,
+  importResponse,
   signInLinkResponse,
   type CreateProgrammeRequest,
 } from './admin-api.ts';
-import { quoted, UsageError, type Command, type CommandOptions } from './admin-client.ts';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { drawPairSecret, formatJoiningCode } from '../lib/protocol/joining-code.ts';
+import { AdminError, quoted, UsageError, type AdminClient, type Command, type CommandOptions } from './admin-client.ts';
+import { csvLines } from './coordinator/csv.ts';
+import { MAX_IMPORT_BYTES } from './programme/import-check.ts';
 
 export const PROGRAMME_OPTIONS = {
   name: { type: 'string' },
@@ -60,12 +66,78 @@ function programmeIdArgument(command: string, args: string[]): string {
   return encodeURIComponent(programmeId);
 }
 
+/**
+ * The dry run always goes first: a file with problems is never sent for real. Each pair's secret
+ * is drawn here and added to both buddies' codes; the relay never sees it (docs/security.md).
+ */
+async function importPairs(client: AdminClient, args: string[], options: CommandOptions) {
+  const [rawId, file, ...extra] = args;
+  if (!rawId || !file || extra.length > 0) throw new UsageError('programme import takes a programme id and a CSV file.');
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => {
+      throw new AdminError(`Could not read ${file}. Check the file’s name and place, then try again.`, 'file');
+    },
+  );
+  if (size > MAX_IMPORT_BYTES) {
+    throw new AdminError(
+      `${file} is larger than 1 MB, far more than a programme’s pairs need: check that it is the right file.`,
+      'too_large',
+    );
+  }
+  const text = await readFile(file, 'utf8');
+  const path = `/programmes/${encodeURIComponent(rawId)}/imports`;
+  const body = { text, type: 'text/csv; charset=utf-8' };
+  const dry = await client.call('POST', `${path}?dryRun=true`, importDryRunResponse, body, '/coordinator');
+  if (dry.problems.length) {
+    const count = dry.problems.length === 1 ? '1 problem' : `${dry.problems.length} problems`;
+    throw new AdminError(
+      [`Nothing was imported: ${file} has ${count}.`, ...dry.problems.map((p) => `line ${p.line}: ${p.message}`)].join('\n'),
+      'bad_request',
+    );
+  }
+  if (options['dry-run']) {
+    return {
+      sentence: `${file} has no problem: ${dry.pairs} pairs would be planned. Run it again without --dry-run to import them.`,
+      json: dry,
+    };
+  }
+  const imported = await client.call('POST', path, importResponse, body, '/coordinator');
+  const rows: string[][] = [['name', 'email', 'code']];
+  for (const pair of imported.pairs) {
+    const secret = drawPairSecret();
+    rows.push([pair.senior.name, pair.senior.email, formatJoiningCode(pair.senior.slotCode + secret)]);
+    rows.push([pair.junior.name, pair.junior.email, formatJoiningCode(pair.junior.slotCode + secret)]);
+  }
+  const csv = csvLines(rows);
+  const out = options.out;
+  if (typeof out === 'string') {
+    await writeFile(out, csv, { mode: 0o600, flag: 'wx' }).catch(() => {
+      throw new AdminError(
+        `Could not write ${out}: it may exist already (it is never overwritten). The pairs are planned; their codes are below, shown only now.\n${csv}`,
+        'file',
+      );
+    });
+  }
+  const sentence =
+    typeof out === 'string'
+      ? `${imported.pairs.length} pairs are planned. Each person’s joining code is in ${out} (shown only now): e-mail each person their own, then delete the file.`
+      : `${imported.pairs.length} pairs are planned. Each person’s joining code (shown only now; e-mail each person their own):\n${csv}`;
+  return {
+    sentence,
+    json: { pairs: imported.pairs.length, codes: rows.slice(1).map(([name, email, code]) => ({ name, email, code })) },
+  };
+}
+
 export const PROGRAMME_COMMANDS: Record<string, Command> = {
   programme: {
     usage: [
       'programme create --name <name> --start <day> --end <day> [--max-seniors-per-junior N] [--help-url <https://…>]',
       '                    create a programme; prints its id and a coordinator secret, shown once',
       'programme list      the programmes, their dates, pairs and coordinators',
+      'programme import <programmeId> <file.csv> [--dry-run] [--out <codes.csv>]',
+      '                    plan pairs from a CSV (ADMIN_SECRET, or the programme’s COORDINATOR_SECRET); every problem is',
+      '                    listed by line and nothing changes until there is none; writes name,email,code, shown once',
     ].join('\n'),
     async run(client, args, options) {
       const [sub, ...rest] = args;
@@ -102,7 +174,8 @@ export const PROGRAMME_COMMANDS: Record<string, Command> = {
         );
         return { sentence: lines.length ? lines.join('\n') : 'There is no programme on this relay yet.', json: { programmes } };
       }
-      throw new UsageError(sub ? `There is no command “programme ${sub}”.` : 'Name a programme command: create or list.');
+      if (sub === 'import') return importPairs(client, rest, options);
+      throw new UsageError(sub ? `There is no command “programme ${sub}”.` : 'Name a programme command: create, list or import.');
     },
   },
   coordinator: {

@@ -58,7 +58,8 @@ export async function runAdmin(
     if (!name) throw new UsageError('Name a command.');
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`There is no command “${name}”.`);
-    const secret = env.ADMIN_SECRET;
+    // A coordinator imports their programme's pairs with their own secret.
+    const secret = env.ADMIN_SECRET || (name === 'programme' && args[0] === 'import' ? env.COORDINATOR_SECRET : undefined);
     if (!secret) throw new UsageError('Set ADMIN_SECRET to the secret the relay was started with.');
     const client = new AdminClient((env.RELAY_URL || DEFAULT_RELAY_URL).replace(/\/+$/, ''), secret);
     const outcome = await command.run(client, args, values);
