@@ -95,7 +95,7 @@ export function coordinatorRoutes(deps: RelayDeps, adminSecret: string | undefin
       const form = signInForm.safeParse(await c.req.parseBody().catch(() => ({})));
       let programmeId: string | null = null;
       if (form.success && 'token' in form.data && isSecretShaped(form.data.token)) {
-        programmeId = await programmes.useSignInLink(sha256Hex(form.data.token), deps.now());
+        programmeId = await programmes.spendSignInLink(sha256Hex(form.data.token), deps.now());
       } else if (form.success && 'secret' in form.data) {
         const secret = form.data.secret.trim();
         // The operator's secret opens no page: a session is one programme's, and the operator has the CLI.

@@ -138,7 +138,7 @@ export class ProgrammeStore {
   }
 
   /** Spends a sign-in link: the conditional UPDATE lets only one of two concurrent uses through. */
-  async useSignInLink(tokenHash: string, now: number): Promise<string | null> {
+  async spendSignInLink(tokenHash: string, now: number): Promise<string | null> {
     const rows = await this.sql.query<{ programme_id: string }>(
       `UPDATE coordinator_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
        RETURNING programme_id`,
