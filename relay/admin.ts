@@ -5,80 +5,15 @@
  * Exit status: 0 done, 1 refused or failed (the sentence says why), 2 wrong usage.
  *
  * A command is a row of COMMANDS: its usage line, and what it asks the relay and says of the
- * answer. Later ones (list devices, list pairs, delete a pair, programmes) are rows too.
+ * answer. Later ones (list devices, list pairs, delete a pair) are rows too.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { z } from 'zod';
-import { normalizeDisplayName } from '../lib/protocol/display-name.ts';
-import { errorResponse } from '../lib/protocol/protocol.ts';
-import { ADMIN_PREFIX, revokeDeviceResponse } from './admin-api.ts';
+import { revokeDeviceResponse } from './admin-api.ts';
+import { AdminClient, AdminError, quoted, UsageError, type Command } from './admin-client.ts';
+import { PROGRAMME_COMMANDS, PROGRAMME_OPTIONS } from './admin-programme-commands.ts';
 
 const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';
-
-/** The relay refused, or could not be reached: `message` is a sentence for the operator. */
-class AdminError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A wrong invocation: the usage is printed after the sentence. */
-class UsageError extends Error {}
-
-export class AdminClient {
-  constructor(
-    readonly relayUrl: string,
-    private readonly secret: string,
-  ) {}
-
-  async call<T extends z.ZodType>(method: string, path: string, schema: T): Promise<z.infer<T>> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.relayUrl}${ADMIN_PREFIX}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${this.secret}` },
-      });
-    } catch {
-      throw new AdminError(
-        `Could not reach the relay at ${this.relayUrl}. Check that it is running, or set RELAY_URL to its address.`,
-        'network',
-      );
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const refused = errorResponse.safeParse(json);
-      if (refused.success) throw new AdminError(refused.data.error.message, refused.data.error.code);
-      throw new AdminError(
-        `The relay at ${this.relayUrl} answered HTTP ${response.status}, which this command does not understand.`,
-        'protocol',
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
-      throw new AdminError(
-        `The relay at ${this.relayUrl} sent an answer this command does not understand. Is it the same version?`,
-        'protocol',
-      );
-    return parsed.data;
-  }
-}
-
-interface Outcome {
-  sentence: string;
-  json: unknown;
-}
-
-interface Command {
-  usage: string;
-  run(client: AdminClient, args: string[]): Promise<Outcome>;
-}
-
-/** A name as typed by a device, made safe for a terminal (older relays stored names uncleaned). */
-const quoted = (name: string) => `“${normalizeDisplayName(name)}”`;
 
 const COMMANDS: Record<string, Command> = {
   revoke: {
@@ -94,12 +29,15 @@ const COMMANDS: Record<string, Command> = {
       return { sentence, json: revoked };
     },
   },
+  ...PROGRAMME_COMMANDS,
 };
 
 const usage = () =>
-  ['Usage: npm run relay:admin -- <command> [--json]', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join(
-    '\n',
-  );
+  [
+    'Usage: npm run relay:admin -- <command> [--json]',
+    'Commands:',
+    ...Object.values(COMMANDS).flatMap((c) => c.usage.split('\n').map((line) => `  ${line}`)),
+  ].join('\n');
 
 /** Runs one invocation; returns the exit status. Output goes through `out` and `err`. */
 export async function runAdmin(
@@ -110,16 +48,21 @@ export async function runAdmin(
 ): Promise<number> {
   let json = false;
   try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, ...PROGRAMME_OPTIONS },
+    });
     json = values.json ?? false;
     const [name, ...args] = positionals;
     if (!name) throw new UsageError('Name a command.');
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`There is no command “${name}”.`);
-    const secret = env.ADMIN_SECRET;
+    // A coordinator imports their programme's pairs with their own secret.
+    const secret = env.ADMIN_SECRET || (name === 'programme' && args[0] === 'import' ? env.COORDINATOR_SECRET : undefined);
     if (!secret) throw new UsageError('Set ADMIN_SECRET to the secret the relay was started with.');
     const client = new AdminClient((env.RELAY_URL || DEFAULT_RELAY_URL).replace(/\/+$/, ''), secret);
-    const outcome = await command.run(client, args);
+    const outcome = await command.run(client, args, values);
     out(json ? JSON.stringify(outcome.json) : outcome.sentence);
     return 0;
   } catch (error) {

@@ -10,11 +10,16 @@ import { pathForLog, requestLog } from './middleware/request-log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
 import { ADMIN_PREFIX } from './admin-api.ts';
 import { adminNotConfigured, adminRoutes } from './routes/admin.ts';
+import { coordinatorRoutes } from './routes/coordinator.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inviteRoutes } from './routes/invites.ts';
+import { pairProgrammeRoutes } from './routes/pair-programme.ts';
+import { programmeJoinRoutes } from './routes/programme-joins.ts';
 import { pairRoutes } from './routes/pairs.ts';
 import { streamRoutes } from './routes/stream.ts';
+import { ProgrammeStore } from './store/programme-store.ts';
+import { SlotStore } from './store/slot-store.ts';
 import type { RelayStore } from './store/relay-store.ts';
 import { RELAY_VERSION } from './version.ts';
 
@@ -53,6 +58,8 @@ export function createApp(options: CreateAppOptions) {
   const clientAddress = options.clientAddress ?? socketAddress;
   const deps: RelayDeps = {
     store: options.store,
+    programmes: new ProgrammeStore(options.store.sql),
+    slots: new SlotStore(options.store.sql),
     hub: options.hub,
     now,
     inviteTtlMs: options.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS,
@@ -76,7 +83,9 @@ export function createApp(options: CreateAppOptions) {
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
-      onError: (c) => sendError(c, 413, 'too_large', MESSAGES.tooLarge),
+      // A CSV import gets a sentence about its file, not about screenshots.
+      onError: (c) =>
+        sendError(c, 413, 'too_large', c.req.path.endsWith('/imports') ? MESSAGES.importTooLarge : MESSAGES.tooLarge),
     }),
   );
 
@@ -84,7 +93,10 @@ export function createApp(options: CreateAppOptions) {
   app.route('/devices', deviceRoutes(deps));
   app.route('/invites', inviteRoutes(deps));
   app.route('/pairs', pairRoutes(deps));
+  app.route('/pairs', pairProgrammeRoutes(deps));
   app.route('/stream', streamRoutes(deps, upgradeWebSocket));
+  app.route('/coordinator', coordinatorRoutes(deps, options.adminSecret));
+  app.route('/programme-joins', programmeJoinRoutes(deps));
   app.route(ADMIN_PREFIX, options.adminSecret ? adminRoutes(deps, options.adminSecret) : adminNotConfigured());
 
   app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));

@@ -1,11 +1,17 @@
 import type { Context } from 'hono';
 import type { Hub } from './hub.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { ProgrammeStore } from './store/programme-store.ts';
+import type { SlotStore } from './store/slot-store.ts';
 import type { Device, RelayStore } from './store/relay-store.ts';
 
 /** Everything the routes need, built once by createApp; tests swap the clock and timers. */
 export interface RelayDeps {
   store: RelayStore;
+  /** Programmes, coordinators, ratings and the report's metadata, on the same database. */
+  programmes: ProgrammeStore;
+  /** A programme's planned pairs and their joining. */
+  slots: SlotStore;
   hub: Hub;
   now: () => number;
   inviteTtlMs: number;

@@ -39,6 +39,17 @@ export const MESSAGES = {
   replyTooLarge: 'This message is too large to send. Shorten it, then try again.',
   pairEnded: 'This pair has ended: nothing more can be sent in it.',
   peerRevoked: 'Your buddy’s device was removed from Binôme: ask your buddy to pair again.',
+  programmeEnded:
+    'Your programme has ended, so no new question can be sent in this pair. Your log keeps everything you wrote; to carry on, ask your programme’s coordinator, or pair again outside the programme.',
+  ratingWithoutProgramme: 'This pair is not part of a programme, so there is nobody to share a rating with. Nothing was sent.',
+  importTooLarge:
+    'This CSV file is larger than 1 MB, which is far more than a programme’s pairs need. Check that it is the right file (one line per pair: senior name, senior email, junior name, junior email), then try again.',
+  importTooManyRows: (max: number) =>
+    `This CSV file has more than ${max} lines: a programme takes at most ${max} pairs in one file. Split it into smaller files, then import them one by one.`,
+  importHasProblems: (count: number) =>
+    `Nothing was imported: the file has ${count === 1 ? '1 problem' : `${count} problems`}. Run the dry run, fix each line it lists, then import again.`,
+  programmeNotFound: 'This invite names a programme that does not exist on this relay. Check the programme with its coordinator.',
+  programmeOver: 'This programme has ended: no new pair can join it. Check the programme with its coordinator.',
   quotaExceeded:
     'This pair has used all the storage the relay gives a pair, so nothing more can be sent in it. Ask your company’s support to raise the limit.',
 } as const;

@@ -44,6 +44,14 @@ export interface RateLimits {
   storedBytesPerPair: number;
   /** Admin requests with a wrong secret, per client address (see relay/routes/admin.ts). */
   failedAdminPerAddress: Limit;
+  /**
+   * Coordinator requests (secret, sign-in link or session) that named no programme, per client
+   * address (see relay/coordinator/access.ts).
+   */
+  failedCoordinatorPerAddress: Limit;
+  /** Personal joining codes that matched no planned pair, per device and per address. */
+  failedJoinsPerDevice: Limit;
+  failedJoinsPerAddress: Limit;
 }
 
 /** Caps that are checked against what is stored, not counted in windows. */
@@ -71,6 +79,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // About 1,000 questions with a full-size screenshot, or millions of replies.
   storedBytesPerPair: 1024 * MIB,
   failedAdminPerAddress: { max: 10, windowMs: HOUR },
+  failedCoordinatorPerAddress: { max: 20, windowMs: HOUR },
+  failedJoinsPerDevice: { max: 10, windowMs: HOUR },
+  failedJoinsPerAddress: { max: 30, windowMs: HOUR },
 };
 
 /** For load benches and tests that are not about limits (`RATE_LIMITS=off` for the CLI). */
@@ -86,6 +97,9 @@ export const NO_RATE_LIMITS: RateLimits = {
   postBytesPerDevice: { max: Infinity, windowMs: MINUTE },
   storedBytesPerPair: Infinity,
   failedAdminPerAddress: { max: Infinity, windowMs: HOUR },
+  failedCoordinatorPerAddress: { max: Infinity, windowMs: HOUR },
+  failedJoinsPerDevice: { max: Infinity, windowMs: HOUR },
+  failedJoinsPerAddress: { max: Infinity, windowMs: HOUR },
 };
 
 export function resolveRateLimits(overrides: Partial<RateLimits> = {}): RateLimits {

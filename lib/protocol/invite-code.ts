@@ -30,22 +30,26 @@ export function splitInviteCode(code: string): { nameplate: string; password: st
 }
 
 /**
- * A fresh code. Bytes at or above the largest multiple of the alphabet size are thrown away
- * (rejection sampling), so every character is equally likely; a plain `byte % 31` would favour
- * the first characters.
+ * `length` characters of the alphabet. Bytes at or above the largest multiple of the alphabet
+ * size are thrown away (rejection sampling), so every character is equally likely; a plain
+ * `byte % 31` would favour the first characters.
  */
-export function drawInviteCode(
+export function drawFromAlphabet(
+  length: number,
   random: (length: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
 ): string {
   const size = INVITE_ALPHABET.length;
   const limit = 256 - (256 % size);
   let code = '';
-  while (code.length < INVITE_CODE_LENGTH) {
-    for (const byte of random(INVITE_CODE_LENGTH * 2)) {
+  while (code.length < length) {
+    for (const byte of random(length * 2)) {
       if (byte >= limit) continue;
       code += INVITE_ALPHABET[byte % size];
-      if (code.length === INVITE_CODE_LENGTH) break;
+      if (code.length === length) break;
     }
   }
   return code;
 }
+
+/** A fresh invite code. */
+export const drawInviteCode = (random?: (length: number) => Uint8Array): string => drawFromAlphabet(INVITE_CODE_LENGTH, random);

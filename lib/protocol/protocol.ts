@@ -103,13 +103,15 @@ const nameplate = z.string().regex(NAMEPLATE_PATTERN);
 /** A SPAKE2 share: a P-256 point, uncompressed (65 bytes), base64url. The relay checks it is on the curve. */
 export const pakeShare = z.string().regex(/^[A-Za-z0-9_-]{87}$/);
 /** A SPAKE2 key confirmation: HMAC-SHA256 (32 bytes), base64url. Opaque to the relay. */
-const pakeConfirm = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const pakeConfirm = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const createInviteRequest = z.object({
   /** The inviter's role in the pair to be; the person who accepts gets the other one. */
   role: z.enum(PAIR_ROLES),
   nameplate,
   share: pakeShare,
+  /** The programme the pair will belong to (lib/protocol/programme.ts); it must exist and not have ended. */
+  programmeId: uuid.optional(),
 });
 export const createInviteResponse = z.object({
   expiresAt: z.number().int(),
@@ -248,6 +250,8 @@ export const ERROR_CODES = [
   'peer_revoked',
   /** 413: the pair stores as much as the relay allows. Permanent until an operator acts. */
   'quota_exceeded',
+  /** 410: a new question in a pair whose programme has ended. Answers to earlier questions still pass. */
+  'programme_ended',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const errorResponse = z.object({

@@ -4,7 +4,14 @@ import type { Identity, Pairing } from '../db/db';
 import { drawInviteCode, normalizeInviteCode, splitInviteCode } from '../protocol/invite-code';
 import { deviceKeys } from '../trust/keys';
 import { PAIR_PROBLEMS } from '../conversation/pair-state';
-import { acceptPairing, confirmationMatches, finishPairing, startPairing, type PairingBinding } from '../trust/pairing-protocol';
+import {
+  acceptPairing,
+  confirmationMatches,
+  finishPairing,
+  startPairing,
+  type PairingBinding,
+  type PairingSecret,
+} from '../trust/pairing-protocol';
 import { otherRole, type PairInfo, type PairRole } from '../protocol/protocol';
 import { RelayError } from './relay-client';
 import type { SyncDeps } from './deps';
@@ -95,21 +102,45 @@ export async function acceptInvite(deps: SyncDeps, request: PairingRequest & { c
   const { nameplate } = splitInviteCode(code);
   const identity = await ensureIdentity(deps, request);
   const client = deps.client(identity);
-  const mine = await deviceKeys(deps.db);
   const invite = await client.lookupInvite(nameplate);
-  const inviterKey = await usableKey(invite.inviter.publicKey);
+  return answerExchange(deps, identity, { ...invite, nameplate }, startPairing('B', code), (answer) =>
+    client.acceptInvite({ nameplate, inviterShare: invite.share, ...answer }),
+  );
+}
+
+/** What the side that answers learns of the exchange the other side started (an invite, or a programme's buddy). */
+export interface ExchangeOffer {
+  nameplate: string;
+  inviterRole: PairRole;
+  inviter: { deviceId: string; displayName: string; publicKey: string | null };
+  share: string;
+  expiresAt: number;
+}
+
+/**
+ * The answering side of a SPAKE2 exchange: checks the other's key, answers its share, records
+ * the pairing to finish, then lets `send` tell the relay (which creates the pair, unconfirmed).
+ */
+export async function answerExchange(
+  deps: SyncDeps,
+  identity: Identity,
+  offer: ExchangeOffer,
+  secret: PairingSecret,
+  send: (answer: { pairId: string; share: string; confirm: string }) => Promise<unknown>,
+): Promise<Pairing> {
+  const mine = await deviceKeys(deps.db);
+  const inviterKey = await usableKey(offer.inviter.publicKey);
   const pairId = crypto.randomUUID();
-  const secret = startPairing('B', code);
   const binding: PairingBinding = {
-    nameplate,
+    nameplate: offer.nameplate,
     pairId,
-    inviterRole: invite.inviterRole,
-    inviter: { deviceId: invite.inviter.deviceId, publicKey: inviterKey },
+    inviterRole: offer.inviterRole,
+    inviter: { deviceId: offer.inviter.deviceId, publicKey: inviterKey },
     accepter: { deviceId: identity.deviceId, publicKey: mine.publicKey },
   };
   let answer: ReturnType<typeof acceptPairing>;
   try {
-    answer = acceptPairing(secret, invite.share, binding);
+    answer = acceptPairing(secret, offer.share, binding);
   } catch {
     throw new RelayError('pairing_failed', 400, 'The invite’s exchange is not valid.');
   }
@@ -117,20 +148,20 @@ export async function acceptInvite(deps: SyncDeps, request: PairingRequest & { c
     id: pairId,
     relayUrl: identity.relayUrl,
     side: 'accepter',
-    nameplate,
-    myRole: otherRole(invite.inviterRole),
+    nameplate: offer.nameplate,
+    myRole: otherRole(offer.inviterRole),
     secret: null,
     expectedConfirm: answer.expectedInviterConfirm,
     pairId,
-    peerName: invite.inviter.displayName,
+    peerName: offer.inviter.displayName,
     status: 'confirming',
-    expiresAt: invite.expiresAt,
+    expiresAt: offer.expiresAt,
     createdAt: deps.now(),
   };
   // Written before the relay hears of it: a pair the relay makes is always one we can finish.
   await deps.db.pairings.put(pairing);
   try {
-    await client.acceptInvite({ nameplate, pairId, inviterShare: invite.share, share: secret.share, confirm: answer.confirm });
+    await send({ pairId, share: secret.share, confirm: answer.confirm });
   } catch (error) {
     await deps.db.pairings.delete(pairing.id);
     throw error;

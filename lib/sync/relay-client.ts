@@ -14,6 +14,13 @@ import {
   type PairRole,
   type PostMessageRequest,
 } from '../protocol/protocol';
+import {
+  joinAcceptResponse,
+  joinLookupResponse,
+  joinStartResponse,
+  pairProgrammeResponse,
+  type WrapUpRatingRequest,
+} from '../protocol/programme';
 
 /**
  * Failures a relay itself never names, told apart because the person has a different thing
@@ -113,6 +120,33 @@ export class RelayClient {
 
   postMessage(pairId: string, message: PostMessageRequest) {
     return this.call('POST', `/pairs/${encodeURIComponent(pairId)}/messages`, postMessageResponse, message);
+  }
+
+  // ---- Programmes (lib/protocol/programme.ts) ----
+
+  pairProgramme(pairId: string) {
+    return this.call('GET', `/pairs/${encodeURIComponent(pairId)}/programme`, pairProgrammeResponse);
+  }
+
+  /** Only when the person agreed to share it; replaces what this device sent before. */
+  async shareRating(pairId: string, rating: WrapUpRatingRequest): Promise<void> {
+    await this.call('PUT', `/pairs/${encodeURIComponent(pairId)}/rating`, z.unknown(), rating);
+  }
+
+  async withdrawRating(pairId: string): Promise<void> {
+    await this.call('DELETE', `/pairs/${encodeURIComponent(pairId)}/rating`, z.unknown());
+  }
+
+  lookupJoin(slotCode: string) {
+    return this.call('POST', '/programme-joins/lookup', joinLookupResponse, { slotCode });
+  }
+
+  startJoin(join: { slotCode: string; share: string }) {
+    return this.call('POST', '/programme-joins/start', joinStartResponse, join);
+  }
+
+  acceptJoin(answer: { slotCode: string; pairId: string; inviterShare: string; share: string; confirm: string }) {
+    return this.call('POST', '/programme-joins/accept', joinAcceptResponse, answer);
   }
 
   pull(pairId: string, after: number, limit = 200) {

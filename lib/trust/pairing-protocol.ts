@@ -55,6 +55,11 @@ export interface PairingBinding {
 /** w = HKDF(password, nameplate) reduced mod the order; 48 bytes, so the reduction adds no bias. */
 export function passwordScalar(code: string): bigint {
   const { nameplate, password } = splitInviteCode(code);
+  return passwordScalarOf(nameplate, password);
+}
+
+/** The same for a password that is not an invite code's (a programme's pair secret, lib/protocol/joining-code.ts). */
+export function passwordScalarOf(nameplate: string, password: string): bigint {
   return scalarFromUniformBytes(hkdf(sha256, encoder.encode(password), encoder.encode(PROTOCOL), encoder.encode(nameplate), 48));
 }
 
@@ -92,7 +97,12 @@ export interface PairingSecret {
 }
 
 export function startPairing(side: Spake2Side, code: string): PairingSecret {
-  const w = passwordScalar(code);
+  const { nameplate, password } = splitInviteCode(code);
+  return startPairingWith(side, nameplate, password);
+}
+
+export function startPairingWith(side: Spake2Side, nameplate: string, password: string): PairingSecret {
+  const w = passwordScalarOf(nameplate, password);
   const scalar = randomScalar();
   return { password: hexOf(w), scalar: hexOf(scalar), share: toBase64Url(spake2Share(side, w, scalar)) };
 }

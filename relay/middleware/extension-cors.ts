@@ -11,7 +11,7 @@ export const extensionCors = () =>
   cors({
     origin: (origin) => (EXTENSION_ORIGINS.some((prefix) => origin.startsWith(prefix)) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type'],
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     // Not a CORS-safelisted response header: without this the extension could not read it on a 429.
     exposeHeaders: ['Retry-After'],
     maxAge: 600,

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
@@ -7,16 +6,14 @@ import type { RelayDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 import { sendRateLimited } from '../rate-limit.ts';
 import { revokeDevice } from '../revocation.ts';
+import { adminProgrammeRoutes } from './admin-programmes.ts';
+import { sameSecret } from '../secrets.ts';
 
 export const ADMIN_MESSAGES = {
   unauthorized: 'The admin secret is missing or wrong. Use the ADMIN_SECRET the relay was started with.',
   deviceNotFound: 'No device with this id is registered on this relay. Check the id, then try again.',
   notConfigured: 'This relay has no admin commands: start it with ADMIN_SECRET set in its environment.',
 } as const;
-
-/** Hashing first gives both sides one length, which timingSafeEqual needs; the secret's length stays hidden. */
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-const sameSecret = (presented: string, secret: string) => timingSafeEqual(digest(presented), digest(secret));
 
 const deviceParam = z.object({ deviceId: z.uuid().transform((id) => id.toLowerCase()) });
 
@@ -46,20 +43,23 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
     await next();
   });
 
-  return new Hono().use(requireAdmin).post('/devices/:deviceId/revoke', async (c) => {
-    const param = deviceParam.safeParse(c.req.param());
-    const revoked = param.success ? await revokeDevice(deps, param.data.deviceId) : null;
-    if (!revoked) return sendError(c, 404, 'not_found', ADMIN_MESSAGES.deviceNotFound);
-    deps.log(`admin: device revoked${revoked.changed ? '' : ' (again)'}`);
-    const body: RevokeDeviceResponse = {
-      deviceId: revoked.deviceId,
-      displayName: revoked.displayName,
-      revokedAt: revoked.revokedAt,
-      alreadyRevoked: !revoked.changed,
-      buddiesTold: revoked.buddiesTold,
-    };
-    return c.json(body);
-  });
+  return new Hono()
+    .use(requireAdmin)
+    .route('/programmes', adminProgrammeRoutes(deps))
+    .post('/devices/:deviceId/revoke', async (c) => {
+      const param = deviceParam.safeParse(c.req.param());
+      const revoked = param.success ? await revokeDevice(deps, param.data.deviceId) : null;
+      if (!revoked) return sendError(c, 404, 'not_found', ADMIN_MESSAGES.deviceNotFound);
+      deps.log(`admin: device revoked${revoked.changed ? '' : ' (again)'}`);
+      const body: RevokeDeviceResponse = {
+        deviceId: revoked.deviceId,
+        displayName: revoked.displayName,
+        revokedAt: revoked.revokedAt,
+        alreadyRevoked: !revoked.changed,
+        buddiesTold: revoked.buddiesTold,
+      };
+      return c.json(body);
+    });
 }
 
 /** Without ADMIN_SECRET: a sentence for the CLI instead of a bare 404, and no admin route at all. */

@@ -71,8 +71,14 @@ export function inviteRoutes(deps: RelayDeps) {
   return new Hono<RelayEnv>()
     .post('/', auth, validate('json', createInviteRequest), async (c) => {
       const { role, nameplate, share } = c.req.valid('json');
+      const programmeId = c.req.valid('json').programmeId?.toLowerCase() ?? null;
       if (!isP256Point(share)) return sendError(c, 400, 'bad_request', MESSAGES.badPairingShare);
       if (!c.var.device.publicKey) return sendError(c, 400, 'bad_request', MESSAGES.pairingNeedsKey);
+      if (programmeId) {
+        const programme = await deps.programmes.getProgramme(programmeId);
+        if (!programme) return sendError(c, 404, 'not_found', MESSAGES.programmeNotFound);
+        if (programme.endsAt <= deps.now()) return sendError(c, 410, 'programme_ended', MESSAGES.programmeOver);
+      }
       const inviterDeviceId = c.var.device.id;
       const limited = await limiter.take([{ limit: 'invitesPerDevice', subject: inviterDeviceId }]);
       if (!limited.ok) {
@@ -82,7 +88,7 @@ export function inviteRoutes(deps: RelayDeps) {
       const now = deps.now();
       const expiresAt = now + deps.inviteTtlMs;
       const maxOpen = limiter.limits.openInvitesPerDevice;
-      const created = await store.createInvite({ nameplate, inviterDeviceId, role, share, now, expiresAt, maxOpen });
+      const created = await store.createInvite({ nameplate, inviterDeviceId, role, share, now, expiresAt, maxOpen, programmeId });
       if (created.status === 'created') {
         const body: CreateInviteResponse = { expiresAt };
         return c.json(body, 201);

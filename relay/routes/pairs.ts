@@ -83,6 +83,8 @@ export function pairRoutes(deps: RelayDeps) {
             return sendError(c, 410, 'pair_ended', MESSAGES.pairEnded);
           case 'peer_revoked':
             return sendError(c, 410, 'peer_revoked', MESSAGES.peerRevoked);
+          case 'programme_ended':
+            return sendError(c, 410, 'programme_ended', MESSAGES.programmeEnded);
           case 'quota_exceeded':
             deps.log('quota reached: storedBytesPerPair');
             return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);

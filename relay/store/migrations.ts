@@ -117,4 +117,78 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE pairs ADD COLUMN left_by_device_id uuid REFERENCES devices (id)`,
     ],
   },
+  {
+    id: 5,
+    name: 'programmes, coordinators, wrap-up ratings, bulk pairing',
+    statements: [
+      // A programme's dates are the relay's own: after ends_at, its pairs take no new question.
+      `CREATE TABLE programmes (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        starts_at bigint NOT NULL,
+        ends_at bigint NOT NULL,
+        max_seniors_per_junior integer NOT NULL CHECK (max_seniors_per_junior >= 1),
+        help_url text,
+        created_at bigint NOT NULL,
+        CHECK (ends_at > starts_at)
+      )`,
+      // Coordinator secrets, sign-in links and sessions are bearer secrets: only their hashes are kept.
+      `CREATE TABLE coordinators (
+        id uuid PRIMARY KEY,
+        programme_id uuid NOT NULL REFERENCES programmes (id),
+        secret_hash text NOT NULL UNIQUE,
+        created_at bigint NOT NULL
+      )`,
+      `CREATE INDEX coordinators_programme ON coordinators (programme_id)`,
+      `CREATE TABLE coordinator_links (
+        token_hash text PRIMARY KEY,
+        programme_id uuid NOT NULL REFERENCES programmes (id),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint
+      )`,
+      `CREATE TABLE coordinator_sessions (
+        token_hash text PRIMARY KEY,
+        programme_id uuid NOT NULL REFERENCES programmes (id),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL
+      )`,
+      `ALTER TABLE invites ADD COLUMN programme_id uuid REFERENCES programmes (id)`,
+      `ALTER TABLE pairs ADD COLUMN programme_id uuid REFERENCES programmes (id)`,
+      // A pair's own end (from the programme's CSV); the programme's end applies when null.
+      `ALTER TABLE pairs ADD COLUMN ends_at bigint`,
+      `CREATE INDEX pairs_programme ON pairs (programme_id)`,
+      // Only what a person agreed to share at wrap-up; one per device and pair, replaced on repeat.
+      `CREATE TABLE wrap_up_ratings (
+        pair_id uuid NOT NULL REFERENCES pairs (id),
+        device_id uuid NOT NULL REFERENCES devices (id),
+        rating smallint NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        would_recommend boolean NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (pair_id, device_id)
+      )`,
+      // One row per pair planned from a CSV. E-mail addresses are kept only as hashes (to count a
+      // junior's seniors across imports); names, for the coordinator's check-in list.
+      `CREATE TABLE programme_slots (
+        id uuid PRIMARY KEY,
+        programme_id uuid NOT NULL REFERENCES programmes (id),
+        line integer NOT NULL,
+        senior_name text NOT NULL,
+        junior_name text NOT NULL,
+        senior_email_hash text NOT NULL,
+        junior_email_hash text NOT NULL,
+        senior_code_hash text NOT NULL UNIQUE,
+        junior_code_hash text NOT NULL UNIQUE,
+        starts_at bigint,
+        ends_at bigint,
+        created_at bigint NOT NULL,
+        senior_device_id uuid REFERENCES devices (id),
+        junior_device_id uuid REFERENCES devices (id),
+        starter_device_id uuid REFERENCES devices (id),
+        starter_share text,
+        pair_id uuid REFERENCES pairs (id)
+      )`,
+      `CREATE INDEX programme_slots_programme ON programme_slots (programme_id)`,
+    ],
+  },
 ];

@@ -24,7 +24,7 @@ export type CreateInviteResult = { status: 'created' | 'taken' } | { status: 'to
 
 export type PostMessageResult =
   | { status: 'created' | 'duplicate'; seq: number }
-  | { status: 'conflict' | 'not_found' | 'pair_ended' | 'peer_revoked' | 'quota_exceeded' };
+  | { status: 'conflict' | 'not_found' | 'pair_ended' | 'peer_revoked' | 'quota_exceeded' | 'programme_ended' };
 
 /** 'not_found' also when the device is not a member: the caller cannot tell which. */
 export type LeavePairResult = { status: 'left' | 'already_left'; memberDeviceIds: string[] } | { status: 'not_found' };
@@ -216,6 +216,8 @@ export class RelayStore {
     now: number;
     expiresAt: number;
     maxOpen?: number;
+    /** The programme the pair will belong to, checked by the caller. */
+    programmeId?: string | null;
   }): Promise<CreateInviteResult> {
     return this.sql.transaction(async (tx) => {
       if (input.maxOpen !== undefined && Number.isFinite(input.maxOpen)) {
@@ -230,15 +232,15 @@ export class RelayStore {
         if (toNumber(open[0]!.n) >= input.maxOpen) return { status: 'too_many', retryAt: toNumber(open[0]!.first_expiry) };
       }
       const rows = await tx.query(
-        `INSERT INTO invites (nameplate, inviter_device_id, inviter_role, inviter_share, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO invites (nameplate, inviter_device_id, inviter_role, inviter_share, created_at, expires_at, programme_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (nameplate) DO UPDATE SET
            inviter_device_id = EXCLUDED.inviter_device_id, inviter_role = EXCLUDED.inviter_role,
            inviter_share = EXCLUDED.inviter_share, created_at = EXCLUDED.created_at,
-           expires_at = EXCLUDED.expires_at, used_at = NULL, used_by_device_id = NULL
+           expires_at = EXCLUDED.expires_at, used_at = NULL, used_by_device_id = NULL, programme_id = EXCLUDED.programme_id
          WHERE invites.used_at IS NOT NULL OR invites.expires_at <= EXCLUDED.created_at
          RETURNING nameplate`,
-        [input.nameplate, input.inviterDeviceId, input.role, input.share, input.now, input.expiresAt],
+        [input.nameplate, input.inviterDeviceId, input.role, input.share, input.now, input.expiresAt, input.programmeId ?? null],
       );
       return { status: rows.length === 1 ? 'created' : 'taken' };
     });
@@ -281,11 +283,16 @@ export class RelayStore {
     const { nameplate, accepterDeviceId, pairId, now } = input;
     return this.sql
       .transaction(async (tx): Promise<AcceptInviteResult> => {
-        const claimed = await tx.query<{ inviter_device_id: string; inviter_role: PairRole; inviter_share: string }>(
+        const claimed = await tx.query<{
+          inviter_device_id: string;
+          inviter_role: PairRole;
+          inviter_share: string;
+          programme_id: string | null;
+        }>(
           `UPDATE invites SET used_at = $3, used_by_device_id = $2
          WHERE nameplate = $1 AND used_at IS NULL AND expires_at > $3 AND inviter_device_id <> $2 AND inviter_share = $4
            AND EXISTS (SELECT 1 FROM devices d WHERE d.id = invites.inviter_device_id AND d.revoked_at IS NULL)
-         RETURNING inviter_device_id, inviter_role, inviter_share`,
+         RETURNING inviter_device_id, inviter_role, inviter_share, programme_id`,
           [nameplate, accepterDeviceId, now, input.inviterShare],
         );
         const invite = claimed[0];
@@ -297,22 +304,16 @@ export class RelayStore {
           );
           return { ok: false, reason: whyInviteRefused(rows[0], accepterDeviceId, now) ?? 'changed' };
         }
-        const exists = await tx.query('SELECT 1 FROM pairs WHERE id = $1', [pairId]);
-        if (exists.length) throw new PairExistsError();
-        await tx.query(
-          `INSERT INTO pairs (id, created_at, nameplate, inviter_device_id, inviter_share, accepter_share, accepter_confirm)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [pairId, now, nameplate, invite.inviter_device_id, invite.inviter_share, input.share, input.confirm],
-        );
-        await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
+        const pair = await insertPair(tx, {
           pairId,
-          invite.inviter_device_id,
-          invite.inviter_role,
-          accepterDeviceId,
-          otherRole(invite.inviter_role),
-        ]);
-        const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepterDeviceId, pairId]);
-        return { ok: true, pair: toPair(rows[0]!), inviterDeviceId: invite.inviter_device_id };
+          now,
+          nameplate,
+          programmeId: invite.programme_id,
+          endsAt: null,
+          inviter: { deviceId: invite.inviter_device_id, role: invite.inviter_role, share: invite.inviter_share },
+          accepter: { deviceId: accepterDeviceId, share: input.share, confirm: input.confirm },
+        });
+        return { ok: true, pair, inviterDeviceId: invite.inviter_device_id };
       })
       .catch((error: unknown): AcceptInviteResult => {
         if (error instanceof PairExistsError || isUniqueViolation(error)) return { ok: false, reason: 'pair_exists' };
@@ -464,7 +465,53 @@ function whyInviteRefused(invite: InviteRow | undefined, accepterDeviceId: strin
   return null;
 }
 
-class PairExistsError extends Error {}
+export class PairExistsError extends Error {}
+
+/**
+ * Creates a pair, unconfirmed, from an exchange whose first share the inviter (or the first of a
+ * programme's pair to join) made; returns it as the accepter sees it.
+ */
+export async function insertPair(
+  tx: SqlQuery,
+  input: {
+    pairId: string;
+    now: number;
+    nameplate: string;
+    programmeId: string | null;
+    endsAt: number | null;
+    inviter: { deviceId: string; role: PairRole; share: string };
+    accepter: { deviceId: string; share: string; confirm: string };
+  },
+): Promise<PairInfo> {
+  const { pairId, inviter, accepter } = input;
+  const exists = await tx.query('SELECT 1 FROM pairs WHERE id = $1', [pairId]);
+  if (exists.length) throw new PairExistsError();
+  await tx.query(
+    `INSERT INTO pairs (id, created_at, nameplate, inviter_device_id, inviter_share, accepter_share, accepter_confirm,
+                        programme_id, ends_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      pairId,
+      input.now,
+      input.nameplate,
+      inviter.deviceId,
+      inviter.share,
+      accepter.share,
+      accepter.confirm,
+      input.programmeId,
+      input.endsAt,
+    ],
+  );
+  await tx.query('INSERT INTO pair_members (pair_id, device_id, role) VALUES ($1, $2, $3), ($1, $4, $5)', [
+    pairId,
+    inviter.deviceId,
+    inviter.role,
+    accepter.deviceId,
+    otherRole(inviter.role),
+  ]);
+  const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepter.deviceId, pairId]);
+  return toPair(rows[0]!);
+}
 
 /**
  * Locking the pair row serialises appends per pair, so seqs are handed out in commit order
@@ -475,8 +522,10 @@ class PairExistsError extends Error {}
  * not be refused because the pair ended or filled up after it was stored.
  */
 async function appendMessage(tx: SqlQuery, m: NewMessage, limits: PostLimits): Promise<PostMessageResult> {
-  const pairs = await tx.query<{ left_at: unknown; stored_bytes: unknown; peer_revoked: boolean }>(
+  const pairs = await tx.query<{ left_at: unknown; stored_bytes: unknown; peer_revoked: boolean; ends_at: unknown }>(
     `SELECT p.left_at, p.stored_bytes,
+       -- The programme's end, or the pair's own from the programme's CSV; null outside a programme.
+       COALESCE(p.ends_at, (SELECT g.ends_at FROM programmes g WHERE g.id = p.programme_id)) AS ends_at,
        EXISTS (SELECT 1 FROM pair_members o JOIN devices d ON d.id = o.device_id
                WHERE o.pair_id = p.id AND o.device_id <> $2 AND d.revoked_at IS NOT NULL) AS peer_revoked
      FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
@@ -508,6 +557,9 @@ async function appendMessage(tx: SqlQuery, m: NewMessage, limits: PostLimits): P
   }
   if (pair.left_at !== null) return { status: 'pair_ended' };
   if (pair.peer_revoked) return { status: 'peer_revoked' };
+  // The relay's clock, not the sender's: a question written before the end but posted after it is refused too.
+  if (m.kind === 'question' && pair.ends_at !== null && m.receivedAt >= toNumber(pair.ends_at))
+    return { status: 'programme_ended' };
   const bytes = payloadBytes(m.payload);
   if (toNumber(pair.stored_bytes) + bytes > limits.maxStoredBytes) return { status: 'quota_exceeded' };
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
+import { PAGE_STRINGS } from '@/relay/coordinator/strings';
 
 const NARROW = '\u202f';
 
@@ -52,7 +53,21 @@ describe('French typography', () => {
   });
 });
 
+/** The relay's coordinator page keeps its own sentences (relay/coordinator/strings.ts). */
+const pageSentences = (language: 'en' | 'fr'): [string, string][] =>
+  Object.entries(PAGE_STRINGS[language]).map(([key, value]) => [key, typeof value === 'function' ? value('1') : value]);
+
+describe('French typography of the coordinator page', () => {
+  it.each(pageSentences('fr'))('%s', (_, message) => {
+    expect(frenchTypographyProblems(message)).toEqual([]);
+  });
+});
+
 describe('English typography', () => {
+  it.each(pageSentences('en'))('coordinator page: %s', (_, message) => {
+    expect(message).not.toMatch(/['"]/);
+  });
+
   it.each(messagesOf(en))('%s', (_, message) => {
     expect(message).not.toMatch(/['"]/);
   });

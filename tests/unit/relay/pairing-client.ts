@@ -55,13 +55,19 @@ export function acceptBody(code: string, inviterShare: string) {
 }
 
 export function pairingClient<R extends Reply>(call: RelayCall<R>) {
-  async function invite(inviter: PairingDevice, role: PairRole = 'learner'): Promise<Invitation> {
+  /** `extra` goes into the request as is (a programme id, say). */
+  async function invite(
+    inviter: PairingDevice,
+    role: PairRole = 'learner',
+    extra: Record<string, unknown> = {},
+  ): Promise<Invitation> {
     const code = drawInviteCode();
     const secret = startPairing('A', code);
     const res = await call('POST', '/invites', inviter.token, {
       role,
       nameplate: splitInviteCode(code).nameplate,
       share: secret.share,
+      ...extra,
     });
     if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { code, expiresAt: res.body.expiresAt, secret, role, inviter };
@@ -116,8 +122,9 @@ export function pairingClient<R extends Reply>(call: RelayCall<R>) {
     accepter: PairingDevice,
     role: PairRole = 'learner',
     accepterCall: RelayCall = call,
+    extra: Record<string, unknown> = {},
   ): Promise<PairInfo> {
-    const invitation = await invite(inviter, role);
+    const invitation = await invite(inviter, role, extra);
     const res =
       accepterCall === call
         ? await accept(accepter, invitation.code)
