@@ -15,6 +15,7 @@ import { PushManager } from './push';
 import { RelayClient } from './relay-client';
 import { syncAll, type SyncResult } from './sync';
 import { SyncScheduler } from './sync-scheduler';
+import { programmeRound } from '../programme/programme-round';
 
 export const SYNC_ALARM = 'binome-sync';
 /** The documented default: delivery with the buddy's UI closed within one minute. */
@@ -44,6 +45,8 @@ export function createBackgroundSync(db: BinomeDb, overrides: Partial<Omit<SyncD
       await syncDisplayName(deps, (await readProfile(db)).displayName).catch(() => undefined);
       const result = await syncAll(deps);
       await updateBadge(db);
+      // Date.now() here, not deps.now: it is read at each round (see lib/programme/programme-round.ts).
+      await programmeRound(db, Date.now()).catch((error: unknown) => console.warn('Binôme programme round failed', error));
       return result;
     },
     (error) => console.warn('Binôme sync failed', error),
