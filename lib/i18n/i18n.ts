@@ -57,6 +57,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   pair_ended: 'error_pair_ended',
   peer_revoked: 'error_peer_revoked',
   quota_exceeded: 'error_quota_exceeded',
+  programme_ended: 'error_programme_ended',
 };
 
 /** A sentence that says what happened and what to do, for an error code of the background. */
