@@ -9,7 +9,9 @@ export function SkillsTaught() {
   const groups = useLiveQuery(async () => taughtSkills(await db.threads.toArray(), await db.pairs.toArray()), []);
   // Kudos can come before any skill was tagged: each thanking buddy gets a section.
   const thanking = useLiveQuery(async () => {
-    const pairIds = new Set((await db.programmeItems.toArray()).filter((item) => item.kind === 'kudos' && !item.fromMe).map((item) => item.pairId));
+    const pairIds = new Set(
+      (await db.programmeItems.toArray()).filter((item) => item.kind === 'kudos' && !item.fromMe).map((item) => item.pairId),
+    );
     return (await db.pairs.toArray()).filter((pair) => pairIds.has(pair.pairId));
   }, []);
   if (!groups || !thanking) return null;

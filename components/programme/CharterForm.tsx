@@ -74,7 +74,13 @@ export function CharterForm({ pairId, peerName, from, onDone }: Props) {
         ))}
       </select>
       <label htmlFor={`${id}-end`}>{t('charter_form_end')}</label>
-      <input id={`${id}-end`} type="date" min={dayOf(Date.now())} value={endDate} onChange={(event) => setEndDate(event.target.value)} />
+      <input
+        id={`${id}-end`}
+        type="date"
+        min={dayOf(Date.now())}
+        value={endDate}
+        onChange={(event) => setEndDate(event.target.value)}
+      />
       <StatusMessage text={error} error />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

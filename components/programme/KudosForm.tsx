@@ -58,7 +58,13 @@ export function KudosForm({ pairId, peerName, threadId, title }: Props) {
         ))}
       </fieldset>
       <label htmlFor={`${id}-message`}>{t('kudos_message')}</label>
-      <textarea id={`${id}-message`} rows={3} maxLength={MAX_KUDOS_MESSAGE} value={message} onChange={(event) => setMessage(event.target.value)} />
+      <textarea
+        id={`${id}-message`}
+        rows={3}
+        maxLength={MAX_KUDOS_MESSAGE}
+        value={message}
+        onChange={(event) => setMessage(event.target.value)}
+      />
       <StatusMessage text={error} error />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

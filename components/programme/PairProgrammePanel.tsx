@@ -41,7 +41,12 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
       <h2 id={headingId}>{t('programme_with', pair.peerName)}</h2>
       {programme && <p>{t('programme_name', programme.name)}</p>}
       {editing ? (
-        <CharterForm pairId={pairId} peerName={pair.peerName} from={charter.pending ?? charter.agreed} onDone={() => setEditing(false)} />
+        <CharterForm
+          pairId={pairId}
+          peerName={pair.peerName}
+          from={charter.pending ?? charter.agreed}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <>
           {charter.pending && !charter.pending.proposedByMe && (

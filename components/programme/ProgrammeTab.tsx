@@ -13,7 +13,10 @@ import { WrapUp } from './WrapUp';
  */
 export function ProgrammeTab({ initial }: { initial?: { screen: ProgrammeScreen; pairId: string } }) {
   const { db } = useServices();
-  const pairs = useLiveQuery(async () => (await db.pairs.orderBy('createdAt').toArray()).filter((pair) => !isImportedPair(pair)), []);
+  const pairs = useLiveQuery(
+    async () => (await db.pairs.orderBy('createdAt').toArray()).filter((pair) => !isImportedPair(pair)),
+    [],
+  );
   const [opened, setOpened] = useState(initial ?? null);
   if (!pairs) return null;
   if (opened?.screen === 'agenda') return <AgendaView pairId={opened.pairId} onBack={() => setOpened(null)} />;

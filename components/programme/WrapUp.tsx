@@ -72,7 +72,12 @@ export function WrapUp({ pairId, onBack }: { pairId: string; onBack(): void }) {
             {t('wrap_up_yes')}
           </label>
           <label>
-            <input type="radio" name={`${id}-recommend`} checked={shownRecommend === false} onChange={() => setRecommend(false)} />
+            <input
+              type="radio"
+              name={`${id}-recommend`}
+              checked={shownRecommend === false}
+              onChange={() => setRecommend(false)}
+            />
             {t('wrap_up_no')}
           </label>
         </fieldset>

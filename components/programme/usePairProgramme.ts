@@ -14,7 +14,10 @@ export function usePairProgramme(pairId: string): LivePairProgramme | undefined 
   return useLiveQuery(async () => {
     const pair = await db.pairs.get(pairId);
     if (!pair) return undefined;
-    const [state, threads] = await Promise.all([readPairProgramme(db, pair), db.threads.where('pairId').equals(pairId).toArray()]);
+    const [state, threads] = await Promise.all([
+      readPairProgramme(db, pair),
+      db.threads.where('pairId').equals(pairId).toArray(),
+    ]);
     return { ...state, threads };
   }, [pairId]);
 }

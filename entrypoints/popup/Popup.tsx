@@ -24,7 +24,9 @@ import { PopupFooter } from './PopupFooter';
 const loadThreadView = () => import('@/components/ThreadView');
 const ThreadView = lazy(() => loadThreadView().then((module) => ({ default: module.ThreadView })));
 const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
-const ProgrammeTab = lazy(() => import('@/components/programme/ProgrammeTab').then((module) => ({ default: module.ProgrammeTab })));
+const ProgrammeTab = lazy(() =>
+  import('@/components/programme/ProgrammeTab').then((module) => ({ default: module.ProgrammeTab })),
+);
 const ProgrammeBanners = lazy(() =>
   import('@/components/programme/ProgrammeBanners').then((module) => ({ default: module.ProgrammeBanners })),
 );

@@ -194,7 +194,11 @@ export async function markSent(db: BinomeDb, messageId: string, seq: number): Pr
   await db.transaction('rw', [db.threads, db.messages, db.outbox, db.programmeItems], async () => {
     await db.outbox.delete(messageId);
     // A programme message (lib/programme/compose.ts) has no thread: it only learns its seq.
-    await db.programmeItems.where('id').equals(messageId).and((item) => item.seq === null).modify({ seq });
+    await db.programmeItems
+      .where('id')
+      .equals(messageId)
+      .and((item) => item.seq === null)
+      .modify({ seq });
     const message = await db.messages.get(messageId);
     if (!message || message.seq !== null) return;
     await db.messages.update(messageId, { seq });

@@ -22,7 +22,12 @@ async function itemsOf(db: BinomeDb, pairId: string): Promise<ProgrammeItem[]> {
 }
 
 /** A first charter, an edit of the agreed one, or a later end date: the buddy accepts or edits it. */
-export async function proposeCharter(db: BinomeDb, pairId: string, draft: CharterDraft, now = Date.now()): Promise<ProgrammeItem> {
+export async function proposeCharter(
+  db: BinomeDb,
+  pairId: string,
+  draft: CharterDraft,
+  now = Date.now(),
+): Promise<ProgrammeItem> {
   const payload = checkCharter(draft, now);
   return composeProgrammeMessage(db, await pairOf(db, pairId), payload, now);
 }
@@ -36,7 +41,13 @@ export async function acceptCharter(db: BinomeDb, pairId: string, proposalId: st
   return composeProgrammeMessage(db, await pairOf(db, pairId), { type: 'charter-accept', proposalId }, now);
 }
 
-export async function markObjectiveReached(db: BinomeDb, pairId: string, objectiveId: string, reached: boolean, now = Date.now()) {
+export async function markObjectiveReached(
+  db: BinomeDb,
+  pairId: string,
+  objectiveId: string,
+  reached: boolean,
+  now = Date.now(),
+) {
   const { agreed } = charterState(await itemsOf(db, pairId));
   if (!agreed?.objectives.some((objective) => objective.id === objectiveId)) {
     throw new Error(`Objective ${objectiveId} is not in the agreed charter of pair ${pairId}`);

@@ -8,7 +8,12 @@ import type { BinomeDb, ProgrammeItem } from '../db/db';
 import type { Envelope } from '../protocol/protocol';
 import { decodeProgrammePayload, type ProgrammeKind } from './payloads';
 
-export function toProgrammeItem(envelope: Envelope, kind: ProgrammeKind, plaintext: string, fromMe: boolean): ProgrammeItem | null {
+export function toProgrammeItem(
+  envelope: Envelope,
+  kind: ProgrammeKind,
+  plaintext: string,
+  fromMe: boolean,
+): ProgrammeItem | null {
   const payload = decodeProgrammePayload(kind, plaintext);
   if (!payload) return null;
   return { id: envelope.id, pairId: envelope.pairId, kind, fromMe, createdAt: envelope.createdAt, seq: envelope.seq, payload };

@@ -24,7 +24,10 @@ export interface Certificate {
   kudos: KudosReceived[];
 }
 
-export type CertificateReading = { state: 'unknown-pair' } | { state: 'not-yet'; end: PairEnd | null } | { state: 'ready'; certificate: Certificate };
+export type CertificateReading =
+  | { state: 'unknown-pair' }
+  | { state: 'not-yet'; end: PairEnd | null }
+  | { state: 'ready'; certificate: Certificate };
 
 export async function readCertificate(db: BinomeDb, pairId: string, now = Date.now()): Promise<CertificateReading> {
   const pair = await db.pairs.get(pairId);

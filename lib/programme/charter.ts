@@ -98,7 +98,10 @@ export interface ObjectiveProgress {
   reached: boolean;
 }
 
-export function objectiveProgress(charter: Pick<CharterState, 'reached'> & { agreed: Pick<AgreedCharter, 'objectives'> }, threads: Thread[]): ObjectiveProgress[] {
+export function objectiveProgress(
+  charter: Pick<CharterState, 'reached'> & { agreed: Pick<AgreedCharter, 'objectives'> },
+  threads: Thread[],
+): ObjectiveProgress[] {
   return charter.agreed.objectives.map((objective) => ({
     objective,
     label: skillLabel(objective.skill),

@@ -18,11 +18,22 @@ export async function composeProgrammeMessage(
   const kind = kindOfPayload(payload);
   const parsed = programmePayloadSchemas[kind].safeParse(payload);
   if (!parsed.success) {
-    throw new PayloadRefusedError(kind, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    throw new PayloadRefusedError(
+      kind,
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
   }
   const header = { id: uuidv7(at), kind, now: at };
   const sealed = await sealMine(db, pair, header, JSON.stringify(parsed.data));
-  const item: ProgrammeItem = { id: header.id, pairId: pair.pairId, kind, fromMe: true, createdAt: at, seq: null, payload: parsed.data };
+  const item: ProgrammeItem = {
+    id: header.id,
+    pairId: pair.pairId,
+    kind,
+    fromMe: true,
+    createdAt: at,
+    seq: null,
+    payload: parsed.data,
+  };
   await db.transaction('rw', db.programmeItems, db.outbox, async () => {
     await db.programmeItems.add(item);
     await db.outbox.add(outboxItem(pair.pairId, header, sealed));

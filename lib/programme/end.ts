@@ -27,7 +27,10 @@ function endOnDay(lastDay: string, source: PairEnd['source']): PairEnd {
  * The seam for the relay's route: `programmeEnd` is the programme's end as the relay reports
  * it (a moment), null for a pair outside any programme.
  */
-export function pairEnd(charter: Pick<AgreedCharter, 'endDate'> | null, programmeEnd: Pick<PairProgramme, 'endsAt'> | null): PairEnd | null {
+export function pairEnd(
+  charter: Pick<AgreedCharter, 'endDate'> | null,
+  programmeEnd: Pick<PairProgramme, 'endsAt'> | null,
+): PairEnd | null {
   // The programme's end is a moment; its last day is the day before that moment.
   const fromProgramme = programmeEnd ? endOnDay(dayOf(programmeEnd.endsAt - 1), 'programme') : null;
   const fromCharter = charter ? endOnDay(charter.endDate, 'charter') : null;

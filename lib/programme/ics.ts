@@ -50,7 +50,10 @@ export function foldLine(line: string): string {
 const compactDay = (day: string) => day.replaceAll('-', '');
 
 function utcStamp(at: number): string {
-  return `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+  return `${new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}`;
 }
 
 export function meetupIcs(event: MeetupEvent): string {

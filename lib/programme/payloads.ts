@@ -58,7 +58,11 @@ export type KudosPayload = z.infer<typeof kudosPayload>;
 /** "Let's talk about it at our next meetup", or no longer. */
 const agendaMark = z.object({ type: z.literal('agenda-mark'), threadId: z.uuid(), marked: z.boolean() });
 /** An item of the agenda ticked (or unticked) as discussed: `item` is lib/programme/agenda.ts's key. */
-const agendaDiscussed = z.object({ type: z.literal('agenda-discussed'), item: z.string().min(1).max(300), discussed: z.boolean() });
+const agendaDiscussed = z.object({
+  type: z.literal('agenda-discussed'),
+  item: z.string().min(1).max(300),
+  discussed: z.boolean(),
+});
 
 export const programmePayloadSchemas = {
   goal: z.discriminatedUnion('type', [charterProposal, charterAccept, objectiveReached]),

@@ -3,7 +3,13 @@
  * errors apart without loading zod; the sentences are in components/errors.ts.
  */
 
-export type CharterProblem = 'no_objective' | 'too_many_objectives' | 'end_in_past' | 'not_a_day' | 'objective_too_long' | 'bad_rhythm';
+export type CharterProblem =
+  | 'no_objective'
+  | 'too_many_objectives'
+  | 'end_in_past'
+  | 'not_a_day'
+  | 'objective_too_long'
+  | 'bad_rhythm';
 
 /** A charter the person wrote that the buddy's browser would refuse, or that makes no sense: nothing is sent. */
 export class CharterRefusedError extends Error {

@@ -23,7 +23,11 @@ async function notify(notice: DueNotice): Promise<void> {
     .catch((error: unknown) => console.warn('Binôme could not show a reminder', error));
 }
 
-export async function programmeRound(db: BinomeDb, now = Date.now(), relay: ProgrammeRelay = noProgrammeRelay): Promise<DueNotice[]> {
+export async function programmeRound(
+  db: BinomeDb,
+  now = Date.now(),
+  relay: ProgrammeRelay = noProgrammeRelay,
+): Promise<DueNotice[]> {
   // The relay's part is best effort: the reminders must fire even when it cannot be reached.
   await refreshProgrammes(db, relay).catch((error: unknown) => console.warn('Binôme could not read the programmes', error));
   await sharePendingRatings(db, relay, now);

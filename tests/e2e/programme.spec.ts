@@ -23,7 +23,11 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
   const annePopup = await asker.popup();
   const anneProgramme = new ProgrammePage(annePopup.page);
   await anneProgramme.open();
-  await anneProgramme.proposeCharter('Hugo', { objectives: ['Pivot tables', 'Tidy my inbox'], rhythm: 'Meetups every 2 weeks', endDate: lastDay });
+  await anneProgramme.proposeCharter('Hugo', {
+    objectives: ['Pivot tables', 'Tidy my inbox'],
+    rhythm: 'Meetups every 2 weeks',
+    endDate: lastDay,
+  });
   await expect(anneProgramme.pairSection('Hugo')).toContainText('Waiting for Hugo to accept your proposal.');
 
   const hugoPopup = await helper.popup();
@@ -89,7 +93,9 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
         const request = indexedDB.open('binome');
         const database = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
         const all = database.transaction('programmeNotices').objectStore('programmeNotices').getAll();
-        const rows = await new Promise<{ id: string; firedAt: number }[]>((resolve) => (all.onsuccess = () => resolve(all.result)));
+        const rows = await new Promise<{ id: string; firedAt: number }[]>(
+          (resolve) => (all.onsuccess = () => resolve(all.result)),
+        );
         return rows.filter((row) => row.id.includes(':wrap-up:')).map((row) => row.firedAt >= Date.now() - 600_000);
       }),
     )

@@ -20,8 +20,27 @@ describe('nextMeetupDay', () => {
 });
 
 describe('agendaOf', () => {
-  const thread = (id: string, question: string, askedAt: number, answeredAt = 0, status: Thread['status'] = 'sent', pairId = PAIR_ID) =>
-    ({ id, pairId, question, askedAt, answeredAt, status, direction: 'outgoing', skill: '', tool: '', updatedAt: askedAt, context: null }) as Thread;
+  const thread = (
+    id: string,
+    question: string,
+    askedAt: number,
+    answeredAt = 0,
+    status: Thread['status'] = 'sent',
+    pairId = PAIR_ID,
+  ) =>
+    ({
+      id,
+      pairId,
+      question,
+      askedAt,
+      answeredAt,
+      status,
+      direction: 'outgoing',
+      skill: '',
+      tool: '',
+      updatedAt: askedAt,
+      context: null,
+    }) as Thread;
   const mark = (n: number, threadId: string, marked: boolean, fromMe = true): ProgrammeItem => ({
     id: `44444444-4444-4444-8444-${String(n).padStart(12, '0')}`,
     pairId: PAIR_ID,
@@ -43,7 +62,11 @@ describe('agendaOf', () => {
       thread(T2, 'Chart colours?', now - 50 * HOUR),
       thread(T3, 'Recent?', now - 47 * HOUR),
       thread(T4, 'Other pair', now - 90 * HOUR, 0, 'sent', '00000000-0000-4000-8000-000000000009'),
-      { ...thread('11111111-1111-4111-8111-000000000005', 'Filters', now - 200 * HOUR, now - 190 * HOUR, 'answered'), skill: 'excel/sort-and-filter', tool: 'excel' },
+      {
+        ...thread('11111111-1111-4111-8111-000000000005', 'Filters', now - 200 * HOUR, now - 190 * HOUR, 'answered'),
+        skill: 'excel/sort-and-filter',
+        tool: 'excel',
+      },
     ];
     const reviews: Review[] = [];
     const items = [mark(1, T1, true), mark(2, T2, true, false), mark(3, T3, true), mark(4, T3, false, false)];
@@ -61,7 +84,8 @@ describe('agendaOf', () => {
       ...mark(n, T1, true),
       payload: { type: 'agenda-discussed', item: threadItemKey(T1), discussed },
     });
-    const agenda = (items: ProgrammeItem[]) => agendaOf({ pairId: PAIR_ID, items: [mark(1, T1, true), ...items], threads, reviews: [], meetupDay: null, now });
+    const agenda = (items: ProgrammeItem[]) =>
+      agendaOf({ pairId: PAIR_ID, items: [mark(1, T1, true), ...items], threads, reviews: [], meetupDay: null, now });
     expect(agenda([])[0]?.discussed).toBe(false);
     expect(agenda([tick(2, true)])[0]?.discussed).toBe(true);
     expect(agenda([tick(3, false), tick(2, true)])[0]?.discussed).toBe(false);
@@ -73,7 +97,9 @@ describe('the meetup as an .ics file (RFC 5545)', () => {
     uid: `${PAIR_ID}-20260316@binome`,
     day: '2026-03-16',
     summary: 'Binôme meetup with Karim',
-    description: 'Agenda:\n- Pivot tables; slicers, and \\ paths\n- ' + 'Une très longue question sur les tableaux croisés dynamiques et leurs segments, encore et encore',
+    description:
+      'Agenda:\n- Pivot tables; slicers, and \\ paths\n- ' +
+      'Une très longue question sur les tableaux croisés dynamiques et leurs segments, encore et encore',
     stamp: Date.UTC(2026, 2, 10, 9, 5, 7),
   });
   const lines = ics.split('\r\n');

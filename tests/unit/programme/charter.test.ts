@@ -41,7 +41,11 @@ describe('charterState', () => {
   });
 
   it('an edit waits for the other buddy while the agreed charter stays in force', () => {
-    const state = charterState([charter(id(1), true, 10), accept(id(2), id(1), false, 20), charter(id(3), true, 30, '2026-12-31')]);
+    const state = charterState([
+      charter(id(1), true, 10),
+      accept(id(2), id(1), false, 20),
+      charter(id(3), true, 30, '2026-12-31'),
+    ]);
     expect(state.agreed?.endDate).toBe('2026-06-30');
     expect(state.pending).toMatchObject({ proposalId: id(3), proposedByMe: true, endDate: '2026-12-31' });
   });
@@ -51,7 +55,12 @@ describe('charterState', () => {
     const theirs = charter(id(6), false, 100, '2026-08-01');
     const here = charterState([mine, theirs]);
     // The buddy's browser sees the same two items with fromMe swapped.
-    const there = charterState([{ ...theirs, fromMe: true }, { ...mine, fromMe: false }].reverse());
+    const there = charterState(
+      [
+        { ...theirs, fromMe: true },
+        { ...mine, fromMe: false },
+      ].reverse(),
+    );
     expect(here.pending?.proposalId).toBe(id(6));
     expect(there.pending?.proposalId).toBe(id(6));
   });
@@ -93,13 +102,18 @@ describe('checkCharter', () => {
       { id: B, skill: 'Tidy my inbox' },
     ]);
     speak('fr');
-    expect(checkCharter({ objectives: [{ text: 'tableaux croisés dynamiques' }], rhythmWeeks: 1, endDate: '2026-03-10' }, now).objectives[0]!.skill).toBe(
-      'excel/pivot-tables',
-    );
+    expect(
+      checkCharter({ objectives: [{ text: 'tableaux croisés dynamiques' }], rhythmWeeks: 1, endDate: '2026-03-10' }, now)
+        .objectives[0]!.skill,
+    ).toBe('excel/pivot-tables');
   });
 
   it.each([
-    ['ten objectives', { objectives: Array.from({ length: 10 }, (_, n) => ({ text: `Skill ${n}` })), rhythmWeeks: 2, endDate: '2026-06-30' }, 'too_many_objectives'],
+    [
+      'ten objectives',
+      { objectives: Array.from({ length: 10 }, (_, n) => ({ text: `Skill ${n}` })), rhythmWeeks: 2, endDate: '2026-06-30' },
+      'too_many_objectives',
+    ],
     ['an end date in the past', { objectives: [{ text: 'Charts' }], rhythmWeeks: 2, endDate: '2026-03-09' }, 'end_in_past'],
     ['no objective', { objectives: [{ text: '  ' }], rhythmWeeks: 2, endDate: '2026-06-30' }, 'no_objective'],
     ['a day that does not exist', { objectives: [{ text: 'Charts' }], rhythmWeeks: 2, endDate: '2026-02-30' }, 'not_a_day'],
@@ -126,7 +140,10 @@ describe('objectiveProgress', () => {
       thread('excel/pivot-tables', 0),
       thread('excel/charts', 8),
     ];
-    const [progress] = objectiveProgress({ agreed: { objectives: [{ id: A, skill: 'excel/pivot-tables' }] }, reached: new Set([A]) }, threads);
+    const [progress] = objectiveProgress(
+      { agreed: { objectives: [{ id: A, skill: 'excel/pivot-tables' }] }, reached: new Set([A]) },
+      threads,
+    );
     expect(progress).toMatchObject({ label: 'Pivot tables', answered: 3, reached: true });
   });
 });

@@ -27,7 +27,12 @@ async function agreedCharter(db: BinomeDb, endDate: string, createdAt = PAIRED) 
       fromMe: false,
       createdAt,
       seq: 1,
-      payload: { type: 'charter', objectives: [{ id: '33333333-3333-4333-8333-333333333333', skill: 'Charts' }], rhythmWeeks: 2, endDate },
+      payload: {
+        type: 'charter',
+        objectives: [{ id: '33333333-3333-4333-8333-333333333333', skill: 'Charts' }],
+        rhythmWeeks: 2,
+        endDate,
+      },
     },
     {
       id: '44444444-4444-4444-8444-000000000002',
@@ -61,8 +66,16 @@ afterEach(() => vi.useRealTimers());
 describe('the end of a pair', () => {
   it('is the charter’s last day, or the programme’s end when that comes first', () => {
     const charterEnd = pairEnd({ endDate: '2026-06-30' }, null)!;
-    expect(charterEnd).toMatchObject({ lastDay: '2026-06-30', lastDayStartsAt: at(6, 30, 0), endsAt: at(7, 1, 0), source: 'charter' });
-    expect(pairEnd({ endDate: '2026-06-30' }, { endsAt: at(6, 1, 0) })).toMatchObject({ lastDay: '2026-05-31', source: 'programme' });
+    expect(charterEnd).toMatchObject({
+      lastDay: '2026-06-30',
+      lastDayStartsAt: at(6, 30, 0),
+      endsAt: at(7, 1, 0),
+      source: 'charter',
+    });
+    expect(pairEnd({ endDate: '2026-06-30' }, { endsAt: at(6, 1, 0) })).toMatchObject({
+      lastDay: '2026-05-31',
+      source: 'programme',
+    });
     expect(pairEnd(null, null)).toBeNull();
     expect(phaseAt(charterEnd, at(6, 29, 23))).toBe('open');
     expect(phaseAt(charterEnd, at(6, 30, 8))).toBe('last-day');
@@ -75,9 +88,9 @@ describe('the end of a pair', () => {
     await expect(assertMayAsk(db, testPair(), Date.now())).resolves.toBeUndefined();
     const before = await queueQuestion(db, { pairId: PAIR_ID, text: 'On the last day?', context: null }, Date.now());
     vi.setSystemTime(at(3, 21, 0));
-    await expect(queueQuestion(db, { pairId: PAIR_ID, text: 'After the end?', context: null }, Date.now())).rejects.toBeInstanceOf(
-      ProgrammeEndedError,
-    );
+    await expect(
+      queueQuestion(db, { pairId: PAIR_ID, text: 'After the end?', context: null }, Date.now()),
+    ).rejects.toBeInstanceOf(ProgrammeEndedError);
     expect((await db.outbox.toArray()).map((item) => item.id)).toEqual([before]);
     expect(await db.threads.count()).toBe(1);
     expect(await pairChoices(db, Date.now())).toEqual([{ pairId: PAIR_ID, peerName: 'Karim', programmeEndedAt: at(3, 21, 0) }]);
@@ -105,7 +118,19 @@ describe('reminders before the end', () => {
         payload: { type: 'agenda-discussed', item: 'x', discussed: true },
       });
     const fired: string[][] = [];
-    for (const time of [at(6, 15), at(6, 16, 9), at(6, 16, 18), at(6, 17), at(6, 27), at(6, 28, 8), at(6, 28, 20), at(6, 29), at(6, 30, 1), at(6, 30, 22), at(7, 2)]) {
+    for (const time of [
+      at(6, 15),
+      at(6, 16, 9),
+      at(6, 16, 18),
+      at(6, 17),
+      at(6, 27),
+      at(6, 28, 8),
+      at(6, 28, 20),
+      at(6, 29),
+      at(6, 30, 1),
+      at(6, 30, 22),
+      at(7, 2),
+    ]) {
       await keepTalking(time);
       fired.push(await roundAt(db, time));
     }
@@ -134,8 +159,29 @@ describe('reminders before the end', () => {
     await agreedCharter(db, '2026-06-30', at(6, 1));
     expect(await roundAt(db, at(6, 28))).toContain('end-2');
     await db.programmeItems.bulkPut([
-      { id: '44444444-4444-4444-8444-000000000003', pairId: PAIR_ID, kind: 'goal', fromMe: true, createdAt: at(6, 28, 11), seq: 3, payload: { type: 'charter', objectives: [{ id: '33333333-3333-4333-8333-333333333333', skill: 'Charts' }], rhythmWeeks: 2, endDate: '2026-07-31' } },
-      { id: '44444444-4444-4444-8444-000000000004', pairId: PAIR_ID, kind: 'goal', fromMe: false, createdAt: at(6, 28, 12), seq: 4, payload: { type: 'charter-accept', proposalId: '44444444-4444-4444-8444-000000000003' } },
+      {
+        id: '44444444-4444-4444-8444-000000000003',
+        pairId: PAIR_ID,
+        kind: 'goal',
+        fromMe: true,
+        createdAt: at(6, 28, 11),
+        seq: 3,
+        payload: {
+          type: 'charter',
+          objectives: [{ id: '33333333-3333-4333-8333-333333333333', skill: 'Charts' }],
+          rhythmWeeks: 2,
+          endDate: '2026-07-31',
+        },
+      },
+      {
+        id: '44444444-4444-4444-8444-000000000004',
+        pairId: PAIR_ID,
+        kind: 'goal',
+        fromMe: false,
+        createdAt: at(6, 28, 12),
+        seq: 4,
+        payload: { type: 'charter-accept', proposalId: '44444444-4444-4444-8444-000000000003' },
+      },
     ]);
     const fired = await roundAt(db, at(7, 17, 9));
     expect(fired).toContain('end-14');

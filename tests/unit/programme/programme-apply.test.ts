@@ -14,15 +14,31 @@ const OBJECTIVE = '33333333-3333-4333-8333-333333333333';
 const idFor = (seq: number) => `22222222-2222-4222-8222-${String(seq).padStart(12, '0')}`;
 
 function envelope(seq: number, sender: string, kind: Envelope['kind'], payload: unknown, id = idFor(seq)): Promise<Envelope> {
-  return sealedEnvelope({ id, pairId: PAIR_ID, senderDeviceId: sender, kind, createdAt: 1000 + seq, seq, plaintext: JSON.stringify(payload) });
+  return sealedEnvelope({
+    id,
+    pairId: PAIR_ID,
+    senderDeviceId: sender,
+    kind,
+    createdAt: 1000 + seq,
+    seq,
+    plaintext: JSON.stringify(payload),
+  });
 }
 
-const charter = { type: 'charter', objectives: [{ id: OBJECTIVE, skill: 'excel/pivot-tables' }], rhythmWeeks: 2, endDate: '2026-06-30' };
+const charter = {
+  type: 'charter',
+  objectives: [{ id: OBJECTIVE, skill: 'excel/pivot-tables' }],
+  rhythmWeeks: 2,
+  endDate: '2026-06-30',
+};
 
 describe('programme payloads on arrival', () => {
   it('applies a proposal from the buddy and my acceptance, once however often delivered', async () => {
     const db = freshDb();
-    const batch = [await envelope(1, PEER, 'goal', charter), await envelope(2, ME, 'goal', { type: 'charter-accept', proposalId: idFor(1) })];
+    const batch = [
+      await envelope(1, PEER, 'goal', charter),
+      await envelope(2, ME, 'goal', { type: 'charter-accept', proposalId: idFor(1) }),
+    ];
     const first = await applyEnvelopes(db, testPair(), ME, batch);
     const again = await applyEnvelopes(db, testPair(), ME, [...batch].reverse());
     expect(first.outcomes.applied).toBe(2);
@@ -33,7 +49,10 @@ describe('programme payloads on arrival', () => {
   });
 
   it.each([
-    ['ten objectives', { ...charter, objectives: Array.from({ length: 10 }, (_, index) => ({ id: idFor(100 + index), skill: `skill ${index}` })) }],
+    [
+      'ten objectives',
+      { ...charter, objectives: Array.from({ length: 10 }, (_, index) => ({ id: idFor(100 + index), skill: `skill ${index}` })) },
+    ],
     ['an end that is not a day', { ...charter, endDate: '2026-02-30' }],
     ['a rhythm of three weeks', { ...charter, rhythmWeeks: 3 }],
     ['no objective', { ...charter, objectives: [] }],
@@ -56,7 +75,9 @@ describe('programme payloads on arrival', () => {
 
   it('refuses a payload of one kind sent as another (a kudos inside an agenda envelope)', async () => {
     const db = freshDb();
-    const report = await applyEnvelopes(db, testPair(), ME, [await envelope(1, PEER, 'agenda', { type: 'kudos', qualities: ['clarity'] })]);
+    const report = await applyEnvelopes(db, testPair(), ME, [
+      await envelope(1, PEER, 'agenda', { type: 'kudos', qualities: ['clarity'] }),
+    ]);
     expect(report.outcomes.rejected).toBe(1);
     expect(await db.programmeItems.count()).toBe(0);
   });
@@ -73,12 +94,27 @@ describe('programme payloads on arrival', () => {
 
   it('takes a kudos only from the asker of the question it thanks for', async () => {
     const db = freshDb();
-    const question = await envelope(1, PEER, 'question', JSON.parse(encodePayload('question', { threadId: THREAD, text: 'Pivot?', context: null })), THREAD);
+    const question = await envelope(
+      1,
+      PEER,
+      'question',
+      JSON.parse(encodePayload('question', { threadId: THREAD, text: 'Pivot?', context: null })),
+      THREAD,
+    );
     const report = await applyEnvelopes(db, testPair(), ME, [
       question,
       // The buddy asked: the buddy may thank me, and never for a question I asked.
-      await envelope(2, PEER, 'kudos', { type: 'kudos', qualities: ['patience', 'clarity'], message: 'Merci !', threadId: THREAD }),
-      await envelope(3, PEER, 'kudos', { type: 'kudos', qualities: ['patience'], threadId: '44444444-4444-4444-8444-444444444444' }),
+      await envelope(2, PEER, 'kudos', {
+        type: 'kudos',
+        qualities: ['patience', 'clarity'],
+        message: 'Merci !',
+        threadId: THREAD,
+      }),
+      await envelope(3, PEER, 'kudos', {
+        type: 'kudos',
+        qualities: ['patience'],
+        threadId: '44444444-4444-4444-8444-444444444444',
+      }),
     ]);
     expect(report.outcomes).toMatchObject({ applied: 2, rejected: 1 });
     const kudos = await db.programmeItems.toArray();
