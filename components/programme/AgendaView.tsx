@@ -31,7 +31,7 @@ export function AgendaView({ pairId, onBack }: { pairId: string; onBack(): void 
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   if (!live || !reviews) return null;
   const now = Date.now();
-  const meetup = nextMeetupDay(live.charter.agreed, now);
+  const meetup = nextMeetupDay(live.charter.agreed, now, live.end?.lastDay);
   const items = agendaOf({ pairId, items: live.items, threads: live.threads, reviews, meetupDay: meetup, now });
   const title = t('agenda_title', live.pair.peerName);
   const text = agendaAsText(title, meetup, items);
@@ -64,7 +64,7 @@ export function AgendaView({ pairId, onBack }: { pairId: string; onBack(): void 
         <ul className="agenda-items" aria-label={t('agenda_items')}>
           {items.map((item) => (
             <li key={item.key}>
-              <label>
+              <label className="checkbox">
                 <input
                   type="checkbox"
                   checked={item.discussed}

@@ -29,7 +29,7 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
   const { pair, charter, end, programme } = live;
   const now = Date.now();
   const phase = phaseAt(end, now);
-  const meetup = nextMeetupDay(charter.agreed, now);
+  const meetup = nextMeetupDay(charter.agreed, now, end?.lastDay);
   const act = (action: () => Promise<unknown>) =>
     void run(async () => {
       await action();

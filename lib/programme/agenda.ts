@@ -22,15 +22,23 @@ export interface AgendaItem {
   discussed: boolean;
 }
 
-/** The day of the next meetup (today counts), or null without an agreed charter. */
-export function nextMeetupDay(charter: Pick<AgreedCharter, 'firstAgreedAt' | 'rhythmWeeks'> | null, now: number): string | null {
+/**
+ * The day of the next meetup (today counts), or null without an agreed charter or when the
+ * rhythm's next day falls after the programme's last day (`lastDay`).
+ */
+export function nextMeetupDay(
+  charter: Pick<AgreedCharter, 'firstAgreedAt' | 'rhythmWeeks'> | null,
+  now: number,
+  lastDay?: string,
+): string | null {
   if (!charter) return null;
   const today = startOfDayAt(now);
   const first = startOfDayAt(charter.firstAgreedAt);
   let meetup = addDays(first, charter.rhythmWeeks * 7);
   // Whole weeks from the start, by the calendar: a meetup keeps its weekday across summer time.
   for (let weeks = charter.rhythmWeeks * 2; meetup < today; weeks += charter.rhythmWeeks) meetup = addDays(first, weeks * 7);
-  return dayOf(meetup);
+  const day = dayOf(meetup);
+  return lastDay !== undefined && day > lastDay ? null : day;
 }
 
 /** Which questions are marked for the meetup now, the latest mark of either buddy winning. */

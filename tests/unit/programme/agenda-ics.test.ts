@@ -16,6 +16,9 @@ describe('nextMeetupDay', () => {
     // Across the change to summer time (29 March in Europe), still a Monday.
     expect(nextMeetupDay({ firstAgreedAt: at(3, 2), rhythmWeeks: 4 }, at(4, 20))).toBe('2026-04-27');
     expect(nextMeetupDay(null, at(3, 3))).toBeNull();
+    // None after the programme's last day.
+    expect(nextMeetupDay(charter, at(3, 17), '2026-03-29')).toBeNull();
+    expect(nextMeetupDay(charter, at(3, 17), '2026-03-30')).toBe('2026-03-30');
   });
 });
 
