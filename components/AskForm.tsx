@@ -17,6 +17,11 @@ import { useSubmit } from './useSubmit';
 import { useTextLimit } from './useTextLimit';
 import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
 
+/** The last day of a programme that ended at `endedAt` (the midnight after it). */
+function endedOn(endedAt: number): string {
+  return new Date(endedAt - 1).toLocaleDateString(undefined, { dateStyle: 'long' });
+}
+
 interface Props {
   /** The tab the question is about; the active tab when not given. */
   tabId?: number;
@@ -64,9 +69,11 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   }, [tabId, fromMenu, prepared]);
 
   const chosenPair = pairId || pairs?.[0]?.pairId || '';
+  // Its programme is over: the form says why nothing goes out rather than fail at the click.
+  const ended = pairs?.find((pair) => pair.pairId === chosenPair && pair.programmeEndedAt !== undefined);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim() || !chosenPair || busy || screenshot === undefined) return;
+    if (!text.trim() || !chosenPair || busy || screenshot === undefined || ended) return;
     await run(async () => {
       // Only the redacted, re-encoded image is ever attached; the raw capture stays here.
       const image = screenshot
@@ -135,9 +142,10 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
         onChange={setScreenshot}
         {...(prepared ? { captured: prepared.screenshot } : {})}
       />
+      {ended && <p role="status">{t('ask_programme_ended', [ended.peerName, endedOn(ended.programmeEndedAt!)])}</p>}
       <StatusMessage text={error} error />
       <div className="actions sticky-actions">
-        <button type="submit" className="primary" disabled={!text.trim() || busy || screenshot === undefined}>
+        <button type="submit" className="primary" disabled={!text.trim() || busy || screenshot === undefined || !!ended}>
           {t('ask_send')}
         </button>
         <button type="button" onClick={onCancel}>

@@ -13,6 +13,7 @@ import { SkillField, skillToSend, skillToShow } from './SkillField';
 import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
 import { When } from './When';
+import { ThreadProgrammeActions } from './programme/ThreadProgrammeActions';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -111,6 +112,7 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
           {t('skill_shown')} <strong>{skillToShow(thread.skill)}</strong>
         </p>
       )}
+      {pair && canReply && <ThreadProgrammeActions thread={thread} pair={pair} />}
       {pair && <PairStanding pair={pair} />}
       {canReply && !iAsked && (
         <ReplyForm

@@ -3,6 +3,8 @@ import { BackgroundError } from '@/lib/messaging/messaging';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from '@/lib/conversation/pair-errors';
 import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
 import { ProfileProblem } from './profile-problem';
+import { CharterRefusedError, KudosRefusedError, ProgrammeEndedError } from '@/lib/programme/programme-errors';
+import { WrapUpRefusedError } from '@/lib/programme/wrap-up';
 
 /** What to tell the person about an error an action of theirs ran into. */
 /** Dexie wraps IndexedDB's errors; the name survives at one level or the other. */
@@ -21,5 +23,9 @@ export function sentenceForError(error: unknown): string {
     return tCount(error.field === 'skill' ? 'error_skill_too_long' : 'error_text_too_long', error.limit);
   }
   if (error instanceof PayloadRefusedError) return t('error_message_refused');
+  if (error instanceof CharterRefusedError) return t(`charter_error_${error.problem}`);
+  if (error instanceof KudosRefusedError) return t(`kudos_error_${error.problem}`);
+  if (error instanceof ProgrammeEndedError) return t('error_programme_ended');
+  if (error instanceof WrapUpRefusedError) return t('wrap_up_error');
   return t('error_unexpected');
 }

@@ -8,7 +8,7 @@ import { useServices } from '../services';
 import { StatusMessage } from '../StatusMessage';
 import { useSubmit } from '../useSubmit';
 
-function peopleLabels(): PeopleLabels {
+export function peopleLabels(): PeopleLabels {
   return {
     title: t('log_page_title'),
     asked: t('export_asked'),

@@ -12,6 +12,7 @@ import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payloa
 import { BackgroundError, isFromExtensionPage, type BackgroundReply } from '@/lib/messaging/messaging';
 import { pageToBackground, type PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
 import { RelayError } from '@/lib/sync/relay-client';
+import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
 
 type SendResponse = (reply: BackgroundReply<unknown>) => void;
 
@@ -39,6 +40,7 @@ function codeOf(error: unknown): string {
   // From the in-page panel, whose form limits the text: these reach here only if that failed.
   if (error instanceof TextTooLongError) return 'text_too_long';
   if (error instanceof PayloadRefusedError) return 'message_refused';
+  if (error instanceof ProgrammeEndedError) return 'programme_ended';
   return 'unexpected';
 }
 

@@ -4,11 +4,12 @@ import { EntryDetail } from '@/components/log/EntryDetail';
 import { ExportImport } from '@/components/log/ExportImport';
 import { SkillsLearned } from '@/components/log/SkillsLearned';
 import { SkillsTaught } from '@/components/log/SkillsTaught';
+import { ProgrammeTab } from '@/components/programme/ProgrammeTab';
 import { Tabs } from '@/components/Tabs';
 import { t } from '@/lib/i18n/i18n';
 
-type View = 'entries' | 'learned' | 'taught' | 'files';
-const VIEWS: View[] = ['entries', 'learned', 'taught', 'files'];
+type View = 'entries' | 'learned' | 'taught' | 'programme' | 'files';
+const VIEWS: View[] = ['entries', 'learned', 'taught', 'programme', 'files'];
 
 export function LogPage({ initialThreadId, initialView }: { initialThreadId?: string; initialView?: string }) {
   const [view, setView] = useState<View>(VIEWS.includes(initialView as View) ? (initialView as View) : 'entries');
@@ -37,6 +38,7 @@ export function LogPage({ initialThreadId, initialView }: { initialThreadId?: st
           { key: 'entries', label: t('log_tab_entries') },
           { key: 'learned', label: t('log_tab_learned') },
           { key: 'taught', label: t('log_tab_taught') },
+          { key: 'programme', label: t('log_tab_programme') },
           { key: 'files', label: t('log_tab_files') },
         ]}
       >
@@ -44,6 +46,7 @@ export function LogPage({ initialThreadId, initialView }: { initialThreadId?: st
           (threadId ? <EntryDetail threadId={threadId} onBack={() => setThreadId(undefined)} /> : <EntriesView onOpen={open} />)}
         {view === 'learned' && <SkillsLearned onOpen={open} />}
         {view === 'taught' && <SkillsTaught />}
+        {view === 'programme' && <ProgrammeTab />}
         {view === 'files' && <ExportImport />}
       </Tabs>
     </main>

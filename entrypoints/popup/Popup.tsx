@@ -24,6 +24,15 @@ import { PopupFooter } from './PopupFooter';
 const loadThreadView = () => import('@/components/ThreadView');
 const ThreadView = lazy(() => loadThreadView().then((module) => ({ default: module.ThreadView })));
 const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
+const ProgrammeTab = lazy(() =>
+  import('@/components/programme/ProgrammeTab').then((module) => ({ default: module.ProgrammeTab })),
+);
+const ProgrammeBanners = lazy(() =>
+  import('@/components/programme/ProgrammeBanners').then((module) => ({ default: module.ProgrammeBanners })),
+);
+
+/** The home's tabs: the news tabs, and the pairs' programme. */
+type PopupTab = HomeTab | 'programme';
 
 /** Rows per list before "show all": what fits in a popup and a glance. */
 const POPUP_LIST_SIZE = 20;
@@ -45,7 +54,9 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   const { db, client } = useServices();
   const [view, setView] = useState<View>(viewFromAddress);
   // null until the first read: then the tab with news, kept so that news arriving later never moves the person.
-  const [chosenTab, setTab] = useState<HomeTab | null>(null);
+  const [chosenTab, setTab] = useState<PopupTab | null>(null);
+  // A banner's "Wrap up" opens the programme tab on that pair's wrap-up.
+  const [wrapUpPair, setWrapUpPair] = useState<string | null>(null);
   const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
   const page = useLiveQuery(() => readInboxPage(db, POPUP_LIST_SIZE), []);
   const pairs = page?.pairs;
@@ -140,8 +151,17 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         </button>
       </header>
       <PairNotices pairs={pairs} />
+      <Suspense fallback={null}>
+        <ProgrammeBanners
+          onAsk={() => setView({ name: 'ask' })}
+          onWrapUp={(pairId) => {
+            setWrapUpPair(pairId);
+            setTab('programme');
+          }}
+        />
+      </Suspense>
       <SiteRecall tabId={tabId} onOpen={open} />
-      <Tabs<HomeTab>
+      <Tabs<PopupTab>
         label={t('tabs_label')}
         selected={tab}
         onSelect={setTab}
@@ -149,6 +169,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
           { key: 'inbox', label: labels.inbox },
           { key: 'mine', label: labels.mine },
           { key: 'log', label: t('tab_log') },
+          { key: 'programme', label: t('tab_programme') },
         ]}
       >
         {tab === 'inbox' &&
@@ -182,6 +203,11 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         {tab === 'log' && (
           <Suspense fallback={null}>
             <KnowledgeLog onOpen={open} />
+          </Suspense>
+        )}
+        {tab === 'programme' && (
+          <Suspense fallback={null}>
+            <ProgrammeTab key={wrapUpPair ?? ''} initial={wrapUpPair ? { screen: 'wrap-up', pairId: wrapUpPair } : undefined} />
           </Suspense>
         )}
       </Tabs>

@@ -5,6 +5,8 @@ import { questionPayload } from '../conversation/payloads';
 export interface PairChoice {
   pairId: string;
   peerName: string;
+  /** Set when the pair's programme is over: no new question goes out in it. */
+  programmeEndedAt?: number;
 }
 
 /**

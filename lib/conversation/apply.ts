@@ -2,7 +2,9 @@
  * Applying what the relay delivers. Only the background loads this module: pages write to
  * the log through composeMessage alone.
  */
-import type { BinomeDb, Pair } from '../db/db';
+import type { BinomeDb, Pair, ProgrammeItem } from '../db/db';
+import { acceptProgrammeItem, toProgrammeItem } from '../programme/apply-programme';
+import { isProgrammeKind } from '../programme/payloads';
 import { openSealed } from '../trust/crypto';
 import { recordReceived } from './order';
 import { base64ToBlob } from '../capture/screenshot';
@@ -44,6 +46,7 @@ function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean)
 type Checked = { envelope: Envelope; counter: number | null } & (
   | { outcome: 'ignored' | 'rejected' }
   | { message: StoredMessage }
+  | { programme: ProgrammeItem }
 );
 
 /** Decryption is asynchronous WebCrypto, which must not run inside an IndexedDB transaction. */
@@ -56,6 +59,10 @@ async function check(pair: Pair, myDeviceId: string, envelope: Envelope): Promis
   // Kinds this version does not handle are still opened: their numbers fill the sequence.
   const opened = pair.pairKey ? await openSealed(pair.pairKey, envelope, envelope.payload) : null;
   const counter = !fromMe && opened ? opened.counter : null;
+  if (isProgrammeKind(envelope.kind)) {
+    const programme = opened ? toProgrammeItem(envelope, envelope.kind, opened.plaintext, fromMe) : null;
+    return programme ? { envelope, counter, programme } : { envelope, counter, outcome: 'rejected' };
+  }
   if (!threadKind) return { envelope, counter, outcome: 'ignored' };
   const message = opened ? toStoredMessage(envelope, opened.plaintext, fromMe) : null;
   return message ? { envelope, counter, message } : { envelope, counter, outcome: 'rejected' };
@@ -92,9 +99,11 @@ export async function applyEnvelopes(
     newFromPeer: [],
   };
   const checked = await Promise.all(envelopes.map((envelope) => check(pair, myDeviceId, envelope)));
-  await db.transaction('rw', [db.threads, db.messages, db.tombstones, db.counters], async () => {
+  await db.transaction('rw', [db.threads, db.messages, db.tombstones, db.counters, db.programmeItems], async () => {
     const touched = new Set<string>();
     for (const item of [...checked].sort(questionsFirst)) {
+      // After the questions they may refer to, in the relay's order (lib/programme/apply-programme.ts).
+      if ('programme' in item) continue;
       if (!('message' in item)) {
         report.outcomes[item.outcome]++;
         continue;
@@ -139,6 +148,10 @@ export async function applyEnvelopes(
       } else if (question && !message.fromMe) {
         report.newFromPeer.push(message);
       }
+    }
+    const programme = checked.flatMap((item) => ('programme' in item ? [item.programme] : []));
+    for (const item of programme.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+      report.outcomes[await acceptProgrammeItem(db, item)]++;
     }
     const numbers = checked.flatMap((item) => (item.counter === null ? [] : [item.counter]));
     await recordReceived(db, pair.pairId, numbers, now);

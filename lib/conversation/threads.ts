@@ -2,7 +2,8 @@
  * Threads are derived from the set of their messages, never patched in place: applying
  * the same message twice, or messages in any order, gives the same thread on both sides.
  */
-import { siteOf, type BinomeDb, type Pair, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
+import { siteOf, type BinomeDb, type OutboxItem, type Pair, type Thread, type ThreadMessage, type ThreadStatus } from '../db/db';
+import type { MessageKind } from '../protocol/protocol';
 import { MissingPairKeyError, PairClosedError, WrongSideError } from './pair-errors';
 import { sealPayload } from '../trust/crypto';
 import { reserveCounter } from './order';
@@ -99,6 +100,46 @@ export async function refreshThread(db: BinomeDb, threadId: string): Promise<voi
 
 export { MissingPairKeyError };
 
+/**
+ * Seals a message of mine for the pair, once the pair can carry it: my next number is reserved
+ * first (a number lost to a failure below only shows the buddy a gap, it is never given twice),
+ * and the message is sealed once, here, because a retry must post the very same bytes for the
+ * relay to see a duplicate. Every kind of message goes through here: questions and replies
+ * (composeMessage), and the programme's (lib/programme/compose.ts).
+ */
+export async function sealMine(
+  db: BinomeDb,
+  pair: Pair,
+  header: { id: string; kind: MessageKind; now: number },
+  plaintext: string,
+): Promise<string> {
+  const identity = await db.identities.get(pair.relayUrl);
+  if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
+  const block = sendBlock(pair);
+  if (block) throw new PairClosedError(pair.pairId, block);
+  const counter = await reserveCounter(db, pair.pairId);
+  return sealPayload(
+    pair.pairKey,
+    { id: header.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind: header.kind, createdAt: header.now },
+    plaintext,
+    counter,
+  );
+}
+
+/** The outbox row that sends a sealed message, due at once. */
+export function outboxItem(pairId: string, header: { id: string; kind: MessageKind; now: number }, sealed: string): OutboxItem {
+  return {
+    id: header.id,
+    pairId,
+    kind: header.kind,
+    payload: sealed,
+    createdAt: header.now,
+    attempts: 0,
+    nextAttemptAt: header.now,
+    rejected: null,
+  };
+}
+
 export interface ComposedMessage {
   id: string;
   threadId: string;
@@ -117,25 +158,13 @@ export async function composeMessage<K extends ThreadKind>(
 ): Promise<ComposedMessage> {
   // First: a message the buddy's browser would refuse must not even reserve a number.
   const checked = checkPayload(kind, payload);
-  const identity = await db.identities.get(pair.relayUrl);
-  if (!identity || !pair.pairKey) throw new MissingPairKeyError(pair.pairId);
-  const block = sendBlock(pair);
-  if (block) throw new PairClosedError(pair.pairId, block);
   if (kind !== 'question') {
     const asked = await db.messages.get(checked.threadId);
     if (asked?.kind !== 'question' || !sentByRightSide({ kind, fromMe: true }, asked.fromMe)) {
       throw new WrongSideError(kind, checked.threadId);
     }
   }
-  // A number lost to a failure below only shows the buddy a gap: it is never given twice.
-  const counter = await reserveCounter(db, pair.pairId);
-  // Sealed once, here: a retry must post the very same bytes for the relay to see a duplicate.
-  const sealed = await sealPayload(
-    pair.pairKey,
-    { id: ids.id, pairId: pair.pairId, senderDeviceId: identity.deviceId, kind, createdAt: ids.now },
-    JSON.stringify(checked),
-    counter,
-  );
+  const sealed = await sealMine(db, pair, { id: ids.id, kind, now: ids.now }, JSON.stringify(checked));
   // The log keeps what was sealed, so both logs hold the same message.
   const question = kind === 'question' ? (checked as PayloadOf<'question'>) : null;
   const message: StoredMessage = {
@@ -154,16 +183,7 @@ export async function composeMessage<K extends ThreadKind>(
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);
-    await db.outbox.add({
-      id: ids.id,
-      pairId: pair.pairId,
-      kind,
-      payload: sealed,
-      createdAt: ids.now,
-      attempts: 0,
-      nextAttemptAt: ids.now,
-      rejected: null,
-    });
+    await db.outbox.add(outboxItem(pair.pairId, { id: ids.id, kind, now: ids.now }, sealed));
     await refreshThread(db, checked.threadId);
   });
   return { id: ids.id, threadId: checked.threadId };
@@ -171,8 +191,14 @@ export async function composeMessage<K extends ThreadKind>(
 
 /** Records the relay's seq for a message of mine as soon as the post is acknowledged. */
 export async function markSent(db: BinomeDb, messageId: string, seq: number): Promise<void> {
-  await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
+  await db.transaction('rw', [db.threads, db.messages, db.outbox, db.programmeItems], async () => {
     await db.outbox.delete(messageId);
+    // A programme message (lib/programme/compose.ts) has no thread: it only learns its seq.
+    await db.programmeItems
+      .where('id')
+      .equals(messageId)
+      .and((item) => item.seq === null)
+      .modify({ seq });
     const message = await db.messages.get(messageId);
     if (!message || message.seq !== null) return;
     await db.messages.update(messageId, { seq });

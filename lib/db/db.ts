@@ -8,6 +8,7 @@ import type { PageContext } from '../capture/page-context';
 import type { PairingSecret } from '../trust/pairing-protocol';
 import type { MessageKind, PairRole } from '../protocol/protocol';
 import { wordsOf } from './text';
+import type { ProgrammePayload } from '../programme/payloads';
 
 /** A device identity on one relay: pairs live on the relay where they were made. */
 export interface Identity {
@@ -190,6 +191,52 @@ export interface OutboxItem {
   rejected: string | null;
 }
 
+/**
+ * Something a buddy of the pair said about the programme (lib/programme/payloads.ts), as both
+ * logs keep it: the state (charter, agenda, kudos) is derived from the set of these, never
+ * patched, so duplicates and any order give the same state on both sides.
+ */
+export interface ProgrammeItem {
+  id: string;
+  pairId: string;
+  kind: Extract<MessageKind, 'goal' | 'kudos' | 'agenda'>;
+  fromMe: boolean;
+  createdAt: number;
+  /** The relay's order; null while it waits in the outbox. */
+  seq: number | null;
+  payload: ProgrammePayload;
+}
+
+/** A reminder or nudge that fired (once): kept so it never fires again, and to hide its banner. */
+export interface ProgrammeNoticeRecord {
+  /** `${pairId}:${type}:${anchor}` (lib/programme/notices.ts). */
+  id: string;
+  pairId: string;
+  firedAt: number;
+  dismissedAt: number | null;
+}
+
+/** The person's own view of the pair at its end: never sent to the buddy. */
+export interface WrapUp {
+  pairId: string;
+  /** 1 (not useful) to 4 (very useful). */
+  rating: number;
+  wouldRecommend: boolean;
+  /** Off unless the person ticks it: then the relay gets the rating, to count in an aggregate. */
+  shareWithProgramme: boolean;
+  /** When the relay took the shared rating; null while it waits (or is not to be shared). */
+  sharedAt: number | null;
+  savedAt: number;
+}
+
+/** The programme a pair belongs to, as the relay reports it (lib/programme/programme-relay.ts). */
+export interface PairProgramme {
+  pairId: string;
+  name: string;
+  startsAt: number;
+  endsAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -237,6 +284,19 @@ export const SCHEMA_V5 = {
   pairings: 'id, relayUrl, nameplate, pairId, status',
 } as const;
 
+/**
+ * Version 6 (issue 13, the programme): what the two buddies of a pair agree and tell each other
+ * around the questions (charter proposals and acceptances, objectives reached, agenda marks,
+ * kudos), which notices already fired, the person's own wrap-up, and the programme dates the
+ * relay reports for a pair. Self-contained: the lead may renumber it at merge.
+ */
+export const SCHEMA_V6 = {
+  programmeItems: 'id, pairId',
+  programmeNotices: 'id, pairId',
+  wrapUps: 'pairId',
+  pairProgrammes: 'pairId',
+} as const;
+
 export { siteOf };
 
 export class BinomeDb extends Dexie {
@@ -252,6 +312,10 @@ export class BinomeDb extends Dexie {
   tombstones!: EntityTable<Tombstone, 'threadId'>;
   counters!: EntityTable<PairCounters, 'pairId'>;
   pairings!: EntityTable<Pairing, 'id'>;
+  programmeItems!: EntityTable<ProgrammeItem, 'id'>;
+  programmeNotices!: EntityTable<ProgrammeNoticeRecord, 'id'>;
+  wrapUps!: EntityTable<WrapUp, 'pairId'>;
+  pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -293,6 +357,7 @@ export class BinomeDb extends Dexie {
           }),
       );
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

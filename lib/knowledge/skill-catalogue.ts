@@ -196,6 +196,15 @@ export function skillLabel(skill: string, lang = language()): string {
   return label ? label[lang] : skill;
 }
 
+/** Every catalogued skill, general ones first, each label once: what a charter's objectives are picked from. */
+export function everySkill(lang = language()): SkillSuggestion[] {
+  const all = [
+    ...entries('general', GENERAL, lang),
+    ...Object.entries(BY_TOOL).flatMap(([tool, labels]) => entries(tool, labels, lang)),
+  ];
+  return all.filter((skill, index) => all.findIndex((other) => other.label === skill.label) === index);
+}
+
 /** Every catalogue entry, for tests: each has an English and a French label. */
 export function allCatalogueLabels(): Label[] {
   return [...Object.values(GENERAL), ...Object.values(BY_TOOL).flatMap((labels) => Object.values(labels))];

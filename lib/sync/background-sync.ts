@@ -15,6 +15,8 @@ import { PushManager } from './push';
 import { RelayClient } from './relay-client';
 import { syncAll, type SyncResult } from './sync';
 import { SyncScheduler } from './sync-scheduler';
+import { programmeRound } from '../programme/programme-round';
+import { programmeRelayClient } from './programme-relay-client';
 
 export const SYNC_ALARM = 'binome-sync';
 /** The documented default: delivery with the buddy's UI closed within one minute. */
@@ -38,12 +40,17 @@ export function createBackgroundSync(db: BinomeDb, overrides: Partial<Omit<SyncD
     onNewFromPeer: (pair: Pair, messages: StoredMessage[]) => notifyNewFromPeer(pair, messages),
     ...overrides,
   };
+  const programmeRelay = programmeRelayClient(db, deps.client);
   const scheduler = new SyncScheduler(
     async () => {
       // Best effort: a relay that cannot be reached gets the new name at a later round.
       await syncDisplayName(deps, (await readProfile(db)).displayName).catch(() => undefined);
       const result = await syncAll(deps);
       await updateBadge(db);
+      // Date.now() here, not deps.now: it is read at each round (see lib/programme/programme-round.ts).
+      await programmeRound(db, Date.now(), programmeRelay).catch((error: unknown) =>
+        console.warn('Binôme programme round failed', error),
+      );
       return result;
     },
     (error) => console.warn('Binôme sync failed', error),

@@ -165,9 +165,10 @@ export class Person {
     return popup;
   }
 
-  /** The popup on its own, as when the person opens it from any page. */
-  async popup(): Promise<PopupPage> {
+  /** The popup on its own, as when the person opens it from any page; `clockAt` runs its clock from then. */
+  async popup(clockAt?: number): Promise<PopupPage> {
     const popup = await this.context.newPage();
+    if (clockAt !== undefined) await popup.clock.install({ time: clockAt });
     await popup.goto(`chrome-extension://${this.extensionId}/popup.html`);
     return new PopupPage(popup);
   }
@@ -204,6 +205,21 @@ export class Person {
     } finally {
       await cdp.detach();
     }
+  }
+
+  /**
+   * Moves the service worker's clock to `at`: Date.now() there answers from that moment on. The
+   * background reads Date.now() each time it needs the time (lib/programme/programme-round.ts),
+   * so no test hook is built into the extension; a restarted worker has the real clock again.
+   */
+  async setServiceWorkerClock(at: number): Promise<void> {
+    const worker = await this.serviceWorker();
+    await worker.evaluate((target) => {
+      const scope = globalThis as unknown as { realDateNow?: () => number };
+      scope.realDateNow ??= Date.now.bind(Date);
+      const offset = target - scope.realDateNow();
+      Date.now = () => (scope.realDateNow as () => number)() + offset;
+    }, at);
   }
 
   async badgeText(): Promise<string> {

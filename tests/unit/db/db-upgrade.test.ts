@@ -6,7 +6,7 @@ import { readInboxPage } from '@/lib/conversation/inbox';
 import { searchLog, entriesForSite } from '@/lib/knowledge/search';
 
 describe('schema upgrade', () => {
-  it('opens data written by version 1 and fills the fields versions 2 to 5 add', async () => {
+  it('opens data written by version 1 and fills the fields versions 2 to 6 add', async () => {
     const indexedDB = new IDBFactory();
     const name = 'binome-upgrade';
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -79,7 +79,10 @@ describe('schema upgrade', () => {
     ).toEqual([['Léa', 1, ['b']]]);
     // Version 4: a pair that was never left, revoked or broken.
     expect(await v2.pairs.get('p')).toMatchObject({ leftAt: null, leftByMe: false, peerRevokedAt: null, broken: null });
-    expect(v2.verno).toBe(5);
+    // Version 6: the programme's tables, empty.
+    expect(await v2.programmeItems.count()).toBe(0);
+    expect(await v2.wrapUps.count()).toBe(0);
+    expect(v2.verno).toBe(6);
     v2.close();
   });
 });

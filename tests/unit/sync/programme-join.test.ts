@@ -14,6 +14,8 @@ import type { Identity } from '@/lib/db/db';
 import { exportPublicKey, generateDeviceKeys } from '@/lib/trust/crypto';
 import { RelayClient } from '@/lib/sync/relay-client';
 import { joinProgramme } from '@/lib/sync/programme-join';
+import { programmeRelayClient } from '@/lib/sync/programme-relay-client';
+import { refreshProgrammes } from '@/lib/programme/programme-relay';
 import { syncAll } from '@/lib/sync/sync';
 import type { SyncDeps } from '@/lib/sync/deps';
 import { safetyNumber } from '@/lib/trust/safety-number';
@@ -156,6 +158,14 @@ describe('joining a programme with personal codes from a CSV', () => {
     const hugoIdentity = (await hugo.db.identities.toArray())[0]!;
     const programme = await new RelayClient(relay.url, hugoIdentity.token).pairProgramme(hugoPair!.pairId);
     expect(programme.programme).toMatchObject({ id: programmeId, name: 'Buddies' });
+    // What the background's programme round learns through lib/programme's seam, and records.
+    await refreshProgrammes(hugo.db, programmeRelayClient(hugo.db, hugo.deps.client));
+    expect(await hugo.db.pairProgrammes.get(hugoPair!.pairId)).toEqual({
+      pairId: hugoPair!.pairId,
+      name: 'Buddies',
+      startsAt: programme.programme!.startsAt,
+      endsAt: programme.endsAt ?? programme.programme!.endsAt,
+    });
 
     // A code works once: a third browser typing Hugo's code is refused.
     const intruder = browser(() => relay.url);
