@@ -1,29 +1,19 @@
 import { expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-type Messages = Record<string, { message: string }>;
-
-function messagesOf(language: string): Messages {
-  const file = fileURLToPath(new URL(`../../../public/_locales/${language}/messages.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, 'utf8')) as Messages;
-}
+import { type Language, Words } from './words';
 
 /** The welcome page, read in the person's language with the extension's own messages. */
 export class WelcomePage {
-  private readonly messages: Messages;
+  private readonly words: Words;
 
   constructor(
     readonly page: Page,
-    language: string,
+    language: Language,
   ) {
-    this.messages = messagesOf(language);
+    this.words = new Words(language);
   }
 
   text(key: string, ...substitutions: string[]): string {
-    const message = this.messages[key]?.message;
-    if (message === undefined) throw new Error(`No message ${key}`);
-    return message.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
+    return this.words.of(key, ...substitutions);
   }
 
   /** The numbered steps, by their headings, in order. */

@@ -1,0 +1,80 @@
+/**
+ * The accessibility gate: axe-core (through @axe-core/playwright) on a page or a frame, with the
+ * WCAG 2.2 AA rules and `target-size`, in the light and the dark theme. Any page of Binôme, or of
+ * a later coordinator app, passes through `accessibilityProblems` and fails on what it returns.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+export type ColorScheme = 'light' | 'dark';
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: what the issue asks every page to meet. */
+export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe ships `target-size` (WCAG 2.5.8, 24 px) switched off; the gate wants it. */
+const RULES = { 'target-size': { enabled: true } };
+
+/**
+ * AxeBuilder analyses a Page from its main frame. A frame that axe cannot reach from its page's
+ * document (Binôme's in-page panel lives in a closed shadow root, invisible to axe in the host
+ * page) is analysed as if it were the page: its document is the one that runs axe.
+ */
+function frameAsPage(frame: Frame): Page {
+  const page = frame.page();
+  const standIn = {
+    evaluate: frame.evaluate.bind(frame),
+    evaluateHandle: frame.evaluateHandle.bind(frame),
+    mainFrame: () => frame,
+    frames: () => [frame, ...frame.childFrames()],
+    // axe merges the frames' partial results in a blank page of the same browser.
+    context: () => page.context(),
+  };
+  return standIn as unknown as Page;
+}
+
+function isFrame(target: Page | Frame): target is Frame {
+  return 'parentFrame' in target;
+}
+
+/** axe's violations on `target` as it is drawn now. */
+export async function axeViolations(target: Page | Frame): Promise<Violation[]> {
+  const page = isFrame(target) ? frameAsPage(target) : target;
+  const results = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: WCAG_AA_TAGS }, rules: RULES })
+    .analyze();
+  return results.violations;
+}
+
+/** One line per element at fault: where, which rule, which element, and what axe says to fix. */
+export function describeViolations(where: string, violations: Violation[]): string[] {
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => {
+      const summary = (node.failureSummary ?? violation.help).replace(/\s+/g, ' ').trim();
+      return `${where}: ${violation.id} at ${node.target.join(' >> ')}: ${summary}`;
+    }),
+  );
+}
+
+/**
+ * The problems on `target` in each colour scheme, described. The scheme is emulated on the page
+ * that holds it, which its frames follow; what was emulated before is not restored, so callers
+ * that care set it again.
+ */
+export async function accessibilityProblems(
+  target: Page | Frame,
+  where: string,
+  schemes: ColorScheme[] = ['light', 'dark'],
+): Promise<string[]> {
+  const page = isFrame(target) ? target.page() : target;
+  const problems: string[] = [];
+  for (const colorScheme of schemes) {
+    await page.emulateMedia({ colorScheme });
+    // A frame in another process that missed the emulation would be checked twice in one scheme.
+    const drawnIn = await target.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+    if (drawnIn !== colorScheme) throw new Error(`${where} is drawn ${drawnIn} where ${colorScheme} was asked for`);
+    problems.push(...describeViolations(`${where} (${colorScheme})`, await axeViolations(target)));
+  }
+  return problems;
+}
