@@ -42,6 +42,7 @@ function isFrame(target: Page | Frame): target is Frame {
 export async function axeViolations(target: Page | Frame): Promise<Violation[]> {
   const page = isFrame(target) ? frameAsPage(target) : target;
   const results = await new AxeBuilder({ page })
+    .setLegacyMode()
     .options({ runOnly: { type: 'tag', values: WCAG_AA_TAGS }, rules: RULES })
     .analyze();
   return results.violations;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export type Language = 'en' | 'fr';
 
-type Messages = Record<string, { message: string }>;
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 /**
  * The UI's own words in one language, read from its message files: a French person's buttons
@@ -18,8 +18,13 @@ export class Words {
   }
 
   of(key: string, ...substitutions: string[]): string {
-    const message = this.messages[key]?.message;
-    if (message === undefined) throw new Error(`No message "${key}" in public/_locales/${this.language}`);
-    return message.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
+    const entry = this.messages[key];
+    if (entry === undefined) throw new Error(`No message "${key}" in public/_locales/${this.language}`);
+    // Named placeholders ($NAME$) stand for their content ($1), as in the browser's own i18n.
+    const positional = entry.message.replace(
+      /\$(\w+)\$/g,
+      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
+    );
+    return positional.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
   }
 }
