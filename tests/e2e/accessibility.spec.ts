@@ -24,6 +24,10 @@ interface Visitor {
 const problems: string[] = [];
 
 async function check(visitor: Visitor, target: Page | Frame, screen: string): Promise<void> {
+  // axe checks that a language is declared, not that it is the one spoken: a French page marked
+  // "en" is read aloud with English sounds.
+  const { language } = visitor.words;
+  expect(await target.evaluate(() => document.documentElement.lang), `${language} ${screen}: lang`).toBe(language);
   problems.push(...(await accessibilityProblems(target, `${visitor.words.language} ${screen}`)));
 }
 
