@@ -57,6 +57,10 @@ async function checkUnpaired(visitor: Visitor, welcome: WelcomePage): Promise<vo
   const options = await person.options();
   await expect(options.page.getByRole('heading', { level: 1 })).toBeVisible();
   await check(visitor, options.page, 'settings, not paired');
+  await options.page.getByLabel(words.of('pairing_join_label')).fill('AAA-AAA-AAA');
+  await options.page.getByRole('button', { name: words.of('pairing_join') }).click();
+  await expect(options.alert()).toBeVisible();
+  await check(visitor, options.page, 'settings, an error shown');
   await options.page.close();
 }
 
