@@ -1,5 +1,5 @@
 /**
- * The accessibility gate (issue 12, item 8): axe with the WCAG 2.2 AA tags and `target-size` on
+ * The accessibility gate (issue 12, item 8): axe (WCAG 2.2 AA, `target-size`, best practices) on
  * every page of Binôme, in light and dark, for an English and a French person of one pair. One
  * pairing for all, so the run stays short: each person walks every screen once, and each screen
  * is analysed in both schemes. Any violation fails the run, listed by page, rule and element.
@@ -164,7 +164,7 @@ async function checkSidePanel(visitor: Visitor): Promise<void> {
   await page.close();
 }
 
-test('every page of Binôme passes axe (WCAG 2.2 AA and target-size), in English and French, light and dark', async () => {
+test('every page of Binôme passes axe (WCAG 2.2 AA, target-size, best practices), in English and French, light and dark', async () => {
   test.setTimeout(300_000);
   const started = Date.now();
   const fixtures = await startFixtureServer();
