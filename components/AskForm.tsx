@@ -96,7 +96,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   if (pairs.length === 0) {
     return (
       <div className="ask">
-        <h2>{t('ask_title')}</h2>
+        <h1>{t('ask_title')}</h1>
         <p role="status">{t('ask_no_open_pair')}</p>
         <div className="actions">
           <button type="button" onClick={onCancel}>
@@ -108,7 +108,8 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   }
   return (
     <form className="ask" onSubmit={submit} aria-labelledby={`${questionId}-title`}>
-      <h2 id={`${questionId}-title`}>{t('ask_title')}</h2>
+      {/* The main heading wherever the form is the screen: the popup, the side panel, the in-page panel. */}
+      <h1 id={`${questionId}-title`}>{t('ask_title')}</h1>
       {context === undefined && <p role="status">{t('ask_capturing')}</p>}
       {context && <PageContextView context={context} />}
       {context === null && <p>{t('ask_no_context')}</p>}

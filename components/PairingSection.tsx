@@ -59,7 +59,7 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
       return (
         <div className="paired" role="status">
           <p className="ok">{t('pairing_done', pairing.peerName ?? '')}</p>
-          {pair && <SafetyNumbers pair={pair} />}
+          {pair && <SafetyNumbers pair={pair} headingLevel={3} />}
         </div>
       );
   }

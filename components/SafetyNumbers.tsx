@@ -37,7 +37,12 @@ function SafetyNumber({ value, label }: { value: string; label: string }) {
  * invite code, that no one in between swapped a key. `peerKey` overrides the pair's key to
  * show the number of a key the relay now offers.
  */
-export function SafetyNumbers({ pair, peerKey }: { pair: Pair; peerKey?: string }) {
+/**
+ * `headingLevel`: one below the section it sits in, so the outline has no gap (the pairing step
+ * is an h2; a buddy in the list of buddies is an h3).
+ */
+export function SafetyNumbers({ pair, peerKey, headingLevel = 4 }: { pair: Pair; peerKey?: string; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { db } = useServices();
   const id = useId();
   const identity = useLiveQuery(() => db.identities.get(pair.relayUrl), [pair.relayUrl]);
@@ -47,7 +52,7 @@ export function SafetyNumbers({ pair, peerKey }: { pair: Pair; peerKey?: string 
   const offered = peerKey !== undefined;
   return (
     <section className="safety-numbers" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t('safety_title')}</h4>
+      <Heading id={`${id}-title`}>{t('safety_title')}</Heading>
       <p className="hint">{t('safety_compare_hint', pair.peerName)}</p>
       <dl>
         <dt>{t('safety_my_number')}</dt>

@@ -21,7 +21,15 @@ const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   resolution: 'kind_resolution',
 };
 
-export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): void }) {
+interface Props {
+  threadId: string;
+  onBack(): void;
+  /** 1 where the thread is the whole screen (the popup); 2 under a page's own title (the log). */
+  headingLevel?: 1 | 2;
+}
+
+export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const { db, client } = useServices();
   const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
   // Tagged with the pair it read: until this thread's pair is read, no name, not even "Your buddy", is shown.
@@ -95,9 +103,9 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack(): v
         {iAsked ? t('thread_you_asked', buddy) : t('thread_buddy_asked', buddy)} ·{' '}
         <StatusLabel direction={thread.direction} status={thread.status} /> · <When at={thread.askedAt} />
       </p>
-      <h2 id={`q-${threadId}`} className="question-text">
+      <Heading id={`q-${threadId}`} className="question-text">
         <LinkifiedText text={thread.question || t('thread_question_missing')} />
-      </h2>
+      </Heading>
       {/* The conversation first: an answer is read right under its question, the page it is about after. */}
       {conversation}
       {thread.context && <PageContextView context={thread.context} />}

@@ -84,7 +84,7 @@ export function ExportImport() {
 
   return (
     <section className="files">
-      <h3>{t('export_title')}</h3>
+      <h2>{t('export_title')}</h2>
       <p className="hint">{t('export_hint')}</p>
       <div className="actions">
         {EXPORTS.map((format) => (
@@ -102,7 +102,7 @@ export function ExportImport() {
           </button>
         ))}
       </div>
-      <h3>{t('import_title')}</h3>
+      <h2>{t('import_title')}</h2>
       <label htmlFor={id}>{t('import_label')}</label>
       <input
         id={id}

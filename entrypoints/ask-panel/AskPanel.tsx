@@ -67,6 +67,7 @@ export function AskPanel({ prepared, host }: { prepared: PreparedAsk | null; hos
   if (prepared === null || !backend || !pairs?.length) {
     return (
       <main className="panel">
+        <h1>{t('ask_title')}</h1>
         <p role="alert">{prepared === null ? t('ask_panel_expired') : t('welcome_text')}</p>
         {prepared && (
           <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -82,6 +83,7 @@ export function AskPanel({ prepared, host }: { prepared: PreparedAsk | null; hos
   if (sentTo !== null) {
     return (
       <main className="panel">
+        <h1>{t('ask_title')}</h1>
         <p role="status">{t('ask_panel_sent', sentTo)}</p>
         <button type="button" className="primary" ref={closeAfterSending} onClick={close}>
           {t('close')}

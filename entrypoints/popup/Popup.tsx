@@ -133,7 +133,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
     return (
       <main className={className}>
         <Suspense fallback={null}>
-          <ThreadView threadId={view.threadId} onBack={home} />
+          <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} />
         </Suspense>
       </main>
     );

@@ -4,9 +4,10 @@ import { startFixtureServer } from './support/fixture-server';
 import { Person } from './support/person';
 import { RelayProcess } from './support/relay-process';
 import { WelcomePage } from './support/welcome-page';
+import type { Language } from './support/words';
 
 /** The tab the extension opened on install, among the profile's pages (it may open just after launch). */
-async function welcomePageOpenedOnInstall(person: Person, language: string): Promise<WelcomePage> {
+async function welcomePageOpenedOnInstall(person: Person, language: Language): Promise<WelcomePage> {
   const url = `chrome-extension://${person.extensionId}/welcome.html`;
   const opened = () => person.context.pages().find((page) => page.url() === url);
   await expect.poll(() => opened() !== undefined, { message: `${person.name}'s welcome page opens on install` }).toBe(true);
