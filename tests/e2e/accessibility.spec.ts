@@ -64,7 +64,7 @@ async function checkUnpaired(visitor: Visitor, welcome: WelcomePage): Promise<vo
   await options.page.close();
 }
 
-/** The asker's popup on a page, its three tabs, its ask form, then the picker and the in-page panel. */
+/** The asker's popup on a page, its four tabs, its ask form, then the picker and the in-page panel. */
 async function askThroughThePanel(visitor: Visitor, buddy: string, question: string): Promise<void> {
   const { person, words } = visitor;
   const budget = await person.context.newPage();
@@ -72,8 +72,8 @@ async function askThroughThePanel(visitor: Visitor, buddy: string, question: str
   await budget.goto(BUDGET_PAGE);
   const popup = await person.popupFor(budget);
   const tabs = popup.page.getByRole('tab');
-  await expect(tabs).toHaveCount(3);
-  for (const [index, tab] of ['inbox', 'my questions', 'log'].entries()) {
+  await expect(tabs).toHaveCount(4);
+  for (const [index, tab] of ['inbox', 'my questions', 'log', 'programme'].entries()) {
     await tabs.nth(index).click();
     await expect(tabs.nth(index)).toHaveAttribute('aria-selected', 'true');
     await check(visitor, popup.page, `popup, ${tab} tab`);
@@ -135,7 +135,7 @@ async function readAnswer(visitor: Visitor, question: string): Promise<void> {
 async function checkLog(visitor: Visitor): Promise<void> {
   const { person, words } = visitor;
   const log = await person.logPage();
-  for (const tab of ['log_tab_entries', 'log_tab_learned', 'log_tab_taught', 'log_tab_files']) {
+  for (const tab of ['log_tab_entries', 'log_tab_learned', 'log_tab_taught', 'log_tab_files', 'log_tab_programme']) {
     await log.page.getByRole('tab', { name: words.of(tab) }).click();
     await expect(log.page.getByRole('tab', { name: words.of(tab) })).toHaveAttribute('aria-selected', 'true');
     await expect(log.page.getByRole('tabpanel')).not.toBeEmpty();

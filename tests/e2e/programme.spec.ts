@@ -5,6 +5,7 @@
  * wrap-up, a question refused with the reason, and the helper's certificate.
  */
 import { expect, test } from './support/fixtures';
+import { accessibilityProblems } from './support/axe';
 import { markForMeetup, ProgrammePage, thank } from './support/programme-page';
 
 const DAY = 24 * 3_600_000;
@@ -37,6 +38,8 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
   await expect(hugoProgramme.objectives('Anne Martin')).toHaveText([/Pivot tables: 0 answered/, /Tidy my inbox: 0 answered/]);
   await expect(anneProgramme.objectives('Hugo').first()).toContainText('Pivot tables: 0 answered');
   await expect(anneProgramme.pairSection('Hugo')).toContainText('Next meetup:');
+  // The accessibility gate on each programme screen; every problem is listed at the end.
+  const problems = await accessibilityProblems(anneProgramme.page, 'popup, programme tab with a charter');
 
   // Three questions tagged with the objective's skill, answered: the objective moves on both sides.
   const budget = await asker.context.newPage();
@@ -75,6 +78,7 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
   await expect(agenda.nth(0)).toContainText(questions[0]!);
   await expect(agenda.nth(1)).toContainText(questions[1]!);
   await expect(agenda.first()).toContainText('Marked for the meetup');
+  problems.push(...(await accessibilityProblems(hugoProgramme.page, 'popup, meetup agenda')));
 
   const hugoLog = await helper.logPage();
   await hugoLog.tab('Skills I taught').click();
@@ -102,6 +106,7 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
     .toEqual([true]);
   const ended = new ProgrammePage(endedPopup.page);
   await ended.wrapUpFromBanner('Hugo');
+  problems.push(...(await accessibilityProblems(endedPopup.page, 'popup, wrap-up')));
   await ended.saveWrapUp('3 — useful', 'Yes');
   await expect(endedPopup.page.getByRole('status').filter({ hasText: 'Saved. Only you see it.' })).toBeVisible();
   await expect(endedPopup.page.getByRole('checkbox', { name: /Share my rating with the programme/ })).not.toBeChecked();
@@ -131,6 +136,8 @@ test('charter, objective progress, meetup agenda, kudos, then the end: wrap-up, 
   await expect(certificate.getByRole('list', { name: 'Skills taught' })).toContainText('Pivot tables (3 answers)');
   await expect(certificate.getByRole('list', { name: 'Kudos received' })).toContainText('Patience × 1');
   await expect(certificate.getByRole('button', { name: 'Print' })).toBeVisible();
+  problems.push(...(await accessibilityProblems(certificate, 'certificate')));
+  expect(problems, problems.join('\n')).toEqual([]);
 
   // Both logs stay, and Anne's question after the end never left her browser.
   const anneAfter = await asker.logPage(afterEnd);
