@@ -330,7 +330,7 @@ export function RedactionEditor({ image, width, height, redactions, onChange, ou
       <p id={`${id}-keys`} className="hint">
         {t('redaction_keys')}
       </p>
-      <div className="actions" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
+      <div className="actions">
         <button ref={addRef} type="button" onClick={add}>
           {t('redaction_add')}
         </button>

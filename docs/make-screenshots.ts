@@ -206,6 +206,9 @@ async function emptyPopup(actor: Actor): Promise<void> {
   const { page } = await actor.person.popup();
   await expect(page.getByText(actor.words.of('inbox_empty'))).toBeVisible();
   await shoot(page, actor, 'popup-empty', 'popup');
+  await page.getByRole('tab', { name: actor.words.of('tab_programme') }).click();
+  await expect(page.locator('section.programme h2')).toBeVisible();
+  await shoot(page, actor, 'popup-programme', 'popup');
   await page.close();
 }
 
@@ -291,6 +294,9 @@ async function knowledgeLog(actor: Actor, entries: number): Promise<void> {
   await page.getByRole('tab', { name: words.of('log_tab_files') }).click();
   await expect(page.getByRole('tab', { name: words.of('log_tab_files'), selected: true })).toBeVisible();
   await shoot(page, actor, 'log-files', 'page');
+  await page.getByRole('tab', { name: words.of('log_tab_programme') }).click();
+  await expect(page.locator('section.programme h2')).toBeVisible();
+  await shoot(page, actor, 'log-programme', 'page');
   await page.close();
 }
 

@@ -56,7 +56,7 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
               <div className="actions">
                 <button
                   type="button"
-                  className="primary"
+                 
                   disabled={busy}
                   onClick={() => act(() => acceptCharter(db, pairId, charter.pending!.proposalId))}
                 >
@@ -72,9 +72,6 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
           {!charter.agreed && !charter.pending && (
             <>
               <p>{t('programme_no_charter')}</p>
-              <button type="button" className="primary" onClick={() => setEditing(true)}>
-                {t('programme_propose')}
-              </button>
             </>
           )}
           {charter.agreed && (
@@ -111,11 +108,16 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
           {end?.source === 'programme' && <p className="hint">{t('programme_source_programme')}</p>}
           {meetup && phase !== 'ended' && <p>{t('programme_next_meetup', longDay(meetup))}</p>}
           <div className="actions">
+            {!charter.agreed && !charter.pending && (
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('programme_propose')}
+              </button>
+            )}
             <button type="button" onClick={() => onOpen('agenda', pairId)}>
               {t('programme_open_agenda')}
             </button>
             {phase !== 'open' && (
-              <button type="button" className="primary" onClick={() => onOpen('wrap-up', pairId)}>
+              <button type="button" onClick={() => onOpen('wrap-up', pairId)}>
                 {t('programme_wrap_up')}
               </button>
             )}

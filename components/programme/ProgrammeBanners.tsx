@@ -24,12 +24,12 @@ export function ProgrammeBanners({ onAsk, onWrapUp }: Props) {
           </p>
           <div className="actions">
             {notice.type === 'wrap-up' && (
-              <button type="button" className="primary" onClick={() => onWrapUp(notice.pairId)}>
+              <button type="button" onClick={() => onWrapUp(notice.pairId)}>
                 {t('programme_wrap_up')}
               </button>
             )}
             {notice.type === 'silent-7' && (
-              <button type="button" className="primary" onClick={onAsk}>
+              <button type="button" onClick={onAsk}>
                 {t('notice_ask')}
               </button>
             )}
@@ -37,7 +37,7 @@ export function ProgrammeBanners({ onAsk, onWrapUp }: Props) {
               <>
                 <button
                   type="button"
-                  className="primary"
+                 
                   onClick={() => {
                     hide(notice);
                     onAsk();
