@@ -32,7 +32,7 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
   const requireAdmin = createMiddleware(async (c, next) => {
     const limited = await deps.limiter.take([{ limit: 'failedAdminPerAddress', subject: deps.clientKey(c) }]);
     if (!limited.ok) {
-      deps.log(`rate limit reached: ${limited.limit}`);
+      deps.log.warn({ limit: limited.limit }, 'rate limit reached');
       return sendRateLimited(c, limited.retryAfterMs);
     }
     const presented = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -50,7 +50,7 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
       const param = deviceParam.safeParse(c.req.param());
       const revoked = param.success ? await revokeDevice(deps, param.data.deviceId) : null;
       if (!revoked) return sendError(c, 404, 'not_found', ADMIN_MESSAGES.deviceNotFound);
-      deps.log(`admin: device revoked${revoked.changed ? '' : ' (again)'}`);
+      deps.log.info({ deviceId: revoked.deviceId, again: !revoked.changed }, 'admin: device revoked');
       const body: RevokeDeviceResponse = {
         deviceId: revoked.deviceId,
         displayName: revoked.displayName,
