@@ -63,7 +63,7 @@ export function startRetentionSweeps(options: {
   now: () => number;
   log: RelayLogger;
   intervalMs?: number;
-}): { stop(): Promise<void> } {
+}): { firstSweep: Promise<void>; stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const sweep = () => {
     running = running.then(async () => {
@@ -76,9 +76,11 @@ export function startRetentionSweeps(options: {
     });
   };
   sweep();
+  const firstSweep = running;
   const timer = setInterval(sweep, options.intervalMs ?? SWEEP_INTERVAL_MS);
   timer.unref();
   return {
+    firstSweep,
     async stop() {
       clearInterval(timer);
       await running;

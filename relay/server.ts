@@ -51,6 +51,8 @@ export interface RunningRelay {
   port: number;
   /** "PGlite at /abs/dir" or "PostgreSQL at host:port/db": for the start-up line. */
   database: string;
+  /** Settles when the retention sweep made at start is done (it never rejects). */
+  firstSweep: Promise<void>;
   /** The relay's logger, for the start-up and shutdown lines. */
   log: RelayLogger;
   close(): Promise<void>;
@@ -65,7 +67,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
   const sql = options.sql ?? (await openDatabase({ ...options, onError }));
   const closeDatabase = () => (ownsDatabase ? sql.close() : Promise.resolve());
   let hub: Hub | undefined;
-  let sweeps: { stop(): Promise<void> } | undefined;
+  let sweeps: ReturnType<typeof startRetentionSweeps> | undefined;
   try {
     await migrate(sql);
     const store = new RelayStore(sql);
@@ -98,7 +100,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
         await closeDatabase();
       })());
 
-    return { url: `http://${urlHost}:${port}`, port, database: sql.description, log, close };
+    return { url: `http://${urlHost}:${port}`, port, database: sql.description, log, firstSweep: sweeps.firstSweep, close };
   } catch (error) {
     await sweeps?.stop().catch(() => {});
     await hub?.close().catch(() => {});
