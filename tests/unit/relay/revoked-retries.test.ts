@@ -19,10 +19,13 @@ describe.each(backends())('a revoked device retrying on $name', (backend) => {
       lookups++;
       return db().store.findDeviceByTokenHash(hash);
     };
-    const relay = testRelay({ ...db(), store }, {
-      now: clock.now,
-      rateLimits: { ...NO_RATE_LIMITS, revokedRetriesPerDevice: { max: 3, windowMs: 60_000 } },
-    });
+    const relay = testRelay(
+      { ...db(), store },
+      {
+        now: clock.now,
+        rateLimits: { ...NO_RATE_LIMITS, revokedRetriesPerDevice: { max: 3, windowMs: 60_000 } },
+      },
+    );
     const lost = await relay.register('Lost laptop');
     expect((await relay.call('DELETE', '/devices/me', { token: lost.token })).status).toBe(204);
     const before = await snapshot(db().sql);
@@ -38,7 +41,9 @@ describe.each(backends())('a revoked device retrying on $name', (backend) => {
     expect(flood.every((res) => res.status === 429 && Number(res.headers.get('Retry-After')) > 0)).toBe(true);
     expect(lookups).toBe(1);
     const warnings = relay.logLines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'warn');
-    expect(warnings).toEqual([expect.objectContaining({ msg: 'a revoked device is still calling the relay', deviceId: lost.deviceId })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ msg: 'a revoked device is still calling the relay', deviceId: lost.deviceId }),
+    ]);
     expect(relay.logLines.join('\n')).not.toContain(lost.token);
 
     // The next window: answered again, warned again, still without the database.
