@@ -22,6 +22,7 @@ import { programmeJoinRoutes } from './routes/programme-joins.ts';
 import { pairRoutes } from './routes/pairs.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { wellKnownRoutes } from './routes/well-known.ts';
+import { mountApiDocs } from './routes/openapi.ts';
 import { WELL_KNOWN_PATH } from '../lib/protocol/well-known.ts';
 import { ProgrammeStore } from './store/programme-store.ts';
 import { SlotStore } from './store/slot-store.ts';
@@ -116,6 +117,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/coordinator', coordinatorRoutes(deps, options.adminSecret));
   app.route('/programme-joins', programmeJoinRoutes(deps));
   app.route(ADMIN_PREFIX, options.adminSecret ? adminRoutes(deps, options.adminSecret) : adminNotConfigured());
+  mountApiDocs(app, deps, limits.apiDocsPerAddress);
 
   app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));
   app.onError((error, c) => {
