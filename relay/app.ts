@@ -7,7 +7,7 @@ import { MESSAGES, sendError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
 import { requestLog } from './middleware/request-log.ts';
-import { type AllowedExtensions } from './allowed-extensions.ts';
+import type { AllowedExtensions } from './allowed-extensions.ts';
 import { createLogger, errorFields, type LogLevel, type LogSink, type RelayLogger } from './log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
 import { RevokedDevices } from './revoked-devices.ts';
