@@ -47,10 +47,10 @@ const notice = () => container.querySelector('[role="status"]')?.textContent ?? 
 
 describe('a relay that serves only newer extensions', () => {
   it.each([
-    ['en', 'This Binôme (version 0.1.0) is older than your relay accepts: update it to version 0.2.0 or later.'],
+    ['en', 'This version of Binôme (0.1.0) is older than Binôme’s server accepts: update it to version 0.2.0 or later.'],
     [
       'fr',
-      'Ce Binôme (version 0.1.0) est plus ancien que ce qu’accepte votre relais\u202f: mettez-le à jour vers la version 0.2.0',
+      'Cette version de Binôme (0.1.0) est plus ancienne que ce qu’accepte le serveur de Binôme\u202f: mettez-la à jour vers la version 0.2.0',
     ],
   ] as const)('asks the person to update, in their language (%s)', async (language, expected) => {
     speak(language);
