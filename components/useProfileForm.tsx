@@ -1,5 +1,6 @@
 import { createContext, useContext, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { saveProfile } from '@/lib/db/settings';
+import { checkRelayCompatibility } from '@/lib/sync/relay-compatibility';
 import { t } from '@/lib/i18n/i18n';
 import { normalizeDisplayName } from '@/lib/protocol/display-name';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
@@ -66,6 +67,8 @@ function useProfileFormState(): ProfileForm {
     if (!relayUrl) throw new ProfileProblem('bad_relay_url');
     if (displayName === stored.displayName && relayUrl === stored.relayUrl && typed.relay === relayUrl) return false;
     await saveProfile(db, { displayName, relayUrl });
+    // Not awaited: the notice appears when the relay answers, and saving never waits on it.
+    void checkRelayCompatibility(db, relayUrl);
     nameField.saved(typed.name, displayName);
     relayField.saved(typed.relay, relayUrl);
     return true;

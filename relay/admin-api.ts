@@ -20,6 +20,42 @@ export const revokeDeviceResponse = z.object({
 });
 export type RevokeDeviceResponse = z.infer<typeof revokeDeviceResponse>;
 
+export const listDevicesResponse = z.object({
+  devices: z.array(
+    z.object({
+      deviceId: z.uuid(),
+      displayName: z.string(),
+      createdAt: z.number().int(),
+      revokedAt: z.number().int().nullable(),
+      pairs: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type ListDevicesResponse = z.infer<typeof listDevicesResponse>;
+
+export const listPairsAdminResponse = z.object({
+  pairs: z.array(
+    z.object({
+      pairId: z.uuid(),
+      createdAt: z.number().int(),
+      memberDeviceIds: z.array(z.uuid()),
+      programmeId: z.uuid().nullable(),
+      lastSeq: z.number().int().nonnegative(),
+      storedMessages: z.number().int().nonnegative(),
+      storedBytes: z.number().int().nonnegative(),
+      leftAt: z.number().int().nullable(),
+    }),
+  ),
+});
+export type ListPairsAdminResponse = z.infer<typeof listPairsAdminResponse>;
+
+export const deletePairResponse = z.object({
+  pairId: z.uuid(),
+  deletedMessages: z.number().int().nonnegative(),
+  membersTold: z.number().int().nonnegative(),
+});
+export type DeletePairResponse = z.infer<typeof deletePairResponse>;
+
 // ---- Programmes (relay/routes/admin-programmes.ts) ----
 
 /** A name as the operator types it, cleaned as display names are, refused when nothing is left. */

@@ -5,30 +5,18 @@
  * Exit status: 0 done, 1 refused or failed (the sentence says why), 2 wrong usage.
  *
  * A command is a row of COMMANDS: its usage line, and what it asks the relay and says of the
- * answer. Later ones (list devices, list pairs, delete a pair) are rows too.
+ * answer (relay/admin-device-commands.ts, relay/admin-programme-commands.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { revokeDeviceResponse } from './admin-api.ts';
-import { AdminClient, AdminError, quoted, UsageError, type Command } from './admin-client.ts';
+import { AdminClient, AdminError, UsageError, type Command } from './admin-client.ts';
+import { DEVICE_COMMANDS } from './admin-device-commands.ts';
 import { PROGRAMME_COMMANDS, PROGRAMME_OPTIONS } from './admin-programme-commands.ts';
 
 const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';
 
 const COMMANDS: Record<string, Command> = {
-  revoke: {
-    usage: 'revoke <deviceId>   revoke a lost or stolen device: its token stops, its connections close, its buddies are told',
-    async run(client, args) {
-      const [deviceId, ...extra] = args;
-      if (!deviceId || extra.length > 0) throw new UsageError('revoke takes exactly one device id.');
-      const revoked = await client.call('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`, revokeDeviceResponse);
-      const buddies = revoked.buddiesTold === 1 ? '1 buddy was' : `${revoked.buddiesTold} buddies were`;
-      const sentence = revoked.alreadyRevoked
-        ? `Device ${revoked.deviceId} (${quoted(revoked.displayName)}) was already revoked on ${new Date(revoked.revokedAt).toISOString()}; its live connections were told to close again and ${buddies} told again.`
-        : `Device ${revoked.deviceId} (${quoted(revoked.displayName)}) is revoked: its token no longer works, its live connections are closing, and ${buddies} told.`;
-      return { sentence, json: revoked };
-    },
-  },
+  ...DEVICE_COMMANDS,
   ...PROGRAMME_COMMANDS,
 };
 

@@ -6,8 +6,11 @@ import type { RelayEnv, RelayDeps } from './deps.ts';
 import { MESSAGES, sendError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
-import { pathForLog, requestLog } from './middleware/request-log.ts';
+import { requestLog } from './middleware/request-log.ts';
+import type { AllowedExtensions } from './allowed-extensions.ts';
+import { createLogger, errorFields, type LogLevel, type LogSink, type RelayLogger } from './log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
+import { RevokedDevices } from './revoked-devices.ts';
 import { ADMIN_PREFIX } from './admin-api.ts';
 import { adminNotConfigured, adminRoutes } from './routes/admin.ts';
 import { coordinatorRoutes } from './routes/coordinator.ts';
@@ -18,10 +21,13 @@ import { pairProgrammeRoutes } from './routes/pair-programme.ts';
 import { programmeJoinRoutes } from './routes/programme-joins.ts';
 import { pairRoutes } from './routes/pairs.ts';
 import { streamRoutes } from './routes/stream.ts';
+import { wellKnownRoutes } from './routes/well-known.ts';
+import { mountApiDocs } from './routes/openapi.ts';
+import { WELL_KNOWN_PATH } from '../lib/protocol/well-known.ts';
 import { ProgrammeStore } from './store/programme-store.ts';
 import { SlotStore } from './store/slot-store.ts';
 import type { RelayStore } from './store/relay-store.ts';
-import { RELAY_VERSION } from './version.ts';
+import { MIN_EXTENSION_VERSION, RELAY_VERSION } from './version.ts';
 
 export const DEFAULT_INVITE_TTL_MS = 24 * 60 * 60 * 1000;
 /** A 1 MiB payload plus the JSON around it and escaping headroom. */
@@ -35,9 +41,16 @@ export interface CreateAppOptions {
   hub: Hub;
   now?: () => number;
   inviteTtlMs?: number;
-  /** Request lines and internal errors; pass `() => {}` to keep tests quiet. */
-  log?: (line: string) => void;
+  /** Where the JSON log lines go (stdout by default); pass `() => {}` to keep tests quiet. */
+  log?: LogSink;
+  logLevel?: LogLevel;
+  /** A logger made by the caller (startRelay shares its own); `log` and `logLevel` are then unused. */
+  logger?: RelayLogger;
   version?: string;
+  /** The oldest extension version served; MIN_EXTENSION_VERSION by default. */
+  minExtensionVersion?: string;
+  /** Only these extensions' origins get CORS and may register (relay/allowed-extensions.ts). */
+  allowedExtensions?: AllowedExtensions;
   helloTimeoutMs?: number;
   pingIntervalMs?: number;
   maxBodyBytes?: number;
@@ -56,6 +69,8 @@ export interface CreateAppOptions {
 export function createApp(options: CreateAppOptions) {
   const now = options.now ?? Date.now;
   const clientAddress = options.clientAddress ?? socketAddress;
+  const limits = resolveRateLimits(options.rateLimits);
+  const log = options.logger ?? createLogger({ sink: options.log, level: options.logLevel });
   const deps: RelayDeps = {
     store: options.store,
     programmes: new ProgrammeStore(options.store.sql),
@@ -64,10 +79,13 @@ export function createApp(options: CreateAppOptions) {
     now,
     inviteTtlMs: options.inviteTtlMs ?? DEFAULT_INVITE_TTL_MS,
     version: options.version ?? RELAY_VERSION,
+    minExtensionVersion: options.minExtensionVersion ?? MIN_EXTENSION_VERSION,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
-    log: options.log ?? ((line) => console.log(line)),
-    limiter: new RateLimiter(options.store.sql, resolveRateLimits(options.rateLimits), now),
+    log,
+    limiter: new RateLimiter(options.store.sql, limits, now),
+    revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now, log),
+    allowedExtensions: options.allowedExtensions ?? null,
     clientKey: (c) => addressKey(clientAddress(c)),
   };
 
@@ -79,7 +97,7 @@ export function createApp(options: CreateAppOptions) {
 
   // Order matters: CORS answers preflights before auth, and the size check runs before any parsing.
   app.use(requestLog(deps.log));
-  app.use(extensionCors());
+  app.use(extensionCors(deps.allowedExtensions));
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -90,6 +108,7 @@ export function createApp(options: CreateAppOptions) {
   );
 
   app.route('/health', healthRoutes(deps));
+  app.route(WELL_KNOWN_PATH, wellKnownRoutes(deps));
   app.route('/devices', deviceRoutes(deps));
   app.route('/invites', inviteRoutes(deps));
   app.route('/pairs', pairRoutes(deps));
@@ -98,6 +117,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/coordinator', coordinatorRoutes(deps, options.adminSecret));
   app.route('/programme-joins', programmeJoinRoutes(deps));
   app.route(ADMIN_PREFIX, options.adminSecret ? adminRoutes(deps, options.adminSecret) : adminNotConfigured());
+  mountApiDocs(app, deps, limits.apiDocsPerAddress);
 
   app.notFound((c) => sendError(c, 404, 'not_found', MESSAGES.notFound));
   app.onError((error, c) => {
@@ -109,7 +129,7 @@ export function createApp(options: CreateAppOptions) {
       return sendError(c, error.status, 'bad_request', MESSAGES.badRequest);
     }
     // The stack goes to the server log only; the client gets a sentence.
-    deps.log(`internal error on ${c.req.method} ${pathForLog(c.req.path)}: ${error.stack ?? error.message}`);
+    deps.log.error({ method: c.req.method, ...errorFields(error) }, 'internal error');
     return sendError(c, 500, 'internal', MESSAGES.internal);
   });
 

@@ -4,12 +4,19 @@
  * the tables in, created at start; the connection's default when unset), RATE_LIMITS (on; off
  * for load benches only), TRUSTED_PROXIES (0; the number of reverse proxies appending to
  * X-Forwarded-For, when the relay is reachable only through them), ADMIN_SECRET (unset: no admin
- * routes; set: the secret `npm run relay:admin` must present). `--announce-extension <dir>`
+ * routes; set: the secret `npm run relay:admin` must present), LOG_LEVEL (info; JSON lines on
+ * stdout), RETENTION_PULLED_DAYS (30) and RETENTION_MAX_DAYS (180) (relay/retention.ts),
+ * ALLOWED_EXTENSION_IDS (unset: every extension; relay/allowed-extensions.ts), MIN_EXTENSION_VERSION
+ * (relay/version.ts; older extensions ask their person to update). `--announce-extension <dir>`
  * also explains how to load the freshly built extension, for `npm start`.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isExtensionVersion } from '../lib/protocol/well-known.ts';
+import { parseAllowedExtensionIds } from './allowed-extensions.ts';
+import { errorFields, parseLogLevel } from './log.ts';
 import { NO_RATE_LIMITS } from './rate-limit.ts';
+import { parseRetention } from './retention.ts';
 import { startRelay } from './server.ts';
 
 function announceExtension(dir: string, relayUrl: string) {
@@ -42,7 +49,16 @@ async function main() {
     throw new Error(`TRUSTED_PROXIES must be a number of proxies, got ${process.env.TRUSTED_PROXIES}`);
   }
 
+  const minExtensionVersion = process.env.MIN_EXTENSION_VERSION || undefined;
+  if (minExtensionVersion && !isExtensionVersion(minExtensionVersion)) {
+    throw new Error(`MIN_EXTENSION_VERSION must be a version such as 1.2.0, got ${minExtensionVersion}`);
+  }
+
   const relay = await startRelay({
+    logLevel: parseLogLevel(process.env.LOG_LEVEL),
+    retention: parseRetention(process.env),
+    allowedExtensions: parseAllowedExtensionIds(process.env.ALLOWED_EXTENSION_IDS),
+    minExtensionVersion,
     port,
     host: process.env.HOST || '127.0.0.1',
     databaseUrl,
@@ -52,16 +68,19 @@ async function main() {
     trustedProxies,
     adminSecret: process.env.ADMIN_SECRET || undefined,
   });
-  console.log(`Binôme relay listening on ${relay.url} (database: ${relay.database})`);
+  relay.log.info(
+    { url: relay.url, database: relay.database },
+    `Binôme relay listening on ${relay.url} (database: ${relay.database})`,
+  );
   const extensionDir = values['announce-extension'];
   if (extensionDir) announceExtension(path.resolve(extensionDir), relay.url);
 
   const shutdown = (signal: string) => {
-    console.log(`${signal} received, closing the relay…`);
+    relay.log.info({ signal }, 'closing the relay');
     relay.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Binôme relay did not close cleanly:', error);
+        relay.log.error(errorFields(error), 'Binôme relay did not close cleanly');
         process.exit(1);
       },
     );

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
+import type { AllowedExtensions } from './allowed-extensions.ts';
 import type { Hub } from './hub.ts';
+import type { RelayLogger } from './log.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { RevokedDevices } from './revoked-devices.ts';
 import type { ProgrammeStore } from './store/programme-store.ts';
 import type { SlotStore } from './store/slot-store.ts';
 import type { Device, RelayStore } from './store/relay-store.ts';
@@ -18,8 +21,14 @@ export interface RelayDeps {
   version: string;
   helloTimeoutMs: number;
   pingIntervalMs: number;
-  log: (line: string) => void;
+  /** The oldest extension this relay serves (GET /.well-known/binome). */
+  minExtensionVersion: string;
+  /** JSON lines; anything logged during a request carries its id (relay/log.ts). */
+  log: RelayLogger;
   limiter: RateLimiter;
+  revokedDevices: RevokedDevices;
+  /** ALLOWED_EXTENSION_IDS; null admits every extension. */
+  allowedExtensions: AllowedExtensions;
   /** The key a client's per-address limits count under (see addressKey). */
   clientKey: (c: Context) => string;
 }

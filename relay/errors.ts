@@ -35,6 +35,8 @@ export const MESSAGES = {
     'This device already has a public key, and the relay never replaces it. To use a new key, connect this browser to the relay again as a new device.',
   tooManyOpenInvites: (max: number) =>
     `This device already has ${max} invite codes waiting to be used. Give one of them to your buddy, or wait until one expires, then try again.`,
+  extensionNotAllowed:
+    'This relay serves only the Binôme extension your organisation installed. Use that one, or ask your IT support which relay to use.',
   internal: 'The relay hit an unexpected error. Try again in a moment.',
   replyTooLarge: 'This message is too large to send. Shorten it, then try again.',
   pairEnded: 'This pair has ended: nothing more can be sent in it.',

@@ -38,8 +38,7 @@ export interface RateLimits {
   postBytesPerDevice: Limit;
   /**
    * Payload bytes one pair may store (not a rate: a quota). It counts every message the pair
-   * has stored since it was created: the relay deletes nothing, so a full pair stays full until
-   * the operator raises this. 413 `quota_exceeded` when a message would go over it.
+   * stores now: envelopes removed by retention (relay/retention.ts) give their bytes back. 413 `quota_exceeded` when a message would go over it.
    */
   storedBytesPerPair: number;
   /** Admin requests with a wrong secret, per client address (see relay/routes/admin.ts). */
@@ -52,6 +51,13 @@ export interface RateLimits {
   /** Personal joining codes that matched no planned pair, per device and per address. */
   failedJoinsPerDevice: Limit;
   failedJoinsPerAddress: Limit;
+  /**
+   * Requests with the token of a revoked device (a lost laptop that keeps retrying), per device.
+   * Counted in memory (relay/memory-limit.ts): answering them must not cost a database write.
+   */
+  revokedRetriesPerDevice: Limit;
+  /** GET /openapi.json and /api, per client address; counted in memory too. */
+  apiDocsPerAddress: Limit;
 }
 
 /** Caps that are checked against what is stored, not counted in windows. */
@@ -82,6 +88,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   failedCoordinatorPerAddress: { max: 20, windowMs: HOUR },
   failedJoinsPerDevice: { max: 10, windowMs: HOUR },
   failedJoinsPerAddress: { max: 30, windowMs: HOUR },
+  // The extension retries with backoff; more than this a minute is a loop, not a person.
+  revokedRetriesPerDevice: { max: 10, windowMs: MINUTE },
+  apiDocsPerAddress: { max: 60, windowMs: MINUTE },
 };
 
 /** For load benches and tests that are not about limits (`RATE_LIMITS=off` for the CLI). */
@@ -100,6 +109,8 @@ export const NO_RATE_LIMITS: RateLimits = {
   failedCoordinatorPerAddress: { max: Infinity, windowMs: HOUR },
   failedJoinsPerDevice: { max: Infinity, windowMs: HOUR },
   failedJoinsPerAddress: { max: Infinity, windowMs: HOUR },
+  revokedRetriesPerDevice: { max: Infinity, windowMs: MINUTE },
+  apiDocsPerAddress: { max: Infinity, windowMs: MINUTE },
 };
 
 export function resolveRateLimits(overrides: Partial<RateLimits> = {}): RateLimits {

@@ -1,21 +1,26 @@
-import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
+import { validator } from 'hono-openapi';
 import type { z } from 'zod';
 import { isStorableText } from '../lib/protocol/protocol.ts';
 import { errorBody, MESSAGES } from './errors.ts';
 
+type Issue = { readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> };
+
 /** "displayName, publicKey": the fields at fault, without zod's internal wording. */
-function fieldsAtFault(error: z.core.$ZodError): string {
-  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'body'))];
-  return fields.join(', ');
+function fieldsAtFault(issues: readonly Issue[]): string {
+  const fieldOf = (issue: Issue) =>
+    (issue.path ?? []).map((part) => String(typeof part === 'object' && part !== null ? part.key : part)).join('.') || 'body';
+  return [...new Set(issues.map(fieldOf))].join(', ');
 }
 
 /**
- * zValidator with the relay's error shape: invalid input is answered with 400 `bad_request`
- * before any handler runs, so bad input can never change anything.
+ * hono-openapi's validator with the relay's error shape: invalid input is answered with 400
+ * `bad_request` before any handler runs, so bad input can never change anything. The same zod
+ * schema is what GET /openapi.json describes (relay/routes/openapi.ts): the document cannot
+ * drift from what is checked.
  */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  zValidator(target, schema, (result, c) => {
+  validator(target, schema, (result, c) => {
     const fields = result.success ? unstorableText(result.data) : fieldsAtFault(result.error);
     if (fields) {
       const message = `Some information in this request is missing or not valid (${fields}).`;
@@ -38,6 +43,6 @@ function unstorableText(value: unknown, path = ''): string {
  * about which pairs exist. UUIDs are lower-cased so they compare equal to the database's text.
  */
 export const validatePairParam = <T extends z.ZodType>(schema: T) =>
-  zValidator('param', schema, (result, c) => {
+  validator('param', schema, (result, c) => {
     if (!result.success) return c.json(errorBody('not_found', MESSAGES.pairNotFound), 404);
   });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageSetting } from '@/components/LanguageSetting';
 import { PairingSection } from '@/components/PairingSection';
+import { UpdateNotice } from '@/components/UpdateNotice';
 import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
 import { PairsList } from './PairsList';
@@ -15,6 +16,7 @@ export function Options() {
   return (
     <main className="options">
       <h1>{t('options_title')}</h1>
+      <UpdateNotice />
       <p>
         <a href="/welcome.html">{t('options_open_welcome')}</a>
       </p>

@@ -8,6 +8,7 @@ import { PairNotices } from '@/components/PairNotices';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
 import { Tabs } from '@/components/Tabs';
+import { UpdateNotice } from '@/components/UpdateNotice';
 import { ThreadList } from '@/components/ThreadList';
 import { allFromBuddy, allMine, readInboxPage } from '@/lib/conversation/inbox';
 import { initialTab, newsTabLabels, type HomeTab } from '@/lib/conversation/news';
@@ -106,6 +107,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
       <main className={`${className} welcome`}>
         <h1>{t('app_name')}</h1>
         <p>{t('welcome_text')}</p>
+        <UpdateNotice />
         <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('welcome_setup')}
         </button>
@@ -150,6 +152,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
           {t('ask_button')}
         </button>
       </header>
+      <UpdateNotice />
       <PairNotices pairs={pairs} />
       <Suspense fallback={null}>
         <ProgrammeBanners

@@ -78,6 +78,11 @@ const publicKey = z.string().max(MAX_PUBLIC_KEY_CHARS);
 export const registerDeviceRequest = z.object({
   displayName,
   publicKey: publicKey.optional(),
+  /**
+   * The extension's own id (`browser.runtime.id`). Only a relay with ALLOWED_EXTENSION_IDS reads
+   * it, and only for Firefox, whose page origins do not name the add-on (relay/allowed-extensions.ts).
+   */
+  extensionId: z.string().min(1).max(200).optional(),
 });
 export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequest>;
 

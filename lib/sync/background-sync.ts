@@ -13,6 +13,7 @@ import { notifyNewFromPeer } from './notifications';
 import { syncDisplayName } from './pairing';
 import { PushManager } from './push';
 import { RelayClient } from './relay-client';
+import { checkRelayCompatibility } from './relay-compatibility';
 import { syncAll, type SyncResult } from './sync';
 import { SyncScheduler } from './sync-scheduler';
 import { programmeRound } from '../programme/programme-round';
@@ -43,8 +44,10 @@ export function createBackgroundSync(db: BinomeDb, overrides: Partial<Omit<SyncD
   const programmeRelay = programmeRelayClient(db, deps.client);
   const scheduler = new SyncScheduler(
     async () => {
+      const profile = await readProfile(db);
       // Best effort: a relay that cannot be reached gets the new name at a later round.
-      await syncDisplayName(deps, (await readProfile(db)).displayName).catch(() => undefined);
+      await syncDisplayName(deps, profile.displayName).catch(() => undefined);
+      await checkRelayCompatibility(db, profile.relayUrl, deps.fetch);
       const result = await syncAll(deps);
       await updateBadge(db);
       // Date.now() here, not deps.now: it is read at each round (see lib/programme/programme-round.ts).

@@ -1,4 +1,5 @@
 /** Typed calls to a relay. Every response is validated: a relay is another program. */
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import {
   acceptInviteResponse,
@@ -85,8 +86,12 @@ export class RelayClient {
     return parsed.data;
   }
 
-  register(displayName: string, publicKey: string) {
-    return this.call('POST', '/devices', registerDeviceResponse, { displayName, publicKey });
+  /**
+   * `extensionId` is this extension's own id: a relay limited by ALLOWED_EXTENSION_IDS needs it
+   * from Firefox, whose page origin is a per-install UUID (relay/allowed-extensions.ts).
+   */
+  register(displayName: string, publicKey: string, extensionId: string | undefined = browser.runtime?.id) {
+    return this.call('POST', '/devices', registerDeviceResponse, { displayName, publicKey, extensionId });
   }
 
   updateDevice(changes: { displayName: string }) {

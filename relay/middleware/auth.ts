@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import type { RelayEnv } from '../deps.ts';
+import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
+import { sendRateLimited } from '../rate-limit.ts';
 import { DEVICE_TOKEN_PATTERN, sha256Hex } from '../secrets.ts';
 import type { Device, RelayStore } from '../store/relay-store.ts';
 
@@ -12,13 +13,27 @@ export async function deviceForToken(store: RelayStore, token: string): Promise<
 
 /**
  * `Authorization: Bearer <token>`. Missing, malformed, unknown and revoked tokens all get the
- * same 401, so a caller cannot probe which tokens once existed.
+ * same 401, so a caller cannot probe which tokens once existed. A revoked device's retries are
+ * answered from memory and, past a limit, with 429 (relay/revoked-devices.ts): only the holder of
+ * a token that once worked can tell, and they knew.
  */
-export const requireDevice = (store: RelayStore) =>
+export const requireDevice = (deps: Pick<RelayDeps, 'store' | 'revokedDevices'>) =>
   createMiddleware<RelayEnv>(async (c, next) => {
-    const match = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '');
-    const device = match ? await deviceForToken(store, match[1]!) : null;
-    if (!device) return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
-    c.set('device', device);
-    await next();
+    const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (!token || !DEVICE_TOKEN_PATTERN.test(token)) return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
+    const tokenHash = sha256Hex(token);
+    let revokedId = deps.revokedDevices.known(tokenHash);
+    if (!revokedId) {
+      const found = await deps.store.findDeviceByTokenHash(tokenHash);
+      if (!found) return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
+      if (found.revokedAt === null) {
+        c.set('device', found.device);
+        return next();
+      }
+      revokedId = found.device.id;
+      deps.revokedDevices.remember(tokenHash, revokedId);
+    }
+    const retry = deps.revokedDevices.retried(revokedId);
+    if (!retry.ok) return sendRateLimited(c, retry.retryAfterMs);
+    return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
   });

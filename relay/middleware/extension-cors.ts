@@ -1,18 +1,20 @@
 import { cors } from 'hono/cors';
-
-const EXTENSION_ORIGINS = ['chrome-extension://', 'moz-extension://', 'safari-web-extension://'];
+import { type AllowedExtensions, corsAdmits } from '../allowed-extensions.ts';
+import { REQUEST_ID_HEADER } from './request-log.ts';
 
 /**
  * The extension calls the relay with CORS instead of host permissions, so only extension
- * pages may read responses; a web page's origin gets no Access-Control-Allow-Origin at all.
+ * pages may read responses; a web page's origin gets no Access-Control-Allow-Origin at all, nor
+ * an extension left out by ALLOWED_EXTENSION_IDS (relay/allowed-extensions.ts).
  * (The bearer token, not the origin, is what protects data: this only keeps web pages out.)
  */
-export const extensionCors = () =>
+export const extensionCors = (allowed: AllowedExtensions = null) =>
   cors({
-    origin: (origin) => (EXTENSION_ORIGINS.some((prefix) => origin.startsWith(prefix)) ? origin : null),
+    origin: (origin) => (corsAdmits(origin, allowed) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    // Not a CORS-safelisted response header: without this the extension could not read it on a 429.
-    exposeHeaders: ['Retry-After'],
+    // Not CORS-safelisted response headers: without this the extension could not read them
+    // (Retry-After on a 429; the request id, to quote in a support request).
+    exposeHeaders: ['Retry-After', REQUEST_ID_HEADER],
     maxAge: 600,
   });

@@ -1,27 +1,37 @@
+import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import { type RelayLogger, withRequestId } from '../log.ts';
 
-const MAX_LOGGED_PATH = 200;
+export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /**
- * A request path as one harmless piece of a log line. Hono decodes the path, so `%0A` arrives
- * as a line break: anything but printable ASCII is escaped back, so that a client cannot
- * forge log lines, and a long path is cut.
+ * The route's pattern (`/pairs/:pairId/messages`), never the path itself: a path carries pair and
+ * device ids, and whatever a client typed. Null when no route matched (only the app's catch-all
+ * middleware did), so a forged path never reaches the log at all.
  */
-export function pathForLog(path: string): string {
-  const escaped = path.replace(/[^\x21-\x7e]/gu, (ch) =>
-    [...Buffer.from(ch, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  );
-  return escaped.length > MAX_LOGGED_PATH ? `${escaped.slice(0, MAX_LOGGED_PATH)}…` : escaped;
+function routeOf(c: Parameters<typeof routePath>[0]): string | null {
+  const pattern = routePath(c);
+  return pattern === '/*' || pattern === '*' || pattern === '' ? null : pattern;
 }
 
 /**
- * One line per request: method, path, status, duration. Deliberately not the query string,
- * headers or body: those carry tokens, invite codes and (encrypted) payloads.
+ * One line per request: request id, method, route pattern, status, duration. Deliberately not
+ * the query string, headers or body: those carry tokens, invite codes and (encrypted) payloads.
+ * The id is the relay's own (a client's X-Request-Id is not trusted into the log) and is sent
+ * back, so a person reporting a problem can quote it.
  */
-export const requestLog = (log: (line: string) => void) =>
+export const requestLog = (log: RelayLogger) =>
   createMiddleware(async (c, next) => {
+    const reqId = randomUUID();
     const started = performance.now();
-    await next();
-    const ms = (performance.now() - started).toFixed(1);
-    log(`${c.req.method} ${pathForLog(c.req.path)} ${c.res.status} ${ms}ms`);
+    c.header(REQUEST_ID_HEADER, reqId);
+    await withRequestId(reqId, async () => {
+      await next();
+      const durationMs = Number((performance.now() - started).toFixed(1));
+      const status = c.res.status;
+      const fields = { method: c.req.method, route: routeOf(c), status, durationMs };
+      if (status >= 500) log.error(fields, 'request');
+      else log.info(fields, 'request');
+    });
   });

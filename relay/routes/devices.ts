@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { registerDeviceRequest, updateDeviceRequest, type RegisterDeviceResponse } from '../../lib/protocol/protocol.ts';
+import { registrationAdmits } from '../allowed-extensions.ts';
 import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
@@ -14,18 +15,22 @@ const validKey = (publicKey: string | undefined) => publicKey === undefined || i
 
 export function deviceRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
-  const auth = requireDevice(store);
+  const auth = requireDevice(deps);
 
   return (
     new Hono<RelayEnv>()
       // The raw token is shown once, in this response; the database only ever sees its hash.
       // Limited per address: each device is another budget of invite guesses.
       .post('/', validate('json', registerDeviceRequest), async (c) => {
-        const { displayName, publicKey } = c.req.valid('json');
+        const { displayName, publicKey, extensionId } = c.req.valid('json');
         if (!validKey(publicKey)) return sendError(c, 400, 'bad_request', INVALID_PUBLIC_KEY_MESSAGE);
+        if (!registrationAdmits(c.req.header('Origin'), extensionId, deps.allowedExtensions)) {
+          deps.log.warn('registration refused: extension not in ALLOWED_EXTENSION_IDS');
+          return sendError(c, 403, 'forbidden', MESSAGES.extensionNotAllowed);
+        }
         const limited = await limiter.take([{ limit: 'registerPerAddress', subject: deps.clientKey(c) }]);
         if (!limited.ok) {
-          deps.log(`rate limit reached: ${limited.limit}`);
+          deps.log.warn({ limit: limited.limit }, 'rate limit reached');
           return sendRateLimited(c, limited.retryAfterMs);
         }
         const token = newDeviceToken();

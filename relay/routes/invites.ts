@@ -44,7 +44,7 @@ function sendRefusal(c: Context<RelayEnv>, reason: InviteRefusal | 'changed' | '
  */
 export function inviteRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
-  const auth = requireDevice(store);
+  const auth = requireDevice(deps);
 
   /**
    * Every lookup or claim counts as a failure until it named a real invite; a pairing attempt
@@ -64,7 +64,7 @@ export function inviteRoutes(deps: RelayDeps) {
       { limit: 'failedAcceptsPerAddress', subject: address },
     ];
     const limited = await limiter.take(charges);
-    if (!limited.ok) deps.log(`rate limit reached: ${limited.limit}`);
+    if (!limited.ok) deps.log.warn({ limit: limited.limit }, 'rate limit reached');
     return limited;
   }
 
@@ -82,7 +82,7 @@ export function inviteRoutes(deps: RelayDeps) {
       const inviterDeviceId = c.var.device.id;
       const limited = await limiter.take([{ limit: 'invitesPerDevice', subject: inviterDeviceId }]);
       if (!limited.ok) {
-        deps.log(`rate limit reached: ${limited.limit}`);
+        deps.log.warn({ limit: limited.limit }, 'rate limit reached');
         return sendRateLimited(c, limited.retryAfterMs);
       }
       const now = deps.now();
@@ -95,7 +95,7 @@ export function inviteRoutes(deps: RelayDeps) {
       }
       await limiter.refund(limited.taken); // nothing was created
       if (created.status === 'too_many') {
-        deps.log('rate limit reached: openInvitesPerDevice');
+        deps.log.warn({ limit: 'openInvitesPerDevice' }, 'rate limit reached');
         return sendRateLimited(c, created.retryAt - now, MESSAGES.tooManyOpenInvites(maxOpen));
       }
       // The browser drew a nameplate that is in use: it draws another one and tries again.

@@ -15,7 +15,7 @@ const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()
  */
 export function pairProgrammeRoutes(deps: RelayDeps) {
   const { programmes } = deps;
-  const auth = requireDevice(deps.store);
+  const auth = requireDevice(deps);
   const pairId = validatePairParam(pairParam);
 
   return (

@@ -19,7 +19,7 @@ const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()
 
 export function pairRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
-  const auth = requireDevice(store);
+  const auth = requireDevice(deps);
   const pairId = validatePairParam(pairParam);
 
   return (
@@ -66,7 +66,7 @@ export function pairRoutes(deps: RelayDeps) {
           { limit: 'postBytesPerDevice', subject: senderDeviceId, cost: payloadBytes(message.payload) },
         ]);
         if (!limited.ok) {
-          deps.log(`rate limit reached: ${limited.limit}`);
+          deps.log.warn({ limit: limited.limit }, 'rate limit reached');
           return sendRateLimited(c, limited.retryAfterMs);
         }
         const result = await store.postMessage(
@@ -86,7 +86,7 @@ export function pairRoutes(deps: RelayDeps) {
           case 'programme_ended':
             return sendError(c, 410, 'programme_ended', MESSAGES.programmeEnded);
           case 'quota_exceeded':
-            deps.log('quota reached: storedBytesPerPair');
+            deps.log.warn({ limit: 'storedBytesPerPair' }, 'quota reached');
             return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);
           case 'duplicate': {
             const body: PostMessageResponse = { seq: result.seq, duplicate: true };
@@ -103,7 +103,13 @@ export function pairRoutes(deps: RelayDeps) {
 
       .get('/:pairId/messages', auth, pairId, validate('query', pullQuery), async (c) => {
         const { after, limit } = c.req.valid('query');
-        const page = await store.pullMessages({ pairId: c.req.valid('param').pairId, deviceId: c.var.device.id, after, limit });
+        const page = await store.pullMessages({
+          pairId: c.req.valid('param').pairId,
+          deviceId: c.var.device.id,
+          after,
+          limit,
+          now: deps.now(),
+        });
         if (!page) return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
         const body: PullResponse = page;
         return c.json(body);

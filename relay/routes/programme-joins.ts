@@ -45,14 +45,14 @@ function sendRefusal(c: Context<RelayEnv>, reason: JoinRefusal | 'pair_exists') 
  */
 export function programmeJoinRoutes(deps: RelayDeps) {
   const { slots, limiter, hub } = deps;
-  const auth = requireDevice(deps.store);
+  const auth = requireDevice(deps);
 
   async function takeAttempt(c: Context<RelayEnv>) {
     const limited = await limiter.take([
       { limit: 'failedJoinsPerDevice', subject: c.var.device.id },
       { limit: 'failedJoinsPerAddress', subject: deps.clientKey(c) },
     ]);
-    if (!limited.ok) deps.log(`rate limit reached: ${limited.limit}`);
+    if (!limited.ok) deps.log.warn({ limit: limited.limit }, 'rate limit reached');
     return limited;
   }
 

@@ -4,6 +4,7 @@ import type { WSContext } from 'hono/ws';
 import { streamHello, type StreamEvent } from '../../lib/protocol/protocol.ts';
 import type { RelayDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
+import { errorFields } from '../log.ts';
 import { deviceForToken } from '../middleware/auth.ts';
 
 /** Application close codes (4000–4999): 4401 mirrors HTTP 401, so the client re-registers. */
@@ -97,7 +98,7 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
             if (state !== 'waiting') return;
             state = 'checking';
             greet(event.data, ws).catch((error: unknown) => {
-              deps.log(`stream hello failed: ${error instanceof Error ? error.message : String(error)}`);
+              deps.log.error(errorFields(error), 'stream hello failed');
               hangUp(ws, CLOSE_INTERNAL, 'internal error');
             });
           },
@@ -108,7 +109,7 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
       {
         // node-ws reports here what our handlers throw, and its own slips (on Node 20 it builds an
         // ErrorEvent, which Node 20 lacks, when a frame is too large); the default is console.error.
-        onError: (error) => deps.log(`stream error: ${error instanceof Error ? error.message : String(error)}`),
+        onError: (error) => deps.log.error(errorFields(error), 'stream error'),
       },
     ),
     // An upgrade request that is not for a WebSocket: upgradeWebSocket passes those on.

@@ -191,4 +191,16 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX programme_slots_programme ON programme_slots (programme_id)`,
     ],
   },
+  {
+    id: 6,
+    name: 'retention: what each member has pulled',
+    statements: [
+      // The highest seq each member was sent in a pull; what both were sent is pulled by both.
+      `ALTER TABLE pair_members ADD COLUMN pulled_through bigint NOT NULL DEFAULT 0`,
+      // When the second member was sent it: the retention clock for what both have (relay/retention.ts).
+      `ALTER TABLE messages ADD COLUMN pulled_by_both_at bigint`,
+      `CREATE INDEX messages_pulled_by_both ON messages (pulled_by_both_at) WHERE pulled_by_both_at IS NOT NULL`,
+      `CREATE INDEX messages_received ON messages (received_at)`,
+    ],
+  },
 ];

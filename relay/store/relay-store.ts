@@ -150,6 +150,15 @@ export class RelayStore {
     return rows[0] ? toDevice(rows[0]) : null;
   }
 
+  /** Revoked devices too, with when: the auth middleware answers their retries from memory. */
+  async findDeviceByTokenHash(tokenHash: string): Promise<{ device: Device; revokedAt: number | null } | null> {
+    const rows = await this.sql.query<DeviceRow & { revoked_at: unknown }>(
+      'SELECT id, display_name, public_key, revoked_at FROM devices WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0] ? { device: toDevice(rows[0]), revokedAt: toNumberOrNull(rows[0].revoked_at) } : null;
+  }
+
   /**
    * A public key is set once: `publicKey` fills an empty key, repeats the current one, or is
    * refused ('key_locked') with nothing changed, not even the name. A changed key can then only
@@ -401,12 +410,16 @@ export class RelayStore {
     }
   }
 
-  /** Null when the pair does not exist or the device is not in it: the caller cannot tell which. */
+  /**
+   * Null when the pair does not exist or the device is not in it: the caller cannot tell which.
+   * What a page hands over counts as pulled by this member (see recordPulled).
+   */
   async pullMessages(input: {
     pairId: string;
     deviceId: string;
     after: number;
     limit: number;
+    now: number;
   }): Promise<{ messages: Envelope[]; lastSeq: number } | null> {
     const pair = await this.sql.query<{ last_seq: unknown }>(
       `SELECT p.last_seq FROM pairs p JOIN pair_members m ON m.pair_id = p.id
@@ -420,9 +433,66 @@ export class RelayStore {
       [input.pairId, input.after, input.limit],
     );
     const messages = rows.map(toEnvelope);
+    const lastPulled = messages.at(-1)?.seq;
+    if (lastPulled !== undefined) await this.recordPulled(input.pairId, input.deviceId, lastPulled, input.now);
     // Messages committed between the two reads may be newer than the first last_seq.
-    const lastSeq = Math.max(toNumber(pair[0].last_seq), messages.at(-1)?.seq ?? 0);
+    const lastSeq = Math.max(toNumber(pair[0].last_seq), lastPulled ?? 0);
     return { messages, lastSeq };
+  }
+
+  /**
+   * This member was sent everything up to `seq`; messages both members were sent get the time
+   * the second one was, which starts their retention clock (relay/retention.ts). Both members'
+   * rows are locked, in a fixed order, so two members pulling at once cannot both miss the other.
+   */
+  private recordPulled(pairId: string, deviceId: string, seq: number, now: number): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      const members = await tx.query<{ device_id: string; pulled_through: unknown }>(
+        'SELECT device_id, pulled_through FROM pair_members WHERE pair_id = $1 ORDER BY device_id FOR UPDATE',
+        [pairId],
+      );
+      const mine = members.find((member) => member.device_id === deviceId);
+      if (!mine || toNumber(mine.pulled_through) >= seq) return;
+      await tx.query('UPDATE pair_members SET pulled_through = $3 WHERE pair_id = $1 AND device_id = $2', [
+        pairId,
+        deviceId,
+        seq,
+      ]);
+      const others = members.filter((member) => member.device_id !== deviceId).map((member) => toNumber(member.pulled_through));
+      // Only the seqs that just became pulled by both: (what both had before, what both have now].
+      const before = Math.min(toNumber(mine.pulled_through), ...others);
+      const after = Math.min(seq, ...others);
+      if (after <= before) return;
+      await tx.query('UPDATE messages SET pulled_by_both_at = $4 WHERE pair_id = $1 AND seq > $2 AND seq <= $3', [
+        pairId,
+        before,
+        after,
+        now,
+      ]);
+    });
+  }
+
+  /**
+   * Deletes up to `batch` envelopes both members were sent before `pulledBefore`, or received
+   * before `receivedBefore` whoever was sent them, and gives their bytes back to their pairs'
+   * quota. The seqs and each pair's last_seq stay: a pull after them simply starts later.
+   */
+  async deleteExpiredMessages(input: { pulledBefore: number; receivedBefore: number; batch: number }): Promise<number> {
+    const rows = await this.sql.query<{ n: unknown }>(
+      `WITH gone AS (
+         DELETE FROM messages WHERE (pair_id, seq) IN (
+           SELECT pair_id, seq FROM messages
+           WHERE pulled_by_both_at <= $1 OR received_at <= $2
+           LIMIT $3)
+         RETURNING pair_id, octet_length(payload) AS bytes),
+       per_pair AS (SELECT pair_id, sum(bytes) AS bytes, count(*) AS n FROM gone GROUP BY pair_id),
+       freed AS (
+         UPDATE pairs SET stored_bytes = GREATEST(0, pairs.stored_bytes - per_pair.bytes)
+         FROM per_pair WHERE pairs.id = per_pair.pair_id RETURNING per_pair.n)
+       SELECT COALESCE(sum(n), 0) AS n FROM freed`,
+      [input.pulledBefore, input.receivedBefore, input.batch],
+    );
+    return toNumber(rows[0]?.n ?? 0);
   }
 }
 

@@ -29,6 +29,8 @@ interface World {
   bob: Device;
   pairId: string;
   cleo: Device; // paired with dan: a device of another pair
+  /** A pair of two other devices, for the operator's DELETE to remove. */
+  sparePairId: string;
   revoked: Device;
   /** A live invite of ana's: accepting it would work, if the token were good. */
   code: string;
@@ -44,6 +46,9 @@ interface RouteRow {
 
 const ROUTES: Record<string, RouteRow> = {
   'GET /health': { access: 'public', request: () => ({ path: '/health' }) },
+  'GET /.well-known/binome': { access: 'public', request: () => ({ path: '/.well-known/binome' }) },
+  'GET /openapi.json': { access: 'public', request: () => ({ path: '/openapi.json' }) },
+  'GET /api': { access: 'public', request: () => ({ path: '/api' }) },
   'POST /devices': { access: 'public', request: () => ({ path: '/devices', json: { displayName: 'Newcomer' } }) },
   'PATCH /devices/me': { access: 'device', request: () => ({ path: '/devices/me', json: { displayName: 'Mallory' } }) },
   'DELETE /devices/me': { access: 'device', request: () => ({ path: '/devices/me' }) },
@@ -76,6 +81,9 @@ const ROUTES: Record<string, RouteRow> = {
     access: 'admin',
     request: (w) => ({ path: `/admin/devices/${w.ana.deviceId}/revoke` }),
   },
+  'GET /admin/devices': { access: 'admin', request: () => ({ path: '/admin/devices' }) },
+  'GET /admin/pairs': { access: 'admin', request: () => ({ path: '/admin/pairs' }) },
+  'DELETE /admin/pairs/:pairId': { access: 'admin', request: (w) => ({ path: `/admin/pairs/${w.sparePairId}` }) },
   // The token comes in the first frame, not a header: checked over a real socket below.
   'GET /stream': { access: 'stream', request: () => ({ path: '/stream' }) },
 };
@@ -150,8 +158,9 @@ describe.each(backends())('authorization on $name', (backend) => {
     await setup.post(ana, pairId, { payload: 'already here' });
     await setup.pair(revoked, await setup.register('Revoked’s buddy'));
     expect((await setup.call('DELETE', '/devices/me', { token: revoked.token })).status).toBe(204);
+    const { pairId: sparePairId } = await setup.pair(await setup.register('Spare A'), await setup.register('Spare B'));
     const { code, secret } = await setup.invite(ana);
-    w = { ana, bob, pairId, cleo, revoked, code, inviterShare: secret.share };
+    w = { ana, bob, pairId, cleo, sparePairId, revoked, code, inviterShare: secret.share };
 
     // The hub of the relay under test records what it would announce.
     const hub: Hub = Object.create(db().hub);

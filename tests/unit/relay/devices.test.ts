@@ -216,13 +216,35 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect(relay.logLines.join('\n')).toContain('secret detail');
   });
 
-  it('logs method, path, status and time, never tokens or query strings', async () => {
+  it('logs one JSON line per request: time, level, request id (sent back), method, route pattern, status, duration', async () => {
     const relay = testRelay(db());
     const device = await relay.register();
-    await relay.call('GET', '/pairs?secret=1', { token: device.token });
-    const line = relay.logLines.at(-1)!;
-    expect(line).toMatch(/^GET \/pairs 200 \d+(\.\d+)?ms$/);
+    const res = await relay.call('GET', '/pairs?secret=1', { token: device.token });
+    const line = JSON.parse(relay.logLines.at(-1)!);
+    expect(line).toEqual({
+      level: 'info',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      reqId: res.headers.get('X-Request-Id'),
+      method: 'GET',
+      route: '/pairs',
+      status: 200,
+      durationMs: expect.any(Number),
+      msg: 'request',
+    });
+    expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/);
     expect(relay.logLines.join('\n')).not.toContain(device.token);
+    expect(relay.logLines.join('\n')).not.toContain('secret=1');
+  });
+
+  it('logs the route pattern, not the ids in the path', async () => {
+    const relay = testRelay(db());
+    const [ana, bob] = [await relay.register(), await relay.register()];
+    const { pairId } = await relay.pair(ana, bob);
+    const res = await relay.call('GET', `/pairs/${pairId}/messages?after=0`, { token: bob.token });
+    expect(res.status).toBe(200);
+    const line = JSON.parse(relay.logLines.at(-1)!);
+    expect(line.route).toBe('/pairs/:pairId/messages');
+    expect(relay.logLines.join('\n')).not.toContain(pairId);
   });
 
   it('never logs tokens, invite codes, payloads, names or addresses, on any path, refusals included', async () => {
@@ -267,9 +289,11 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     expect((await relay.call('GET', '/pairs', { headers: { Authorization: `Bearer ${ana.token} extra` } })).status).toBe(401);
 
     const log = relay.logLines.join('\n');
-    expect(log).toContain('rate limit reached: registerPerAddress');
-    expect(log).toContain('rate limit reached: openInvitesPerDevice');
-    expect(log).toContain('rate limit reached: failedAcceptsPerDevice');
+    const entries = relay.logLines.map((line) => JSON.parse(line));
+    const limitsReached = entries.filter((entry) => entry.msg === 'rate limit reached').map((entry) => entry.limit);
+    expect(limitsReached).toEqual(
+      expect.arrayContaining(['registerPerAddress', 'openInvitesPerDevice', 'failedAcceptsPerDevice']),
+    );
     const secrets = [
       ana.token,
       bob.token,
@@ -284,18 +308,31 @@ describe.each(backends())('devices and auth on $name', (backend) => {
     for (const secret of [...secrets, 'Secretname', ana.publicKey, rotatedKey, danKey, '203.0.113.9']) {
       expect(log).not.toContain(secret);
     }
-    for (const line of relay.logLines) {
-      expect(line).toMatch(/^(GET|POST|PATCH|DELETE) \/[\w/-]* \d{3} \d+(\.\d+)?ms$|^rate limit reached: \w+$/);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        time: expect.any(String),
+        level: expect.stringMatching(/^(info|warn)$/),
+        reqId: expect.any(String),
+      });
+      expect(Object.keys(entry).sort()).toEqual(
+        entry.msg === 'request'
+          ? ['durationMs', 'level', 'method', 'msg', 'reqId', 'route', 'status', 'time']
+          : entry.msg === 'a revoked device is still calling the relay'
+            ? ['deviceId', 'level', 'msg', 'reqId', 'time']
+            : ['level', 'limit', 'msg', 'reqId', 'time'],
+      );
     }
   });
 
-  it('escapes the path in its log lines, so a client cannot forge lines, and cuts long ones', async () => {
+  it('never logs a path no route matched, so a client cannot forge lines or flood the log with long ones', async () => {
     const relay = testRelay(db());
-    await relay.call('GET', '/x%0AGET%20/pairs%20200%201.0ms');
+    await relay.call('GET', '/x%0A{"level":"info"}');
     await relay.call('GET', `/${'y'.repeat(5000)}`);
     expect(relay.logLines).toHaveLength(2);
-    expect(relay.logLines[0]).toMatch(/^GET \/x%0AGET%20\/pairs%20200%201\.0ms 404 [\d.]+ms$/);
-    expect(relay.logLines[1]!.length).toBeLessThan(250);
+    for (const line of relay.logLines) {
+      expect(JSON.parse(line)).toMatchObject({ route: null, status: 404 });
+      expect(line.length).toBeLessThan(250);
+    }
   });
 
   it('migrates once: a second run applies nothing', async () => {

@@ -27,6 +27,11 @@ export interface RelayChildOptions {
   schema?: string;
   /** Extra Node flags for the relay process (e.g. --cpu-prof for a profile of a bench run). */
   nodeArgs?: string[];
+  /**
+   * Node's arguments for the relay: `--import tsx relay/cli.ts` (what `npm run relay` runs) by
+   * default; the container test passes the Dockerfile's CMD.
+   */
+  command?: string[];
   /** Extra environment for the relay process. */
   env?: Record<string, string>;
   startTimeoutMs?: number;
@@ -74,7 +79,8 @@ export class RelayChild {
   async restart(): Promise<void> {
     if (this.child) throw new Error('The relay process is already running');
     const { dataDir, databaseUrl, schema } = this.options;
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', 'relay/cli.ts'], {
+    const command = this.options.command ?? ['--import', 'tsx', 'relay/cli.ts'];
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), ...command], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,

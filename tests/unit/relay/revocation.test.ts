@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorResponse, listPairsResponse, pullResponse, type RegisterDeviceResponse } from '@/lib/protocol/protocol';
-import { revokeDeviceResponse } from '@/relay/admin-api';
+import { deletePairResponse, listDevicesResponse, listPairsAdminResponse, revokeDeviceResponse } from '@/relay/admin-api';
 import { createApp } from '@/relay/app';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
 import { revokeDevice } from '@/relay/revocation';
@@ -335,6 +335,58 @@ describe('npm run relay:admin, against a relay process', () => {
     expect(asJson.status).toBe(1);
     expect(JSON.parse(asJson.stdout)).toEqual({ error: { code: 'not_found', message: expect.stringMatching(/^No device/) } });
     expect((await api(relay.url, 'GET', '/pairs', bob.token)).status).toBe(200);
+  });
+
+  it('lists devices and pairs, for people and with --json for scripts', async () => {
+    const { ana, bob, pairId } = await registerPair(relay.url);
+    await postTo(relay.url, ana.token, pairId);
+    const devices = await runCli(['devices'], env());
+    expect(devices.status).toBe(0);
+    expect(devices.stdout).toMatch(/^\d+ devices on this relay\.\n/);
+    expect(devices.stdout).toMatch(new RegExp(`^${ana.deviceId}  “Ana”  registered \\S+Z  active  1 pair$`, 'm'));
+    const devicesJson = listDevicesResponse.parse(JSON.parse((await runCli(['devices', '--json'], env())).stdout));
+    expect(devicesJson.devices).toContainEqual(
+      expect.objectContaining({ deviceId: bob.deviceId, displayName: 'Bob', revokedAt: null }),
+    );
+
+    const pairs = await runCli(['pairs'], env());
+    expect(pairs.stdout).toMatch(new RegExp(`^${pairId}  members .*${ana.deviceId}.*  1 of 1 messages held, 6 bytes$`, 'm'));
+    const pairsJson = listPairsAdminResponse.parse(JSON.parse((await runCli(['pairs', '--json'], env())).stdout));
+    expect(pairsJson.pairs.find((p) => p.pairId === pairId)).toMatchObject({ storedMessages: 1, lastSeq: 1, leftAt: null });
+    expect(pairs.stdout + devices.stdout).not.toContain(ana.token);
+  });
+
+  it('deletes a pair and what the relay holds for it; its members no longer see it', async () => {
+    const { ana, bob, pairId } = await registerPair(relay.url);
+    await postTo(relay.url, ana.token, pairId);
+    const run = await runCli(['delete-pair', pairId, '--json'], env());
+    expect(run.status).toBe(0);
+    expect(deletePairResponse.parse(JSON.parse(run.stdout))).toEqual({ pairId, deletedMessages: 1, membersTold: 2 });
+    for (const device of [ana, bob]) {
+      expect((await api(relay.url, 'GET', '/pairs', device.token)).body.pairs).toEqual([]);
+      expect((await api(relay.url, 'GET', `/pairs/${pairId}/messages`, device.token)).status).toBe(404);
+    }
+    const again = await runCli(['delete-pair', pairId], env());
+    expect(again).toMatchObject({ status: 1, stderr: expect.stringMatching(/^No pair with this id exists on this relay\./) });
+  });
+
+  it('refuses every command with a wrong secret: exit 1, the relay’s sentence, nothing changed', async () => {
+    const { bob, pairId } = await registerPair(relay.url);
+    const before = {
+      devices: (await runCli(['devices', '--json'], env())).stdout,
+      pairs: (await runCli(['pairs', '--json'], env())).stdout,
+    };
+    const wrong = env({ ADMIN_SECRET: 'not-the-secret-at-all-0123456789' });
+    for (const args of [['devices'], ['pairs'], ['revoke', bob.deviceId], ['delete-pair', pairId], ['programme', 'list']]) {
+      expect(await runCli(args, wrong)).toMatchObject({ status: 1, stdout: '', stderr: WRONG_SECRET_MESSAGE });
+    }
+    const asJson = await runCli(['devices', '--json'], wrong);
+    expect(asJson.status).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toEqual({ error: { code: 'unauthorized', message: WRONG_SECRET_MESSAGE } });
+    expect({
+      devices: (await runCli(['devices', '--json'], env())).stdout,
+      pairs: (await runCli(['pairs', '--json'], env())).stdout,
+    }).toEqual(before);
   });
 
   it('explains what is wrong without calling the relay: no secret, no command, no device id, no relay', async () => {

@@ -1,0 +1,58 @@
+/**
+ * The relay's log: one JSON object per line (pino), with an ISO time, a level name and, for
+ * anything logged while a request is handled, that request's id (also sent back as X-Request-Id,
+ * so a person's support ticket can be matched with its lines).
+ *
+ * What is logged is chosen at each call site, never a request's headers, query or body: those
+ * carry tokens, invite codes, secrets and (encrypted) payloads. `redact` is only a second net,
+ * for a field of those names added by mistake.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pino, type Logger } from 'pino';
+
+export type RelayLogger = Logger;
+
+/** Where finished lines go: stdout by default; tests collect them. */
+export type LogSink = (line: string) => void;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const requestIds = new AsyncLocalStorage<string>();
+
+/** Runs `fn` (the rest of a request) with `reqId` added to every line it logs. */
+export const withRequestId = <T>(reqId: string, fn: () => T): T => requestIds.run(reqId, fn);
+
+const REDACTED_FIELDS = ['token', 'code', 'secret', 'payload', 'authorization', 'cookie', 'share', 'confirm'];
+
+export function parseLogLevel(value: string | undefined): LogLevel {
+  const level = (value || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${value}`);
+  }
+  return level as LogLevel;
+}
+
+export function createLogger(options: { sink?: LogSink; level?: LogLevel } = {}): RelayLogger {
+  const { sink } = options;
+  // pino writes each line with its newline, in one call: the sink gets exactly one line.
+  const destination = sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ sync: true });
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const reqId = requestIds.getStore();
+        return reqId ? { reqId } : {};
+      },
+      redact: { paths: [...REDACTED_FIELDS, ...REDACTED_FIELDS.map((field) => `*.${field}`)], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+/** An error as log fields: its message, and its stack for the operator (the client never sees it). */
+export const errorFields = (error: unknown) =>
+  error instanceof Error ? { err: { message: error.message, stack: error.stack } } : { err: { message: String(error) } };
