@@ -3,6 +3,7 @@ import { LanguageSetting } from '@/components/LanguageSetting';
 import { PairingSection } from '@/components/PairingSection';
 import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
+import { OrganisationProgramme } from './OrganisationProgramme';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
 import { SiteMarksSetting } from './SiteMarksSetting';
@@ -15,8 +16,12 @@ export function Options() {
   return (
     <main className="options">
       <h1>{t('options_title')}</h1>
+      <OrganisationProgramme />
       <p>
         <a href="/welcome.html">{t('options_open_welcome')}</a>
+      </p>
+      <p>
+        <a href="/privacy.html">{t('options_privacy_link')}</a>
       </p>
       <ProfileFormProvider>
         <ProfileForm />
