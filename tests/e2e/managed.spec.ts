@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { CHROME_EXTENSION_ID } from '../../lib/managed/extension-ids';
+import { startFixtureServer } from './support/fixture-server';
+import { installChromiumPolicy } from './support/managed-policy';
+import { Person } from './support/person';
+import { RelayProcess } from './support/relay-process';
+import { WelcomePage } from './support/welcome-page';
+
+/**
+ * A company's IT installs a policy file, as docs/deploy.md tells it to, before the browser
+ * starts: the extension (at its pinned id) comes up on the company's relay, locked, with the
+ * company's own tool in its catalogue.
+ */
+test('a company policy presets and locks the relay, drops the address step and names an internal tool', async () => {
+  const fixtures = await startFixtureServer();
+  const relay = await RelayProcess.start();
+  const installed = installChromiumPolicy(CHROME_EXTENSION_ID, {
+    relayUrl: relay.url,
+    relayUrlLocked: true,
+    programmeName: 'Acme reverse mentoring',
+    extraTools: [{ host: 'crm.acme.internal', name: 'Acme CRM' }],
+  });
+  const people: Person[] = [];
+  try {
+    test.skip(typeof installed === 'string', typeof installed === 'string' ? installed : '');
+    const anne = await Person.launch('Anne Martin', fixtures.port, 'en', undefined, { keepWelcome: true });
+    people.push(anne);
+    expect(anne.extensionId, 'the manifest key pins the id the policy names').toBe(CHROME_EXTENSION_ID);
+
+    const welcomeUrl = `chrome-extension://${anne.extensionId}/welcome.html`;
+    await expect.poll(() => anne.context.pages().some((page) => page.url() === welcomeUrl)).toBe(true);
+    const welcome = new WelcomePage(anne.context.pages().find((page) => page.url() === welcomeUrl)!, 'en');
+    await expect(welcome.steps().getByRole('heading', { level: 2 })).toHaveText([
+      welcome.text('welcome_name_title'),
+      welcome.text('welcome_pair_title'),
+      welcome.text('welcome_compare_title'),
+      welcome.text('welcome_try_title'),
+    ]);
+    await welcome.page.close();
+
+    const anneOptions = await anne.options();
+    const relayField = anneOptions.relayField();
+    await expect(relayField).toHaveValue(relay.url);
+    await expect(relayField).toHaveAttribute('readonly', '');
+    await expect(relayField).toHaveAccessibleDescription('Set by your organisation');
+    await expect(anneOptions.page.getByText('Programme: Acme reverse mentoring')).toBeVisible();
+    mkdirSync('.tmp', { recursive: true });
+    await anneOptions.page.screenshot({ path: '.tmp/managed-settings-en.png', fullPage: true });
+
+    // Pairing with nothing but a name: the relay is the company's.
+    await anneOptions.saveName('Anne Martin');
+    const code = await anneOptions.createInvite('learn from my buddy');
+    const hugo = await Person.launch('Hugo', fixtures.port);
+    people.push(hugo);
+    const hugoOptions = await hugo.options();
+    await hugoOptions.saveName('Hugo');
+    await hugoOptions.join(code.toLowerCase());
+    await anneOptions.pairedWith('Hugo');
+
+    const page = await anne.context.newPage();
+    await page.goto(`http://crm.acme.internal/accounts/excel-budget.html`);
+    const popup = await anne.askFormFor(page);
+    await expect(popup.context()).toContainText('Acme CRM');
+  } finally {
+    for (const person of people) await person.close().catch(() => undefined);
+    if (typeof installed !== 'string') installed.remove();
+    await relay.dispose();
+    await fixtures.close();
+  }
+});
