@@ -14,7 +14,7 @@ import type { ManagedPolicy } from './schema';
 export interface ManagedPolicyMirror {
   /** Reads the policy at start; resolves once the cache holds what the answer said. */
   start(): Promise<void>;
-  /** The first read's end (or a bounded wait for it): for what happens once, on install, and may wait. */
+  /** The first read's end (or a bounded wait for it): for what happens once, on install, and may wait for it. */
   firstRead(): Promise<void>;
   /** The browser said the policy changed: read it again. */
   changed(): Promise<void>;
@@ -69,8 +69,8 @@ export function createManagedPolicyMirror(deps: MirrorDeps = defaultDeps()): Man
   };
 }
 
-/** Managed storage answers within a second when it answers at all: the welcome page must not wait longer. */
-const FIRST_READ_WAIT_MS = 5_000;
+/** Chromium answers in about 5 s after a first start (measured, Chromium 156): past this, the answer is taken as none. */
+const FIRST_READ_WAIT_MS = 15_000;
 
 /** Registered synchronously in the worker's main(); the first read is started, not awaited. */
 export function mirrorManagedPolicy(mirror = createManagedPolicyMirror()): ManagedPolicyMirror {

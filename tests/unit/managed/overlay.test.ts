@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageMessageHandlers } from '@/entrypoints/background/page-messages';
 import { onRuntimeMessage } from '@/entrypoints/background/runtime-messages';
+import { onInstalled } from '@/entrypoints/background/install';
 import { identifyTool } from '@/lib/capture/tools';
 import { DEFAULT_RELAY_URL, readLanguageChoice, readProfile, saveProfile } from '@/lib/db/settings';
 import { cacheManagedPolicy, readManagedPolicy } from '@/lib/managed/cache';
@@ -20,6 +21,7 @@ import type { BackgroundSync } from '@/lib/sync/background-sync';
 import { createInvite } from '@/lib/sync/pairing';
 import { emptyDb } from '../helpers/db';
 
+vi.mock('@/lib/ask/context-menu', () => ({ createContextMenu: vi.fn(async () => undefined) }));
 vi.mock('@/lib/sync/pairing', () => ({
   createInvite: vi.fn(async () => ({ code: '1234-word-word', expiresAt: 0, pairingId: 'p' })),
   acceptInvite: vi.fn(),
@@ -248,5 +250,31 @@ describe('the other keys', () => {
     expect(offeredOn('https://eu.payroll.acme.com/', policy)).toBe(false);
     expect(offeredOn('https://notpayroll.acme.com/', policy)).toBe(true);
     expect(offeredOn('https://payroll.acme.com.evil.example/', policy)).toBe(true);
+  });
+
+  const welcomeTabs = async () =>
+    (await browser.tabs.query({})).filter((tab) => tab.url === browser.runtime.getURL('/welcome.html')).length;
+  const install = { reason: 'install' } as never;
+
+  it('skips the welcome page when the cached policy says so', async () => {
+    await cacheManagedPolicy({ skipWelcome: true });
+    await onInstalled(emptyDb())(install);
+    expect(await welcomeTabs()).toBe(0);
+  });
+
+  it('opens the welcome page at once, and closes it when the late first answer says to skip it', async () => {
+    let answer: () => void = () => undefined;
+    const firstRead = new Promise<void>((resolve) => (answer = resolve));
+    const installing = onInstalled(emptyDb(), () => firstRead)(install);
+    await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
+    await cacheManagedPolicy({ skipWelcome: true });
+    answer();
+    await installing;
+    expect(await welcomeTabs()).toBe(0);
+  });
+
+  it('keeps the welcome page when the first answer has no such key', async () => {
+    await onInstalled(emptyDb(), async () => cacheManagedPolicy({ programmeName: 'Acme' }))(install);
+    expect(await welcomeTabs()).toBe(1);
   });
 });
