@@ -125,8 +125,17 @@ export const languageSetting = defineSetting<LanguageChoice>('language', z.enum(
  * in-page panel): a company's preset default (managed storage, issue 14) belongs here.
  */
 export async function readLanguageChoice(db: BinomeDb): Promise<LanguageChoice> {
-  const [chosen, policy] = await Promise.all([db.settings.get(languageSetting.key), readManagedPolicy()]);
-  // Until the person chooses, the company's default; once chosen (even "the browser's"), theirs.
-  if (!chosen) return policy.defaultLanguage ?? languageSetting.defaultValue;
-  return read(db, languageSetting);
+  const [row, policy] = await Promise.all([db.settings.get(languageSetting.key), readManagedPolicy()]);
+  return languageChoiceUnderPolicy(row, policy);
+}
+
+/**
+ * Until the person chooses, the company's default; once chosen (even "the browser's"), theirs.
+ * Apart from the reads so that a page can follow the row live (a Dexie live query must not await
+ * anything but Dexie) and the policy through its own watch.
+ */
+export function languageChoiceUnderPolicy(row: { value: unknown } | undefined, policy: ManagedPolicy): LanguageChoice {
+  if (!row) return policy.defaultLanguage ?? languageSetting.defaultValue;
+  const parsed = languageSetting.schema.safeParse(row.value);
+  return parsed.success ? parsed.data : languageSetting.defaultValue;
 }
