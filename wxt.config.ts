@@ -6,6 +6,24 @@ import { PREACT_ALIASES } from './preact-aliases';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ resolve: { alias: PREACT_ALIASES } }),
+  zip: {
+    // What a store's reviewer needs to rebuild the package, and nothing else (no relay, tests, or
+    // local files such as .env): tests/unit/packaging/package.test.ts rebuilds from it.
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'preact-aliases.ts',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'README.md',
+      'LICENSE',
+      'docs/build-from-source.md',
+    ],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
@@ -32,6 +50,8 @@ export default defineConfig({
           browser_specific_settings: {
             // 140: the first release that reads data_collection_permissions (and an ESR).
             gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
