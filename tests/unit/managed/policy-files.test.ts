@@ -27,7 +27,10 @@ function regPolicy(text: string, root: string): Record<string, unknown> {
         ? section.slice(`${root}\\policy`.length).split('\\').filter(Boolean)
         : null;
       target = inside
-        ? inside.reduce<Record<string, unknown>>((node, name) => (node[name] ??= {}) as Record<string, unknown>, policy)
+        ? inside.reduce<Record<string, unknown>>((node, name) => {
+            node[name] ??= {};
+            return node[name] as Record<string, unknown>;
+          }, policy)
         : null;
       continue;
     }
