@@ -116,4 +116,9 @@ describe('the generated policy files', () => {
     const digest = createHash('sha256').update(Buffer.from(CHROME_PUBLIC_KEY, 'base64')).digest('hex').slice(0, 32);
     expect([...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('')).toBe(CHROME_EXTENSION_ID);
   });
+
+  it('are each explained to IT in docs/deploy.md', () => {
+    const guide = committed('docs/deploy.md');
+    expect(MANAGED_KEY_NAMES.filter((key) => !guide.includes(`| \`${key}\``))).toEqual([]);
+  });
 });
