@@ -65,6 +65,15 @@ test('a company policy presets and locks the relay, drops the address step and n
     await page.goto(`http://crm.acme.internal/accounts/excel-budget.html`);
     const popup = await anne.askFormFor(page);
     await expect(popup.context()).toContainText('Acme CRM');
+
+    // The lock speaks French too, in light and dark.
+    await anneOptions.page.bringToFront();
+    await anneOptions.chooseLanguage('Français');
+    await expect(anneOptions.page.getByLabel('Adresse du relais')).toHaveAccessibleDescription('Défini par votre organisation');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await anneOptions.page.emulateMedia({ colorScheme });
+      await anneOptions.page.screenshot({ path: `.tmp/managed-settings-fr-${colorScheme}.png`, fullPage: true });
+    }
   } finally {
     for (const person of people) await person.close().catch(() => undefined);
     if (typeof installed !== 'string') installed.remove();
