@@ -8,6 +8,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageMessageHandlers } from '@/entrypoints/background/page-messages';
 import { onRuntimeMessage } from '@/entrypoints/background/runtime-messages';
 import { onInstalled } from '@/entrypoints/background/install';
+import { openAskPanel } from '@/lib/ask/ask-panel';
+import { captureVisibleTab } from '@/lib/capture/capture';
 import { identifyTool } from '@/lib/capture/tools';
 import { DEFAULT_RELAY_URL, readLanguageChoice, readProfile, saveProfile } from '@/lib/db/settings';
 import { cacheManagedPolicy, readManagedPolicy } from '@/lib/managed/cache';
@@ -242,6 +244,26 @@ describe('the other keys', () => {
     expect(identifyTool('https://eu.crm.acme.internal/', extra).name).toBe('Acme CRM');
     expect(identifyTool('https://crm.acme.internal.evil.example/', extra).known).toBe(false);
     expect(identifyTool('https://crm.acme.internal/').known).toBe(false);
+  });
+
+  it('takes no screenshot at all when the company forbids them', async () => {
+    const capture = vi.fn(async () => 'data:image/jpeg;base64,AAAA');
+    Object.assign(browser.tabs, { captureVisibleTab: capture });
+    const tab = await browser.tabs.create({ url: 'https://crm.acme.internal/' });
+    expect(await captureVisibleTab(tab.id)).not.toBeNull();
+    await cacheManagedPolicy({ screenshotsAllowed: false });
+    capture.mockClear();
+    expect(await captureVisibleTab(tab.id)).toBeNull();
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('opens no ask panel, and injects nothing, on a site the company keeps Binôme off', async () => {
+    const inject = vi.fn(async () => []);
+    Object.assign(browser, { scripting: { executeScript: inject } });
+    await cacheManagedPolicy({ neverOfferOn: ['payroll.acme.com'] });
+    const tab = { id: 4, url: 'https://eu.payroll.acme.com/slip', windowId: 1 } as never;
+    expect(await openAskPanel(emptyDb(), tab, { selection: '', targetUrl: '' })).toBeNull();
+    expect(inject).not.toHaveBeenCalled();
   });
 
   it('keeps Binôme off the sites the company named, and their subdomains only', () => {
