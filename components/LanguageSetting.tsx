@@ -1,10 +1,8 @@
 import { useId } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { languageChoiceUnderPolicy, languageSetting } from '@/lib/db/settings';
 import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { LanguageChoice } from '@/lib/i18n/language';
 import { useServices } from './services';
-import { useManagedPolicy } from './useManagedPolicy';
+import { useLanguageChoice } from './useLanguageChoice';
 import { useSubmit } from './useSubmit';
 import { StatusMessage } from './StatusMessage';
 
@@ -20,9 +18,7 @@ export function LanguageSetting() {
   const { db, client } = useServices();
   const id = useId();
   // As every page reads it: the person's choice, else the company's default language.
-  const row = useLiveQuery(async () => (await db.settings.get(languageSetting.key)) ?? null, [db]);
-  const policy = useManagedPolicy();
-  const chosen = row === undefined || !policy ? undefined : languageChoiceUnderPolicy(row ?? undefined, policy);
+  const chosen = useLanguageChoice(db);
   const { busy, error, run } = useSubmit();
   if (chosen === undefined) return null;
   return (
