@@ -22,6 +22,7 @@ import type { BackgroundReply } from '@/lib/messaging/messaging';
 import type { BackgroundSync } from '@/lib/sync/background-sync';
 import { createInvite } from '@/lib/sync/pairing';
 import { emptyDb } from '../helpers/db';
+import { speak } from '../helpers/i18n';
 
 vi.mock('@/lib/ask/context-menu', () => ({ createContextMenu: vi.fn(async () => undefined) }));
 vi.mock('@/lib/sync/pairing', () => ({
@@ -262,8 +263,16 @@ describe('the other keys', () => {
     Object.assign(browser, { scripting: { executeScript: inject } });
     await cacheManagedPolicy({ neverOfferOn: ['payroll.acme.com'] });
     const tab = { id: 4, url: 'https://eu.payroll.acme.com/slip', windowId: 1 } as never;
+    speak('fr');
+    const notify = vi.fn(async () => 'id');
+    Object.assign(browser.notifications, { create: notify });
     expect(await openAskPanel(emptyDb(), tab, { selection: '', targetUrl: '' })).toBeNull();
     expect(inject).not.toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: 'Votre organisation n’utilise pas Binôme sur ce site. Posez votre question depuis une autre page.',
+      }),
+    );
   });
 
   it('keeps Binôme off the sites the company named, and their subdomains only', () => {
