@@ -16,6 +16,8 @@ import { StatusMessage } from './StatusMessage';
 import { useSubmit } from './useSubmit';
 import { useTextLimit } from './useTextLimit';
 import { TEXT_LIMITS } from '@/lib/conversation/text-limits';
+import { offeredOn } from '@/lib/managed/offer';
+import { useManagedPolicy } from './useManagedPolicy';
 
 /** The last day of a programme that ended at `endedAt` (the midnight after it). */
 function endedOn(endedAt: number): string {
@@ -59,6 +61,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   const [screenshot, setScreenshot] = useState<{ capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined>(null);
   const { busy, error, run } = useSubmit();
   const questionLimit = useTextLimit(text, TEXT_LIMITS.text);
+  const policy = useManagedPolicy();
 
   useEffect(() => {
     if (prepared) return;
@@ -93,11 +96,12 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
   };
 
   if (!pairs) return null;
-  if (pairs.length === 0) {
+  const notOffered = !!context && !!policy && !offeredOn(context.url, policy);
+  if (pairs.length === 0 || notOffered) {
     return (
       <div className="ask">
         <h1>{t('ask_title')}</h1>
-        <p role="status">{t('ask_no_open_pair')}</p>
+        <p role="status">{t(notOffered ? 'ask_not_offered_here' : 'ask_no_open_pair')}</p>
         <div className="actions">
           <button type="button" onClick={onCancel}>
             {t('cancel')}

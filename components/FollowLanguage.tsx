@@ -1,10 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BinomeDb } from '@/lib/db/db';
-import { languageSetting } from '@/lib/db/settings';
 import type { MessageKey } from '@/lib/i18n/i18n';
 import { applyLanguage, type LanguageChoice } from '@/lib/i18n/language';
 import { labelDocument } from './mount-frame';
-import { useSetting } from './useSetting';
+import { useLanguageChoice } from './useLanguageChoice';
 
 /**
  * An open page follows a language chosen elsewhere (or here, in the settings) without a reload,
@@ -23,7 +22,7 @@ export function FollowLanguage({
   title: MessageKey;
   children: () => ReactNode;
 }) {
-  const stored = useSetting(db, languageSetting);
+  const stored = useLanguageChoice(db);
   const [spoken, setSpoken] = useState(startedIn);
   useEffect(() => {
     if (stored === undefined || stored === spoken) return;

@@ -1,9 +1,8 @@
 import { useId } from 'react';
-import { languageSetting } from '@/lib/db/settings';
 import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { LanguageChoice } from '@/lib/i18n/language';
 import { useServices } from './services';
-import { useSetting } from './useSetting';
+import { useLanguageChoice } from './useLanguageChoice';
 import { useSubmit } from './useSubmit';
 import { StatusMessage } from './StatusMessage';
 
@@ -18,7 +17,8 @@ const CHOICES: { choice: LanguageChoice; label: MessageKey; lang?: string }[] = 
 export function LanguageSetting() {
   const { db, client } = useServices();
   const id = useId();
-  const chosen = useSetting(db, languageSetting);
+  // As every page reads it: the person's choice, else the company's default language.
+  const chosen = useLanguageChoice(db);
   const { busy, error, run } = useSubmit();
   if (chosen === undefined) return null;
   return (

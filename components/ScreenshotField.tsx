@@ -6,6 +6,7 @@ import type { ElementDescription } from '@/lib/capture/element-description';
 import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/capture/screenshot';
 import { RedactionEditor } from './RedactionEditor';
 import { useAskBackend } from './ask-backend';
+import { readManagedPolicy } from '@/lib/managed/cache';
 
 export interface Capture {
   bitmap: ImageBitmap;
@@ -38,11 +39,21 @@ export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
   const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
   const [redactions, setRedactions] = useState<Rect[]>([]);
+  // The company's policy may forbid screenshots: then the field is not even offered.
+  const [forbidden, setForbidden] = useState(false);
 
   // Starts as soon as the form opens, alongside the capture of the page's context.
   useEffect(() => {
-    void targetTab(tabId)
+    void readManagedPolicy()
+      .then(async (policy) => {
+        if (policy.screenshotsAllowed === false) {
+          setForbidden(true);
+          return false;
+        }
+        return targetTab(tabId);
+      })
       .then((tab) => {
+        if (tab === false) return false;
         const host = siteOf(tab?.url);
         setSite(host);
         return backend.screenshotWanted(host);
@@ -72,7 +83,7 @@ export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
     else onChange(wanted && capture ? { capture, redactions, ...(outline ? { outline } : {}) } : null);
   }, [wanted, capture, redactions, outline?.x, outline?.y, outline?.width, outline?.height]);
 
-  if (wanted === undefined) return null;
+  if (wanted === undefined || forbidden) return null;
   return (
     <div className="screenshot-field">
       <label className="checkbox">

@@ -1,11 +1,13 @@
 import { createContext, useContext, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { saveProfile } from '@/lib/db/settings';
 import { checkRelayCompatibility } from '@/lib/sync/relay-compatibility';
-import { t } from '@/lib/i18n/i18n';
+import { errorSentence, t } from '@/lib/i18n/i18n';
 import { normalizeDisplayName } from '@/lib/protocol/display-name';
+import { relayLocked, relayRefusal } from '@/lib/managed/relay';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
 import { ProfileProblem } from './profile-problem';
 import { useServices } from './services';
+import { useManagedPolicy } from './useManagedPolicy';
 import { useProfile } from './useProfile';
 import { useStoredField, type StoredField } from './useStoredField';
 
@@ -15,6 +17,10 @@ export interface ProfileForm {
   relayId: string;
   displayName: StoredField;
   relayUrl: StoredField;
+  /** The company set the address and the person may not change it: the field is read-only and says so. */
+  relayLocked: boolean;
+  /** The company gave the address (locked or not): the welcome page skips the step that asks for it. */
+  relayPreset: boolean;
   message: { text: string; error: boolean } | null;
   /** How many times the person typed in the form: an error shown for an earlier version of it no longer applies. */
   edits: number;
@@ -35,6 +41,7 @@ export interface ProfileForm {
 function useProfileFormState(): ProfileForm {
   const { db } = useServices();
   const profile = useProfile(db);
+  const policy = useManagedPolicy();
   const nameId = useId();
   const relayId = useId();
   const name = useStoredField(profile?.displayName);
@@ -42,8 +49,8 @@ function useProfileFormState(): ProfileForm {
   const [message, setMessage] = useState<ProfileForm['message']>(null);
   const [edits, setEdits] = useState(0);
   // The latest profile for a save started by another component, whose closure may be a render old.
-  const latest = useRef({ profile, name, relay });
-  latest.current = { profile, name, relay };
+  const latest = useRef({ profile, name, relay, policy });
+  latest.current = { profile, name, relay, policy };
 
   // Whatever the message said was about what was there before: an error is fixed, or a "Saved." no longer true.
   const editing = (field: StoredField): StoredField => ({
@@ -57,7 +64,7 @@ function useProfileFormState(): ProfileForm {
 
   /** Saves what is typed; false when nothing needed saving. */
   const save = async (): Promise<boolean> => {
-    const { profile: stored, name: nameField, relay: relayField } = latest.current;
+    const { profile: stored, name: nameField, relay: relayField, policy: managed } = latest.current;
     // Until the profile is read, an untouched relay field is empty: saving would replace the stored address.
     if (!stored) throw new Error('The profile is not read yet.');
     const typed = { name: nameField.value, relay: relayField.value };
@@ -65,6 +72,8 @@ function useProfileFormState(): ProfileForm {
     const relayUrl = normalizeRelayUrl(typed.relay);
     if (!displayName) throw new ProfileProblem('no_name');
     if (!relayUrl) throw new ProfileProblem('bad_relay_url');
+    const refusal = relayRefusal(relayUrl, managed ?? {});
+    if (refusal) throw new ProfileProblem(refusal);
     if (displayName === stored.displayName && relayUrl === stored.relayUrl && typed.relay === relayUrl) return false;
     await saveProfile(db, { displayName, relayUrl });
     // Not awaited: the notice appears when the relay answers, and saving never waits on it.
@@ -82,7 +91,7 @@ function useProfileFormState(): ProfileForm {
       setMessage({ text: t('profile_saved'), error: false });
     } catch (error) {
       if (!(error instanceof ProfileProblem)) throw error;
-      setMessage({ text: t(error.code === 'no_name' ? 'error_no_name' : 'error_bad_relay_url'), error: true });
+      setMessage({ text: errorSentence(error.code), error: true });
     }
   };
 
@@ -98,6 +107,8 @@ function useProfileFormState(): ProfileForm {
     relayId,
     displayName: editing(name),
     relayUrl: editing(relay),
+    relayLocked: relayLocked(policy ?? {}),
+    relayPreset: !!policy?.relayUrl,
     message,
     edits,
     submit,

@@ -159,6 +159,10 @@ async function firstRun(actor: Actor): Promise<void> {
   await expect(options.getByRole('heading', { name: words.of('options_title') })).toBeVisible();
   await shoot(options, actor, 'options-not-paired', 'page');
   await options.close();
+  const privacy = await extensionPage(actor, 'privacy.html');
+  await expect(privacy.getByRole('heading', { name: words.of('privacy_title') })).toBeVisible();
+  await shoot(privacy, actor, 'privacy', 'page');
+  await privacy.close();
   const popup = await actor.person.popup();
   await expect(popup.page.getByRole('button', { name: words.of('welcome_setup') })).toBeVisible();
   await shoot(popup.page, actor, 'popup-not-paired', 'popup');

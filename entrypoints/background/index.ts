@@ -7,11 +7,13 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db/db';
 import { watchTabsForSiteMarks } from '@/lib/knowledge/site-marks';
+import { watchManagedPolicy } from '@/lib/managed/cache';
+import { mirrorManagedPolicy } from '@/lib/managed/mirror';
 import { createBackgroundSync } from '@/lib/sync/background-sync';
 import { onAlarm } from './alarms';
 import { onCommand, onContextMenuClicked } from './ask-triggers';
 import { onInstalled } from './install';
-import { speakStoredLanguage } from './language';
+import { languageChanged, speakStoredLanguage } from './language';
 import { onNotificationClicked } from './notification-clicks';
 import { pageMessageHandlers } from './page-messages';
 import { onRuntimeMessage } from './runtime-messages';
@@ -19,9 +21,15 @@ import { onRuntimeMessage } from './runtime-messages';
 export default defineBackground(() => {
   // Started first, and awaited by whatever speaks (notifications, the menu): the listeners below are still registered at once.
   void speakStoredLanguage(db).catch((error: unknown) => console.warn('Binôme could not apply its language', error));
+  // The company's policy is copied into a cache that everything reads; nothing waits for it.
+  const managed = mirrorManagedPolicy();
+  // A company's default language may arrive after the worker started speaking: it speaks it then.
+  watchManagedPolicy(
+    () => void languageChanged(db).catch((error: unknown) => console.warn('Binôme could not apply its language', error)),
+  );
   const sync = createBackgroundSync(db);
   browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync)));
-  browser.runtime.onInstalled.addListener(onInstalled(db));
+  browser.runtime.onInstalled.addListener(onInstalled(db, managed.firstRead));
   browser.contextMenus.onClicked.addListener(onContextMenuClicked(db));
   browser.commands.onCommand.addListener(onCommand(db));
   browser.alarms.onAlarm.addListener(onAlarm(sync));

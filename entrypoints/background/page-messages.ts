@@ -10,6 +10,8 @@ import type { BackgroundSync } from '@/lib/sync/background-sync';
 import { leavePair } from '@/lib/sync/leave-pair';
 import { acceptInvite, createInvite } from '@/lib/sync/pairing';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
+import { readManagedPolicy } from '@/lib/managed/cache';
+import { relayRefusal } from '@/lib/managed/relay';
 import { languageChanged } from './language';
 
 export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToBackgroundHandlers {
@@ -61,5 +63,8 @@ async function pairingProfile(db: BinomeDb): Promise<{ relayUrl: string; display
   if (!profile.displayName.trim()) throw new BackgroundError('no_name', 'No display name is set.');
   const relayUrl = normalizeRelayUrl(profile.relayUrl);
   if (!relayUrl) throw new BackgroundError('bad_relay_url', 'The relay address is not a web address.');
+  // readProfile already put a locked address in place of a stored one; an http one under requireHttps is still refused.
+  const refusal = relayRefusal(relayUrl, await readManagedPolicy());
+  if (refusal) throw new BackgroundError(refusal, 'The organisation refuses this relay address.');
   return { relayUrl, displayName: profile.displayName.trim() };
 }

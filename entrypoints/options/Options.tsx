@@ -4,6 +4,7 @@ import { PairingSection } from '@/components/PairingSection';
 import { UpdateNotice } from '@/components/UpdateNotice';
 import { ProfileFormProvider } from '@/components/useProfileForm';
 import { t } from '@/lib/i18n/i18n';
+import { OrganisationProgramme } from './OrganisationProgramme';
 import { PairsList } from './PairsList';
 import { ProfileForm } from './ProfileForm';
 import { SiteMarksSetting } from './SiteMarksSetting';
@@ -17,8 +18,12 @@ export function Options() {
     <main className="options">
       <h1>{t('options_title')}</h1>
       <UpdateNotice />
+      <OrganisationProgramme />
       <p>
         <a href="/welcome.html">{t('options_open_welcome')}</a>
+      </p>
+      <p>
+        <a href="/privacy.html">{t('options_privacy_link')}</a>
       </p>
       <ProfileFormProvider>
         <ProfileForm />

@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n/i18n';
 
 /** Shown at once, before the stored profile is read, so that nothing typed early can be lost. */
 export function ProfileForm() {
-  const { ready, nameId, relayId, displayName, relayUrl, message, submit } = useProfileForm();
+  const { ready, nameId, relayId, displayName, relayUrl, relayLocked, message, submit } = useProfileForm();
 
   return (
     <section aria-labelledby={`${nameId}-title`}>
@@ -19,8 +19,8 @@ export function ProfileForm() {
           onChange={(event) => displayName.edit(event.target.value)}
         />
         <label htmlFor={relayId}>{t('profile_relay_label')}</label>
-        <RelayAddressInput id={relayId} field={relayUrl} />
-        <p className="hint">{t('profile_relay_hint')}</p>
+        <RelayAddressInput id={relayId} field={relayUrl} locked={relayLocked} />
+        {!relayLocked && <p className="hint">{t('profile_relay_hint')}</p>}
         <button type="submit" disabled={!ready}>
           {t('profile_save')}
         </button>

@@ -13,10 +13,19 @@ import { t } from '@/lib/i18n/i18n';
 /**
  * Steps 1 and 2 are one form, as in the settings, but each field is a step of its own: the name
  * field joins the form through its `form` attribute, so one Save (or Enter in either field) keeps both.
+ * When the company's policy gives the address, its step is left out and Save follows the name.
  */
 function NameAndAddressSteps() {
-  const { ready, nameId, relayId, displayName, relayUrl, message, submit } = useProfileForm();
+  const { ready, nameId, relayId, displayName, relayUrl, relayPreset, message, submit } = useProfileForm();
   const formId = `${nameId}-form`;
+  const saveForm = (
+    <form id={formId} onSubmit={submit}>
+      <button type="submit" disabled={!ready}>
+        {t('welcome_save')}
+      </button>
+      <StatusMessage text={message?.text} error={message?.error} />
+    </form>
+  );
   return (
     <>
       <li aria-labelledby={`${nameId}-title`}>
@@ -29,19 +38,17 @@ function NameAndAddressSteps() {
           autoComplete="name"
           onChange={(event) => displayName.edit(event.target.value)}
         />
+        {relayPreset && saveForm}
       </li>
-      <li aria-labelledby={`${relayId}-title`}>
-        <h2 id={`${relayId}-title`}>{t('welcome_address_title')}</h2>
-        <label htmlFor={relayId}>{t('welcome_address_label')}</label>
-        <RelayAddressInput id={relayId} form={formId} field={relayUrl} />
-        <p className="hint">{t('profile_relay_hint')}</p>
-        <form id={formId} onSubmit={submit}>
-          <button type="submit" disabled={!ready}>
-            {t('welcome_save')}
-          </button>
-          <StatusMessage text={message?.text} error={message?.error} />
-        </form>
-      </li>
+      {!relayPreset && (
+        <li aria-labelledby={`${relayId}-title`}>
+          <h2 id={`${relayId}-title`}>{t('welcome_address_title')}</h2>
+          <label htmlFor={relayId}>{t('welcome_address_label')}</label>
+          <RelayAddressInput id={relayId} form={formId} field={relayUrl} />
+          <p className="hint">{t('profile_relay_hint')}</p>
+          {saveForm}
+        </li>
+      )}
     </>
   );
 }

@@ -32,6 +32,8 @@ import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } fr
 import { ASK_PANEL_MESSAGES } from '../messaging/panel-frame-and-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from '../db/ids';
+import { readManagedPolicy } from '../managed/cache';
+import { notifyNotOfferedHere, offeredOn } from '../managed/offer';
 
 export type AskSurface = 'in-page' | 'side-panel' | 'window';
 
@@ -73,6 +75,11 @@ export async function openAskPanel(
   const tabId = tab?.id;
   if (tabId === undefined) return null;
   if (refusesInjection(tab?.url)) return openOutsideThePage(db, tabId, found, openSidePanel(tabId));
+  // The company's policy keeps Binôme off this site: nothing is captured, nothing opens, and a notification says why.
+  if (!offeredOn(tab?.url, await readManagedPolicy())) {
+    await notifyNotOfferedHere();
+    return null;
+  }
   try {
     await injectPanel(db, tabId, found, askedAt);
     return 'in-page';

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { PageContext } from './page-context';
 import { trimCapturedContext } from './trim-context';
 import { identifyTool } from './tools';
+import { readManagedPolicy } from '../managed/cache';
 
 /** Chrome's quota is two captures per second. */
 const CAPTURE_QUOTA_WAIT_MS = 550;
@@ -60,7 +61,8 @@ export function withFound(
 export async function capturePage(tabId?: number): Promise<PageContext | null> {
   const tab = await targetTab(tabId).catch(() => undefined);
   if (!tab?.id || !tab.url) return null;
-  const tool = identifyTool(tab.url);
+  const policy = await readManagedPolicy();
+  const tool = identifyTool(tab.url, policy.extraTools);
   return trimCapturedContext({
     url: tab.url,
     title: tab.title ?? '',
@@ -73,9 +75,11 @@ export async function capturePage(tabId?: number): Promise<PageContext | null> {
 /**
  * The visible part of the tab, as a JPEG data URL (encoded and decoded several times faster
  * than PNG at this size; it is re-encoded after redaction anyway), or null where the browser refuses (its
- * own pages, the web store). Needs the activeTab grant of the click that opened Binôme.
+ * own pages, the web store) or where the company's policy forbids screenshots. Needs the activeTab grant of the click that opened Binôme.
  */
 export async function captureVisibleTab(tabId?: number, retryAfterMs = CAPTURE_QUOTA_WAIT_MS): Promise<string | null> {
+  // The company said no screenshots: none is ever taken, so none can be sent.
+  if ((await readManagedPolicy()).screenshotsAllowed === false) return null;
   try {
     const tab = await targetTab(tabId);
     if (!tab) return null;

@@ -82,7 +82,8 @@ export interface ToolMatch {
   known: boolean;
 }
 
-function hostMatches(hostname: string, host: string): boolean {
+/** On a dot boundary: "acme.com" covers "crm.acme.com", never "notacme.com" or "acme.com.evil.example". */
+export function hostMatches(hostname: string, host: string): boolean {
   return hostname === host || hostname.endsWith(`.${host}`);
 }
 
@@ -102,7 +103,13 @@ function siteName(hostname: string): string {
   return hostname.replace(/^www\./, '');
 }
 
-export function identifyTool(rawUrl: string): ToolMatch {
+/** A company's own tools (its managed policy's `extraTools`), as catalogue entries. */
+export function companyTools(extra: readonly { host: string; name: string }[]): Tool[] {
+  return extra.map(({ host, name }) => ({ id: `company:${host}`, name, hosts: [host] }));
+}
+
+/** The company's tools are looked at first: a company knows its own intranet better than the catalogue. */
+export function identifyTool(rawUrl: string, extra: readonly { host: string; name: string }[] = []): ToolMatch {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -112,7 +119,7 @@ export function identifyTool(rawUrl: string): ToolMatch {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { id: 'browser', name: url.protocol.replace(':', ''), known: false };
   }
-  const tool = TOOLS.find((candidate) => entryMatches(candidate, url));
+  const tool = [...companyTools(extra), ...TOOLS].find((candidate) => entryMatches(candidate, url));
   if (tool) return { id: tool.id, name: tool.name, known: true };
   const name = siteName(url.hostname);
   return { id: `site:${name}`, name, known: false };

@@ -9,6 +9,9 @@ import type { BinomeDb } from './db';
 import { normalizeDisplayName } from '../protocol/display-name';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/language';
+import { readManagedPolicy } from '../managed/cache';
+import { ManagedRefusal, effectiveRelayUrl, relayRefusal } from '../managed/relay';
+import type { ManagedPolicy } from '../managed/schema';
 
 export interface Setting<T> {
   key: string;
@@ -80,12 +83,24 @@ export const pendingPickSetting = defineSetting<{ tabId: number; at: number } | 
 /** Sites (hostnames) where the person said "no screenshot": some intranets must never be pictured. */
 export const noScreenshotSitesSetting = defineSetting<string[]>('noScreenshotSites', z.array(z.string()), []);
 
-export function readProfile(db: BinomeDb): Promise<Profile> {
-  return read(db, profileSetting);
+/** The profile Binôme uses: the stored one, with the relay address the company's policy presets or locks. */
+export async function readProfile(db: BinomeDb): Promise<Profile> {
+  const [stored, policy] = await Promise.all([read(db, profileSetting), readManagedPolicy()]);
+  return profileUnderPolicy(stored, policy);
 }
 
-/** The name is kept as the relay will store it, so what the person sees is what the buddy sees. */
+export function profileUnderPolicy(stored: Profile, policy: ManagedPolicy): Profile {
+  return { ...stored, relayUrl: effectiveRelayUrl(stored.relayUrl, policy, DEFAULT_RELAY_URL) };
+}
+
+/**
+ * The name is kept as the relay will store it, so what the person sees is what the buddy sees.
+ * An address the company's policy refuses (locked to another, or not https) throws a
+ * ManagedRefusal and nothing is stored, whoever asked for it.
+ */
 export async function saveProfile(db: BinomeDb, profile: Profile): Promise<void> {
+  const refusal = relayRefusal(profile.relayUrl, await readManagedPolicy());
+  if (refusal) throw new ManagedRefusal(refusal);
   await write(db, profileSetting, { ...profile, displayName: normalizeDisplayName(profile.displayName) });
 }
 
@@ -109,6 +124,18 @@ export const languageSetting = defineSetting<LanguageChoice>('language', z.enum(
  * The one place every context reads the language from (pages, the background, and through it the
  * in-page panel): a company's preset default (managed storage, issue 14) belongs here.
  */
-export function readLanguageChoice(db: BinomeDb): Promise<LanguageChoice> {
-  return read(db, languageSetting);
+export async function readLanguageChoice(db: BinomeDb): Promise<LanguageChoice> {
+  const [row, policy] = await Promise.all([db.settings.get(languageSetting.key), readManagedPolicy()]);
+  return languageChoiceUnderPolicy(row, policy);
+}
+
+/**
+ * Until the person chooses, the company's default; once chosen (even "the browser's"), theirs.
+ * Apart from the reads so that a page can follow the row live (a Dexie live query must not await
+ * anything but Dexie) and the policy through its own watch.
+ */
+export function languageChoiceUnderPolicy(row: { value: unknown } | undefined, policy: ManagedPolicy): LanguageChoice {
+  if (!row) return policy.defaultLanguage ?? languageSetting.defaultValue;
+  const parsed = languageSetting.schema.safeParse(row.value);
+  return parsed.success ? parsed.data : languageSetting.defaultValue;
 }

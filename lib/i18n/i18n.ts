@@ -87,6 +87,8 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   unauthorized: 'error_unauthorized',
   no_name: 'error_no_name',
   bad_relay_url: 'error_bad_relay_url',
+  relay_locked: 'error_relay_locked',
+  relay_needs_https: 'error_relay_needs_https',
   pair_ended: 'error_pair_ended',
   peer_revoked: 'error_peer_revoked',
   quota_exceeded: 'error_quota_exceeded',

@@ -10,6 +10,13 @@ export class OptionsPage {
     await expect(this.page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   }
 
+  /** The name alone, where the company's policy set the relay address. */
+  async saveName(displayName: string): Promise<void> {
+    await this.page.getByLabel('Your name, as your buddy will see it').fill(displayName);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  }
+
   async createInvite(role: 'learn from my buddy' | 'help my buddy'): Promise<string> {
     await this.page.getByRole('radio', { name: role }).check();
     await this.page.getByRole('button', { name: 'Create an invite code' }).click();

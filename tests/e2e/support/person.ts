@@ -12,8 +12,8 @@ import { PopupPage } from './popup-page';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
-/** Hostnames of real tools that the browser resolves to the local fixture server. */
-export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com'];
+/** Hostnames of real tools (and of a company's own, tests/e2e/managed.spec.ts) that the browser resolves to the local fixture server. */
+export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com', 'crm.acme.internal'];
 
 /** One person: a persistent Chromium profile with the built extension, relaunchable. */
 export class Person {

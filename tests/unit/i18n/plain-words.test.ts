@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
 
-const FOR_WHOEVER_SETS_IT_UP = ['profile_relay_label', 'profile_relay_hint', 'error_bad_relay_url'];
+const FOR_WHOEVER_SETS_IT_UP = ['profile_relay_label', 'profile_relay_hint', 'error_bad_relay_url', 'error_relay_locked'];
 
 it.each([
   ['en', en, /\brelays?\b/i],
