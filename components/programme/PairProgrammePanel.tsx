@@ -56,7 +56,6 @@ export function PairProgrammePanel({ pairId, onOpen }: Props) {
               <div className="actions">
                 <button
                   type="button"
-                 
                   disabled={busy}
                   onClick={() => act(() => acceptCharter(db, pairId, charter.pending!.proposalId))}
                 >

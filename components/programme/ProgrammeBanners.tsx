@@ -37,7 +37,6 @@ export function ProgrammeBanners({ onAsk, onWrapUp }: Props) {
               <>
                 <button
                   type="button"
-                 
                   onClick={() => {
                     hide(notice);
                     onAsk();
