@@ -79,8 +79,12 @@ export class OptionsPage {
   /** Each language is named in itself; the browser's choice is named in the language spoken now. */
   async chooseLanguage(name: 'English' | 'Français' | 'The browser’s language' | 'La langue du navigateur'): Promise<void> {
     // Checked once stored, not at the click: the setting is the database's, and the page follows it.
-    const radio = this.page.getByRole('radio', { name, exact: true });
-    await radio.click();
-    await expect(radio).toBeChecked();
+    // Found again by its place, not its name: "the browser's language" is renamed as the page redraws.
+    const radios = this.page.locator('input[type="radio"][name$="-language"]');
+    const names = await radios.evaluateAll((inputs) => inputs.map((input) => input.closest('label')?.textContent?.trim()));
+    const index = names.indexOf(name);
+    if (index < 0) throw new Error(`No language choice "${name}" among ${names.join(', ')}`);
+    await radios.nth(index).click();
+    await expect(radios.nth(index)).toBeChecked();
   }
 }
