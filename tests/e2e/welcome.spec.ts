@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { startFixtureServer } from './support/fixture-server';
 import { Person } from './support/person';
 import { RelayProcess } from './support/relay-process';
+import { messageIn } from './support/messages';
 import { WelcomePage } from './support/welcome-page';
 import type { Language } from './support/words';
 
@@ -52,6 +53,14 @@ test('install opens the welcome page, in English and in French, and two people p
     for (const person of [anne, claire]) {
       expect(person.context.pages().map((page) => page.url())).not.toContainEqual(expect.stringContaining('/options.html'));
     }
+
+    // Closed, it can be opened again from the settings, already filled in.
+    await claireWelcome.page.close();
+    const options = await claire.options();
+    await options.page.getByRole('link', { name: messageIn('fr', 'options_open_welcome') }).click();
+    const reopened = new WelcomePage(options.page, 'fr');
+    await expect(reopened.page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue dans Binôme');
+    await expect(reopened.page.getByLabel(reopened.text('profile_name_label'))).toHaveValue('Claire Dubois');
   } finally {
     await anne.close();
     await claire.close();
