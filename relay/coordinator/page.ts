@@ -73,7 +73,7 @@ function layout(frame: PageFrame, body: Html): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${t.htmlTitle}</title>
 <style nonce="${frame.nonce}">${STYLE}</style>
 </head>
