@@ -17,6 +17,7 @@ export const COORDINATOR_WORDS = {
     median: 'Median time to a first answer',
     twoWay: 'Questions asked by juniors (two-way share)',
     kudos: 'Kudos given',
+    underAMinute: 'Under a minute',
   },
   fr: {
     secretLabel: 'Secret de coordination',
@@ -33,6 +34,7 @@ export const COORDINATOR_WORDS = {
     median: 'Délai médian avant une première réponse',
     twoWay: 'Questions posées par les juniors (part réciproque)',
     kudos: 'Remerciements envoyés',
+    underAMinute: 'Moins d’une minute',
   },
 } as const;
 
