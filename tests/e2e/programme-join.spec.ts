@@ -26,7 +26,10 @@ test('two people join a CSV-made pair with their personal codes, from the settin
         junior: { name: 'Bernard Roux', email: 'bernard@example.com' },
       },
     ]);
-    expect(anneCode).toMatchObject({ name: 'Anne Martin', code: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{5}$/) });
+    expect(anneCode).toMatchObject({
+      name: 'Anne Martin',
+      code: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{5}$/),
+    });
 
     const anne = await Person.launch('Anne Martin', 0, 'en');
     people.push(anne);
@@ -37,7 +40,9 @@ test('two people join a CSV-made pair with their personal codes, from the settin
     const anneOptions = await anne.options();
     await anneOptions.saveProfile('Anne Martin', relay.url);
     await anneOptions.join(anneCode!.code.toLowerCase());
-    await expect(anneOptions.page.getByRole('status').filter({ hasText: messageIn('en', 'pairing_join_waiting', 'Bernard Roux') })).toBeVisible();
+    await expect(
+      anneOptions.page.getByRole('status').filter({ hasText: messageIn('en', 'pairing_join_waiting', 'Bernard Roux') }),
+    ).toBeVisible();
 
     const welcomeUrl = `chrome-extension://${bernard.extensionId}/welcome.html`;
     await expect.poll(() => bernard.context.pages().some((page) => page.url() === welcomeUrl)).toBe(true);

@@ -71,11 +71,17 @@ export class CoordinatorPage {
 
   /** The value beside a row heading, in the table with this caption. */
   figure(caption: string, row: string): Locator {
-    return this.table(caption).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: row, exact: true }) }).getByRole('cell');
+    return this.table(caption)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: row, exact: true }) })
+      .getByRole('cell');
   }
 
   async switchTo(language: CoordinatorLanguage): Promise<CoordinatorPage> {
-    await this.page.getByRole('navigation').getByRole('link', { name: language === 'fr' ? 'Français' : 'English' }).click();
+    await this.page
+      .getByRole('navigation')
+      .getByRole('link', { name: language === 'fr' ? 'Français' : 'English' })
+      .click();
     const switched = new CoordinatorPage(this.page, language);
     await expect(this.page.locator('html')).toHaveAttribute('lang', language);
     return switched;

@@ -53,11 +53,20 @@ export async function joinAndConfirm(
   const seniorDevice = await register(relayUrl, senior.name);
   const juniorDevice = await register(relayUrl, junior.name);
 
-  const seniorSlot = await call<{ nameplate: string; myRole: PairRole }>(relayUrl, 'POST', '/programme-joins/lookup', seniorDevice.token, {
-    slotCode: seniorCode!.slotCode,
-  });
+  const seniorSlot = await call<{ nameplate: string; myRole: PairRole }>(
+    relayUrl,
+    'POST',
+    '/programme-joins/lookup',
+    seniorDevice.token,
+    {
+      slotCode: seniorCode!.slotCode,
+    },
+  );
   const starter = startPairingWith('A', seniorSlot.nameplate, seniorCode!.pairSecret);
-  await call(relayUrl, 'POST', '/programme-joins/start', seniorDevice.token, { slotCode: seniorCode!.slotCode, share: starter.share });
+  await call(relayUrl, 'POST', '/programme-joins/start', seniorDevice.token, {
+    slotCode: seniorCode!.slotCode,
+    share: starter.share,
+  });
 
   const juniorSlot = await call<{ nameplate: string; buddy: { share: string } }>(
     relayUrl,

@@ -44,7 +44,10 @@ export class WelcomePage {
 
   /** "Your number" (safety_my_number) or the buddy's (safety_peer_number), in the page's language. */
   async safetyNumber(whose: { mine: true } | { buddy: string }): Promise<string> {
-    return safetyNumberOn(this.page, 'mine' in whose ? this.text('safety_my_number') : this.text('safety_peer_number', whose.buddy));
+    return safetyNumberOn(
+      this.page,
+      'mine' in whose ? this.text('safety_my_number') : this.text('safety_peer_number', whose.buddy),
+    );
   }
 
   async expectPairedWith(buddy: string): Promise<void> {

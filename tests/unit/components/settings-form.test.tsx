@@ -279,34 +279,42 @@ describe('one field for both codes: an invite from the buddy, or a personal code
     expect(alerts()).toEqual([]);
   });
 
-  it.each(['en', 'fr'] as const)('after joining, the person is told whom they wait for, then why it failed (%s)', async (language) => {
-    await speakIn(language);
-    const { db } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
-    await type(codeField(), PERSONAL_CODE_TYPED);
-    await submit(joinForm());
-    const waiting = words.pairing_join_waiting.message.replace('$1', 'Bernard Roux');
-    await vi.waitFor(() => expect(statuses()).toContain(waiting));
-    expect(codeField().value).toBe('');
-
-    // The buddy's code ended in another pair secret: the keys did not match.
-    await act(() => db.pairings.update(JOIN_PAIRING_ID, { status: 'failed' }));
-    await vi.waitFor(() => expect(alerts()).toEqual([words.pairing_join_failed.message]));
-    expect(statuses()).not.toContain(waiting);
-  });
-
-  it.each(['en', 'fr'] as const)('an unknown, used or ended personal code gets its own sentence, never the invite’s (%s)', async (language) => {
-    await speakIn(language);
-    const { db, failWith } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
-    const shown: string[] = [];
-    for (const code of ['join_invalid', 'join_used', 'join_ended']) {
-      failWith(code);
+  it.each(['en', 'fr'] as const)(
+    'after joining, the person is told whom they wait for, then why it failed (%s)',
+    async (language) => {
+      await speakIn(language);
+      const { db } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
       await type(codeField(), PERSONAL_CODE_TYPED);
       await submit(joinForm());
-      await vi.waitFor(() => expect(alerts()).toHaveLength(1));
-      shown.push(alerts()[0]!);
-    }
-    expect(shown).toEqual([words.error_join_invalid.message, words.error_join_used.message, words.error_join_ended.message]);
-    expect(shown).not.toContain(words.error_invite_invalid.message);
-    expect(await db.pairings.count()).toBe(0);
-  });
+      const waiting = words.pairing_join_waiting.message.replace('$1', 'Bernard Roux');
+      await vi.waitFor(() => expect(statuses()).toContain(waiting));
+      expect(codeField().value).toBe('');
+
+      // The buddy's code ended in another pair secret: the keys did not match.
+      await act(async () => {
+        await db.pairings.update(JOIN_PAIRING_ID, { status: 'failed' });
+      });
+      await vi.waitFor(() => expect(alerts()).toEqual([words.pairing_join_failed.message]));
+      expect(statuses()).not.toContain(waiting);
+    },
+  );
+
+  it.each(['en', 'fr'] as const)(
+    'an unknown, used or ended personal code gets its own sentence, never the invite’s (%s)',
+    async (language) => {
+      await speakIn(language);
+      const { db, failWith } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
+      const shown: string[] = [];
+      for (const code of ['join_invalid', 'join_used', 'join_ended']) {
+        failWith(code);
+        await type(codeField(), PERSONAL_CODE_TYPED);
+        await submit(joinForm());
+        await vi.waitFor(() => expect(alerts()).toHaveLength(1));
+        shown.push(alerts()[0]!);
+      }
+      expect(shown).toEqual([words.error_join_invalid.message, words.error_join_used.message, words.error_join_ended.message]);
+      expect(shown).not.toContain(words.error_invite_invalid.message);
+      expect(await db.pairings.count()).toBe(0);
+    },
+  );
 });
