@@ -16,7 +16,12 @@ test('Hugo helps Anne and Bernard: two inboxes, two answers, two separate charte
   const [anne, bernard] = askers;
   const asked = [
     { person: anne, question: 'How do I make a pivot table?', answer: 'Insert, then PivotTable.', objective: 'Pivot tables' },
-    { person: bernard, question: 'How do I attach a file to an e-mail?', answer: 'Click the paper clip.', objective: 'E-mail attachments' },
+    {
+      person: bernard,
+      question: 'How do I attach a file to an e-mail?',
+      answer: 'Click the paper clip.',
+      objective: 'E-mail attachments',
+    },
   ];
 
   // Each senior asks about their own page, and proposes a charter to Hugo.
