@@ -9,6 +9,7 @@ import type { Pairing } from '@/lib/db/db';
 import { t, uiLanguage } from '@/lib/i18n/i18n';
 import { exactTime } from '@/lib/i18n/time';
 import { formatInviteCode } from '@/lib/protocol/invite-code';
+import { normalizeJoiningCode } from '@/lib/protocol/joining-code';
 import type { PairRole } from '@/lib/protocol/protocol';
 
 /** While a pairing is under way, ask for news this often so its end shows up at once. */
@@ -29,8 +30,19 @@ function InviteCode({ code, expiresAt }: { code: string; expiresAt: number }) {
   );
 }
 
+/** How a pairing began: the words for waiting and for failing differ for a programme's personal code. */
+type PairingStart = 'invite' | 'accept' | 'join';
+
 /** Where a pairing stands, in words, and once paired the safety numbers to compare at once. */
-function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { code: string; expiresAt: number } }) {
+function PairingProgress({
+  pairingId,
+  invite,
+  start,
+}: {
+  pairingId: string;
+  invite?: { code: string; expiresAt: number };
+  start: PairingStart;
+}) {
   const { db, client } = useServices();
   const pairing = useLiveQuery(() => db.pairings.get(pairingId), [pairingId]);
   const pair = useLiveQuery(() => (pairing?.pairId ? db.pairs.get(pairing.pairId) : undefined), [pairing?.pairId]);
@@ -43,6 +55,10 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
   if (!pairing) return null;
   switch (pairing.status) {
     case 'waiting':
+      if (start === 'join') {
+        const waiting = pairing.peerName ? t('pairing_join_waiting', pairing.peerName) : t('pairing_join_waiting_unnamed');
+        return <p role="status">{waiting}</p>;
+      }
       return (
         <>
           {invite && <InviteCode {...invite} />}
@@ -54,7 +70,7 @@ function PairingProgress({ pairingId, invite }: { pairingId: string; invite?: { 
     case 'expired':
       return <StatusMessage text={t('pairing_expired')} error />;
     case 'failed':
-      return <StatusMessage text={t('pairing_failed')} error />;
+      return <StatusMessage text={t(start === 'join' ? 'pairing_join_failed' : 'pairing_failed')} error />;
     case 'paired':
       return (
         <div className="paired" role="status">
@@ -75,7 +91,7 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
   const id = useId();
   const [role, setRole] = useState<PairRole>('learner');
   const [invite, setInvite] = useState<{ code: string; expiresAt: number; pairingId: string } | null>(null);
-  const [joining, setJoining] = useState<string | null>(null);
+  const [joining, setJoining] = useState<{ pairingId: string; start: PairingStart } | null>(null);
   const [code, setCode] = useState('');
   const { busy, error, run, clearError } = useSubmit();
   // The profile as it was typed when the last attempt started: once the person types again, its error is stale.
@@ -100,10 +116,12 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
   const join = (event: FormEvent) => {
     event.preventDefault();
     void pair(async () => {
-      const { pairingId } = await client.acceptInvite(code);
+      // One field for both codes: a personal code from a programme's e-mail is longer than an invite's.
+      const personal = normalizeJoiningCode(code) !== null;
+      const { pairingId } = personal ? await client.joinProgramme(code) : await client.acceptInvite(code);
       setCode('');
       setInvite(null);
-      setJoining(pairingId);
+      setJoining({ pairingId, start: personal ? 'join' : 'accept' });
     });
   };
 
@@ -127,7 +145,7 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
       </button>
       {invite && (
         <div className="invite">
-          <PairingProgress pairingId={invite.pairingId} invite={invite} />
+          <PairingProgress pairingId={invite.pairingId} invite={invite} start="invite" />
         </div>
       )}
       <form onSubmit={join}>
@@ -147,7 +165,7 @@ export function PairingSection({ title = t('pairing_title'), intro }: { title?: 
           {t('pairing_join')}
         </button>
       </form>
-      {joining && <PairingProgress pairingId={joining} />}
+      {joining && <PairingProgress {...joining} />}
       <StatusMessage text={shownError} error />
     </section>
   );

@@ -9,6 +9,8 @@ import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-backgroun
 import type { BackgroundSync } from '@/lib/sync/background-sync';
 import { leavePair } from '@/lib/sync/leave-pair';
 import { acceptInvite, createInvite } from '@/lib/sync/pairing';
+import { joinProgramme } from '@/lib/sync/programme-join';
+import { RelayError } from '@/lib/sync/relay-client';
 import { normalizeRelayUrl } from '@/lib/sync/relay-url';
 import { readManagedPolicy } from '@/lib/managed/cache';
 import { relayRefusal } from '@/lib/managed/relay';
@@ -54,7 +56,31 @@ export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToB
       void sync.request();
       return { pairingId: pairing.id, peerName: pairing.peerName ?? '' };
     },
+    async 'page:join-programme'({ code }) {
+      const pairing = await joinProgramme(sync.deps, { ...(await pairingProfile(db)), code }).catch((error: unknown) => {
+        throw joinRefusal(error);
+      });
+      await sync.listen();
+      void sync.request();
+      return { pairingId: pairing.id };
+    },
   };
+}
+
+/**
+ * The join routes answer with the invite's error codes; a personal code is not an invite (no
+ * buddy made it, it is not 9 characters), so the person is told about their e-mail's code instead.
+ */
+const JOIN_REFUSALS: Record<string, string> = {
+  invite_invalid: 'join_invalid',
+  invite_used: 'join_used',
+  programme_ended: 'join_ended',
+};
+
+function joinRefusal(error: unknown): unknown {
+  if (!(error instanceof RelayError)) return error;
+  const code = JOIN_REFUSALS[error.code];
+  return code ? new BackgroundError(code, error.message) : error;
 }
 
 /** Pairing needs a name to show the buddy and a relay to meet on: refused, with a code, without them. */

@@ -93,6 +93,9 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   peer_revoked: 'error_peer_revoked',
   quota_exceeded: 'error_quota_exceeded',
   programme_ended: 'error_programme_ended',
+  join_invalid: 'error_join_invalid',
+  join_used: 'error_join_used',
+  join_ended: 'error_join_ended',
 };
 
 /** A sentence that says what happened and what to do, for an error code of the background. */

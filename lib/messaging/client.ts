@@ -21,6 +21,8 @@ export interface Client {
   createInvite(role: PairRole): Promise<{ code: string; expiresAt: number; pairingId: string }>;
   /** Answers the buddy's code; the pair is recorded once the buddy's browser confirms. */
   acceptInvite(code: string): Promise<{ pairingId: string; peerName: string }>;
+  /** Joins a programme's planned pair with the person's personal code; the pair is recorded once both joined. */
+  joinProgramme(code: string): Promise<{ pairingId: string }>;
   /** Tells the relay, so the buddy sees it too; the log stays. */
   leavePair(pairId: string): Promise<void>;
   /** The person checked with their buddy: hide "a message may be missing" for what is missing now. */
@@ -73,6 +75,7 @@ export function createClient(db: BinomeDb): Client {
     },
     createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
     acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),
+    joinProgramme: (code) => sendToBackground({ type: 'page:join-programme', code }),
     leavePair: (pairId) => sendToBackground({ type: 'page:leave-pair', pairId }).then(() => undefined),
     hideOrderWarning: (pairId) => hideOrderWarning(db, pairId),
     syncNow: () => nudge(),

@@ -23,6 +23,11 @@ const pageToBackgroundRequests = {
     reply: reply<{ code: string; expiresAt: number; pairingId: string }>(),
   },
   'page:accept-invite': { fields: { code: z.string() }, reply: reply<{ pairingId: string; peerName: string }>() },
+  /** A personal code from a programme's e-mail (lib/sync/programme-join.ts); progress as for an invite. */
+  'page:join-programme': {
+    fields: { code: z.string().max(100) },
+    reply: reply<{ pairingId: string }>(),
+  },
   'page:leave-pair': { fields: { pairId: z.string() }, reply: reply<null>() },
   // From the in-page ask panel, which cannot open the database itself (lib/ask/ask-backend.ts).
   'page:remember-screenshot-choice': { fields: { site: z.string(), wanted: z.boolean() }, reply: reply<null>() },

@@ -56,6 +56,8 @@ export const joinLookupResponse = z.object({
   buddy: z.object({ device: peerSchema, share: z.string() }).nullable(),
   /** The last moment to join: the pair's end. */
   expiresAt: time,
+  /** The buddy's name from the coordinator's CSV, to say whom the person waits for; absent from older relays. */
+  buddyName: z.string().max(200).optional(),
 });
 export type JoinLookupResponse = z.infer<typeof joinLookupResponse>;
 

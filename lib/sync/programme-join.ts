@@ -51,7 +51,8 @@ export async function joinProgramme(deps: SyncDeps, request: PairingRequest & { 
         secret,
         expectedConfirm: null,
         pairId: null,
-        peerName: null,
+        // The name the coordinator gave, until the buddy's browser tells its own.
+        peerName: slot.buddyName ?? null,
         status: 'waiting',
         expiresAt,
         createdAt: deps.now(),

@@ -50,7 +50,12 @@ function formatters(language: PageLanguage) {
     dateTime: (ms: number) => `${dateTime.format(ms)} UTC`,
     percent: (share: number) => percent.format(share),
     rating: (value: number) => decimal.format(value),
-    hours: (ms: number) => decimal.format(ms / 3_600_000),
+    /** Hours from one hour on; minutes below it, where "0 h" would say a fast answer took nothing. */
+    duration: (t: PageStrings, ms: number) => {
+      if (ms < 60_000) return t.underAMinute;
+      if (ms < 3_600_000) return t.minutes(integer.format(Math.round(ms / 60_000)));
+      return t.hours(decimal.format(ms / 3_600_000));
+    },
     integer: (value: number) => integer.format(value),
   };
 }
@@ -73,7 +78,7 @@ function layout(frame: PageFrame, body: Html): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${t.htmlTitle}</title>
 <style nonce="${frame.nonce}">${STYLE}</style>
 </head>
@@ -129,8 +134,8 @@ function figureRows(t: PageStrings, f: ReturnType<typeof formatters>, figures: R
     html`<tr><th scope="row">${label}</th><td class="number">${value}</td></tr>`;
   return html`${row(t.questionsTotal, f.integer(figures.questions))}
 ${row(t.answeredShare, figures.answeredShare === null ? hidden : f.percent(figures.answeredShare))}
-${row(t.medianAnswer, figures.timeToFirstAnswer ? t.hours(f.hours(figures.timeToFirstAnswer.medianMs)) : hidden)}
-${row(t.p90Answer, figures.timeToFirstAnswer ? t.hours(f.hours(figures.timeToFirstAnswer.p90Ms)) : hidden)}
+${row(t.medianAnswer, figures.timeToFirstAnswer ? f.duration(t, figures.timeToFirstAnswer.medianMs) : hidden)}
+${row(t.p90Answer, figures.timeToFirstAnswer ? f.duration(t, figures.timeToFirstAnswer.p90Ms) : hidden)}
 ${row(t.twoWay, figures.twoWayShare === null ? hidden : f.percent(figures.twoWayShare))}
 ${row(t.kudos, f.integer(figures.kudos))}`;
 }
@@ -172,8 +177,8 @@ function figuresSection(t: PageStrings, f: ReturnType<typeof formatters>, figure
 <table><caption>${t.ratingsCaption}</caption>
 <thead><tr><th scope="col">${t.figure}</th><th scope="col">${t.value}</th></tr></thead>
 <tbody>
-<tr><th scope="row">${t.averageRating}</th><td class="number">${figures.ratings ? f.rating(figures.ratings.averageRating) : html`<span class="muted">${t.hiddenFigure}</span>`}</td></tr>
-<tr><th scope="row">${t.recommend}</th><td class="number">${figures.ratings ? f.percent(figures.ratings.recommendShare) : html`<span class="muted">${t.hiddenFigure}</span>`}</td></tr>
+<tr><th scope="row">${t.averageRating}</th><td class="number">${figures.ratings ? f.rating(figures.ratings.averageRating) : html`<span class="muted">${t.hiddenRatings}</span>`}</td></tr>
+<tr><th scope="row">${t.recommend}</th><td class="number">${figures.ratings ? f.percent(figures.ratings.recommendShare) : html`<span class="muted">${t.hiddenRatings}</span>`}</td></tr>
 </tbody>
 </table>
 </section>

@@ -43,6 +43,7 @@ const en = {
   twoWay: 'Questions asked by juniors (two-way share)',
   kudos: 'Kudos given',
   hiddenFigure: 'Not shown: fewer than 5 pairs',
+  hiddenRatings: 'Not shown: fewer than 5 ended pairs shared their wrap-up',
   weeksTitle: 'Questions per week',
   weeksCaption: 'Questions asked each week since the programme started',
   week: 'Week',
@@ -67,6 +68,8 @@ const en = {
   howText:
     'The relay counts the envelopes of messages: which pair, which of the two sent it, what kind of message, and when it arrived. It never reads what people write, which stays encrypted between their two browsers. An answer counts for the oldest unanswered question of the buddy before it.',
   hours: (value: string) => `${value} h`,
+  minutes: (value: string) => `${value} min`,
+  underAMinute: 'Under a minute',
 };
 
 export type PageStrings = typeof en;
@@ -111,6 +114,7 @@ const fr: PageStrings = {
   twoWay: 'Questions posées par les juniors (part réciproque)',
   kudos: 'Remerciements envoyés',
   hiddenFigure: 'Non affiché\u202f: moins de 5 binômes',
+  hiddenRatings: 'Non affiché\u202f: moins de 5 binômes terminés ont partagé leur bilan',
   weeksTitle: 'Questions par semaine',
   weeksCaption: 'Questions posées chaque semaine depuis le début du programme',
   week: 'Semaine',
@@ -135,6 +139,8 @@ const fr: PageStrings = {
   howText:
     'Le serveur compte les enveloppes des messages\u202f: quel binôme, lequel des deux l’a envoyé, quel genre de message, et quand il est arrivé. Il ne lit jamais ce que les gens écrivent, qui reste chiffré entre leurs deux navigateurs. Une réponse compte pour la plus ancienne question du binôme restée sans réponse avant elle.',
   hours: (value: string) => `${value}\u00a0h`,
+  minutes: (value: string) => `${value}\u00a0min`,
+  underAMinute: 'Moins d’une minute',
 };
 
 export const PAGE_STRINGS: Record<PageLanguage, PageStrings> = { en, fr };

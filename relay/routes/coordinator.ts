@@ -58,7 +58,9 @@ export function coordinatorRoutes(deps: RelayDeps, adminSecret: string | undefin
   async function sendPage(c: Context, frame: PageFrame, status: 200 | 401 | 403, page: ReturnType<typeof signInPage>) {
     c.header('Content-Security-Policy', contentSecurityPolicy(frame.nonce));
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // Not no-referrer: under it a browser sends `Origin: null` with the page's own sign-in form,
+    // which crossSite must refuse. same-origin still tells no other site where the person was.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('Cache-Control', 'no-store');
     return c.html(await page, status);
   }

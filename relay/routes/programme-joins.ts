@@ -86,6 +86,7 @@ export function programmeJoinRoutes(deps: RelayDeps) {
               }
             : null,
         expiresAt: slot.endsAt,
+        buddyName: slot.buddyName,
       };
       return c.json(body);
     })

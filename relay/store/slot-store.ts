@@ -33,6 +33,8 @@ export interface JoiningSlot {
   starterDeviceId: string | null;
   starterShare: string | null;
   pairId: string | null;
+  /** The buddy's name as the coordinator's CSV gives it: the joining person sees whom they wait for. */
+  buddyName: string;
 }
 
 export type JoinRefusal = 'invalid' | 'used' | 'ended' | 'conflict';
@@ -47,6 +49,8 @@ type SlotRow = {
   starter_device_id: string | null;
   starter_share: string | null;
   pair_id: string | null;
+  senior_name: string;
+  junior_name: string;
   name: string;
   starts_at: unknown;
   ends_at: unknown;
@@ -57,7 +61,7 @@ type SlotRow = {
 
 const SLOT_BY_CODE = `
   SELECT s.id, s.programme_id, s.ends_at AS slot_ends_at, s.senior_code_hash, s.senior_device_id, s.junior_device_id,
-         s.starter_device_id, s.starter_share, s.pair_id,
+         s.starter_device_id, s.starter_share, s.pair_id, s.senior_name, s.junior_name,
          g.name, g.starts_at, g.ends_at, g.max_seniors_per_junior, g.help_url, g.created_at
   FROM programme_slots s JOIN programmes g ON g.id = s.programme_id
   WHERE s.senior_code_hash = $1 OR s.junior_code_hash = $1`;
@@ -76,6 +80,7 @@ function toJoiningSlot(row: SlotRow, codeHash: string): JoiningSlot {
     starterDeviceId: row.starter_device_id,
     starterShare: row.starter_share,
     pairId: row.pair_id,
+    buddyName: side === 'senior' ? row.junior_name : row.senior_name,
   };
 }
 

@@ -11,66 +11,106 @@ interface Pair {
   fixtureUrl(page: string): string;
 }
 
+/** Hugo helps two seniors, Anne and Bernard: two pairs, one helper. */
+interface Trio {
+  relay: RelayProcess;
+  helper: Person;
+  askers: [Person, Person];
+  fixtureUrl(page: string): string;
+}
+
+const fixtureUrl = (page: string) => `http://excel.officeapps.live.com/x/${page}`;
+
+/**
+ * The asker invites from her settings page, the helper joins from his, as people do it: both see
+ * the other in "My buddies", compare their safety numbers and mark them checked.
+ */
+async function pairThroughSettings(asker: Person, helper: Person, relay: RelayProcess): Promise<void> {
+  const askerOptions = await asker.options();
+  await askerOptions.saveProfile(asker.name, relay.url);
+  const code = await askerOptions.createInvite('learn from my buddy');
+
+  const helperOptions = await helper.options();
+  await helperOptions.saveProfile(helper.name, relay.url);
+  await helperOptions.join(code.toLowerCase());
+  // Both browsers check each other's confirmation of the code before either records the pair.
+  await helperOptions.pairedWith(asker.name);
+  await askerOptions.pairedWith(helper.name);
+  await expect(helperOptions.buddies().filter({ hasText: asker.name })).toHaveText([`${asker.name} — I help`]);
+  await expect(askerOptions.buddies()).toHaveText([`${helper.name} — I learn`]);
+  // Each reads their own number aloud; the other finds it under the buddy's name.
+  const askerNumber = await askerOptions.safetyNumber('Your number');
+  expect(askerNumber).toMatch(/^\d{30}$/);
+  expect(await helperOptions.safetyNumber(`${asker.name}’s number`)).toBe(askerNumber);
+  expect(await askerOptions.safetyNumber(`${helper.name}’s number`)).toBe(await helperOptions.safetyNumber('Your number'));
+  await askerOptions.markVerified(helper.name);
+  await helperOptions.markVerified(asker.name);
+  await askerOptions.page.close();
+  await helperOptions.page.close();
+}
+
+/**
+ * Launches `names` (each a fresh profile), runs `body`, then closes everything: each step runs
+ * even if one before it fails (a relay left running would outlive the test); the test's own
+ * failure comes first, a failed clean-up is reported when the test passed.
+ */
+async function withPeople(
+  names: string[],
+  body: (relay: RelayProcess, people: Person[]) => Promise<void>,
+  desktop?: Desktop,
+): Promise<void> {
+  const fixtures = await startFixtureServer();
+  const relay = await RelayProcess.start();
+  const people: Person[] = [];
+  let failure: unknown;
+  try {
+    // Only the first person sits at the desktop, when there is one.
+    for (const [index, name] of names.entries()) {
+      people.push(await Person.launch(name, fixtures.port, 'en', index === 0 ? desktop : undefined));
+    }
+    await body(relay, people);
+  } catch (error) {
+    failure = error;
+  } finally {
+    const steps = [
+      ...people.map((person) => () => person.close()),
+      () => relay.dispose(),
+      () => fixtures.close(),
+      async () => desktop?.stop(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await step().catch((error: unknown) => failures.push(error));
+    failure ??= failures[0];
+  }
+  if (failure !== undefined) throw failure;
+}
+
 /**
  * Two people paired through a real relay process: Anne asks (she learns), Hugo helps.
  * Pairing goes through both options pages, as a person would do it.
  */
-export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair }>({
+export const test = base.extend<{ askerAtDesktop: boolean; pair: Pair; trio: Trio }>({
   /** Anne in a real (virtual) desktop session, for keyboard shortcuts and the right-click menu. */
   askerAtDesktop: [false, { option: true }],
   pair: async ({ askerAtDesktop }, use) => {
-    const fixtures = await startFixtureServer();
-    const relay = await RelayProcess.start();
     const desktop = askerAtDesktop ? await Desktop.start() : undefined;
-    const asker = await Person.launch('Anne Martin', fixtures.port, 'en', desktop);
-    const helper = await Person.launch('Hugo', fixtures.port);
-    let failure: unknown;
-    try {
-      const askerOptions = await asker.options();
-      await askerOptions.saveProfile('Anne Martin', relay.url);
-      const code = await askerOptions.createInvite('learn from my buddy');
-
-      const helperOptions = await helper.options();
-      await helperOptions.saveProfile('Hugo', relay.url);
-      await helperOptions.join(code.toLowerCase());
-      // Both browsers check each other's confirmation of the code before either records the pair.
-      await helperOptions.pairedWith('Anne Martin');
-      await askerOptions.pairedWith('Hugo');
-      await expect(helperOptions.buddies()).toHaveText(['Anne Martin — I help']);
-      await expect(askerOptions.buddies()).toHaveText(['Hugo — I learn']);
-      // Each reads their own number aloud; the other finds it under the buddy's name.
-      const anneNumber = await askerOptions.safetyNumber('Your number');
-      expect(anneNumber).toMatch(/^\d{30}$/);
-      expect(await helperOptions.safetyNumber('Anne Martin’s number')).toBe(anneNumber);
-      expect(await askerOptions.safetyNumber('Hugo’s number')).toBe(await helperOptions.safetyNumber('Your number'));
-      await askerOptions.markVerified('Hugo');
-      await helperOptions.markVerified('Anne Martin');
-      await askerOptions.page.close();
-      await helperOptions.page.close();
-
-      await use({
-        relay,
-        asker,
-        helper,
-        fixtureUrl: (page) => `http://excel.officeapps.live.com/x/${page}`,
-      });
-    } catch (error) {
-      failure = error;
-    } finally {
-      // Each step runs even if one before it fails: a relay left running would outlive the test.
-      const steps = [
-        () => asker.close(),
-        () => helper.close(),
-        () => relay.dispose(),
-        () => fixtures.close(),
-        async () => desktop?.stop(),
-      ];
-      const failures: unknown[] = [];
-      for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-      failure ??= failures[0];
-    }
-    // The test's own failure comes first; a failed clean-up is reported when the test passed.
-    if (failure !== undefined) throw failure;
+    await withPeople(
+      ['Anne Martin', 'Hugo'],
+      async (relay, [asker, helper]) => {
+        await pairThroughSettings(asker!, helper!, relay);
+        await use({ relay, asker: asker!, helper: helper!, fixtureUrl });
+      },
+      desktop,
+    );
+  },
+  /** Hugo helps Anne and then Bernard, each paired from the settings pages. */
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a fixture needs from this pattern, and the trio needs none.
+  trio: async ({}, use) => {
+    await withPeople(['Hugo', 'Anne Martin', 'Bernard Roux'], async (relay, [helper, anne, bernard]) => {
+      await pairThroughSettings(anne!, helper!, relay);
+      await pairThroughSettings(bernard!, helper!, relay);
+      await use({ relay, helper: helper!, askers: [anne!, bernard!], fixtureUrl });
+    });
   },
 });
 

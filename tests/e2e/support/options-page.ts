@@ -1,5 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * A safety number in the pairing section once paired (the settings or the welcome page), read
+ * from its accessible name, "Your number: …" or "<buddy>’s number: …", as 30 digits.
+ */
+export async function safetyNumberOn(page: Page, whose: string): Promise<string> {
+  const number = page.locator('.paired').getByRole('img', { name: new RegExp(`^${whose}\\s?: `) });
+  await expect(number).toBeVisible();
+  const label = (await number.getAttribute('aria-label'))!;
+  return label.slice(label.indexOf(':') + 1).replace(/[^\d]/g, '');
+}
+
 export class OptionsPage {
   constructor(readonly page: Page) {}
 
@@ -43,10 +54,7 @@ export class OptionsPage {
 
   /** "Your number" or "<buddy>’s number", as the person reads it aloud: 30 digits. */
   async safetyNumber(whose: string): Promise<string> {
-    const number = this.page.locator('.paired').getByRole('img', { name: new RegExp(`^${whose}: `) });
-    await expect(number).toBeVisible();
-    const label = (await number.getAttribute('aria-label'))!;
-    return label.slice(label.indexOf(':') + 1).replace(/[^\d]/g, '');
+    return safetyNumberOn(this.page, whose);
   }
 
   async markVerified(buddy: string): Promise<void> {

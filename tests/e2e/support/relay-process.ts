@@ -21,10 +21,14 @@ export class RelayProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'binome-relay-'));
   output = '';
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** More of the relay's environment: ADMIN_SECRET, for a test that runs the operator's command line. */
+    private readonly env: Record<string, string>,
+  ) {}
 
-  static async start(): Promise<RelayProcess> {
-    const relay = new RelayProcess(await freePort());
+  static async start(env: Record<string, string> = {}): Promise<RelayProcess> {
+    const relay = new RelayProcess(await freePort(), env);
     await relay.restart();
     return relay;
   }
@@ -36,7 +40,7 @@ export class RelayProcess {
   async restart(): Promise<void> {
     if (this.child) throw new Error('The relay is already running');
     const child = spawn(process.execPath, ['--import', 'tsx', 'relay/cli.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DATABASE_URL: '' },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

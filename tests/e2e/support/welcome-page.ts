@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { messageIn } from './messages';
+import { safetyNumberOn } from './options-page';
 
 /** The welcome page, read in the person's language with the extension's own messages. */
 export class WelcomePage {
@@ -39,6 +40,14 @@ export class WelcomePage {
   async join(code: string): Promise<void> {
     await this.page.getByLabel(this.text('pairing_join_label')).fill(code);
     await this.page.getByRole('button', { name: this.text('pairing_join') }).click();
+  }
+
+  /** "Your number" (safety_my_number) or the buddy's (safety_peer_number), in the page's language. */
+  async safetyNumber(whose: { mine: true } | { buddy: string }): Promise<string> {
+    return safetyNumberOn(
+      this.page,
+      'mine' in whose ? this.text('safety_my_number') : this.text('safety_peer_number', whose.buddy),
+    );
   }
 
   async expectPairedWith(buddy: string): Promise<void> {

@@ -20,11 +20,16 @@ import { pageToRenderIn, show, unmountShown } from '../helpers/dom';
 import { speak } from '../helpers/i18n';
 
 const INVITE = { code: 'ABCDEFGHJ', expiresAt: Date.UTC(2030, 0, 1), pairingId: 'pairing-1' };
+/** A personal code as the coordinator's e-mail gives it, typed the way a person may type it. */
+const PERSONAL_CODE_TYPED = 'abcd efgh jkmn-pqrst';
+const JOIN_PAIRING_ID = 'pairing-3';
 
 /** The background's side of pairing: it reads the stored profile when asked, as the real one does. */
 function backgroundDouble(db: BinomeDb) {
   const profilesSeen: Profile[] = [];
   const failures: string[] = [];
+  /** Which code each Join went to the background as: an invite, or a personal code (as typed). */
+  const accepted: string[] = [];
   const client = {
     async createInvite() {
       profilesSeen.push(await readProfile(db));
@@ -50,11 +55,34 @@ function backgroundDouble(db: BinomeDb) {
       profilesSeen.push(await readProfile(db));
       const code = failures.shift();
       if (code) throw new BackgroundError(code, `failed with ${code}`);
+      accepted.push('invite');
       return { pairingId: 'pairing-2', peerName: 'Karim' };
+    },
+    async joinProgramme(code: string) {
+      profilesSeen.push(await readProfile(db));
+      accepted.push(`personal ${code}`);
+      const failure = failures.shift();
+      if (failure) throw new BackgroundError(failure, `failed with ${failure}`);
+      // The first of the pair to join waits, with the buddy's name from the coordinator's CSV.
+      await db.pairings.put({
+        id: JOIN_PAIRING_ID,
+        relayUrl: profilesSeen.at(-1)!.relayUrl,
+        side: 'inviter',
+        nameplate: 'programme:slot-1',
+        myRole: 'learner',
+        secret: null,
+        expectedConfirm: null,
+        pairId: null,
+        peerName: 'Bernard Roux',
+        status: 'waiting',
+        expiresAt: INVITE.expiresAt,
+        createdAt: 1,
+      });
+      return { pairingId: JOIN_PAIRING_ID };
     },
     syncNow: async () => undefined,
   } as unknown as Client;
-  return { client, profilesSeen, failWith: (...codes: string[]) => failures.push(...codes) };
+  return { client, profilesSeen, accepted, failWith: (...codes: string[]) => failures.push(...codes) };
 }
 
 let container: HTMLElement;
@@ -234,4 +262,59 @@ describe('three failures, three sentences that say what to do', () => {
     expect(new Set(shown).size).toBe(3);
     expect(shown).toEqual([words.error_wrong_address.message, words.error_network.message, words.error_refused.message]);
   });
+});
+
+describe('one field for both codes: an invite from the buddy, or a personal code from the e-mail', () => {
+  const joinForm = () => codeField().closest('form') as unknown as HTMLFormElement;
+
+  it('an invite code goes to the background as an invite, a personal code as a programme join', async () => {
+    const { accepted } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
+    await type(codeField(), 'abc-def-ghj');
+    await submit(joinForm());
+    await vi.waitFor(() => expect(accepted).toEqual(['invite']));
+
+    await type(codeField(), PERSONAL_CODE_TYPED);
+    await submit(joinForm());
+    await vi.waitFor(() => expect(accepted).toEqual(['invite', `personal ${PERSONAL_CODE_TYPED}`]));
+    expect(alerts()).toEqual([]);
+  });
+
+  it.each(['en', 'fr'] as const)(
+    'after joining, the person is told whom they wait for, then why it failed (%s)',
+    async (language) => {
+      await speakIn(language);
+      const { db } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
+      await type(codeField(), PERSONAL_CODE_TYPED);
+      await submit(joinForm());
+      const waiting = words.pairing_join_waiting.message.replace('$1', 'Bernard Roux');
+      await vi.waitFor(() => expect(statuses()).toContain(waiting));
+      expect(codeField().value).toBe('');
+
+      // The buddy's code ended in another pair secret: the keys did not match.
+      await act(async () => {
+        await db.pairings.update(JOIN_PAIRING_ID, { status: 'failed' });
+      });
+      await vi.waitFor(() => expect(alerts()).toEqual([words.pairing_join_failed.message]));
+      expect(statuses()).not.toContain(waiting);
+    },
+  );
+
+  it.each(['en', 'fr'] as const)(
+    'an unknown, used or ended personal code gets its own sentence, never the invite’s (%s)',
+    async (language) => {
+      await speakIn(language);
+      const { db, failWith } = await readySettings({ displayName: 'Anne', relayUrl: 'https://binome.example.com' });
+      const shown: string[] = [];
+      for (const code of ['join_invalid', 'join_used', 'join_ended']) {
+        failWith(code);
+        await type(codeField(), PERSONAL_CODE_TYPED);
+        await submit(joinForm());
+        await vi.waitFor(() => expect(alerts()).toHaveLength(1));
+        shown.push(alerts()[0]!);
+      }
+      expect(shown).toEqual([words.error_join_invalid.message, words.error_join_used.message, words.error_join_ended.message]);
+      expect(shown).not.toContain(words.error_invite_invalid.message);
+      expect(await db.pairings.count()).toBe(0);
+    },
+  );
 });

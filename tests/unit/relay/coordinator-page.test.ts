@@ -84,6 +84,9 @@ describe.each(backends())('the coordinator page on $name', (backend) => {
     expect(page).toContain(`<style nonce="${nonce}">`);
     expect(page).not.toMatch(/<script|\bsrc=|https?:\/\//i);
     expect(res.headers.get('Cache-Control')).toBe('no-store');
+    // Under no-referrer, Chromium posts the form with `Origin: null`, which the cross-site check refuses.
+    expect(res.headers.get('Referrer-Policy')).toBe('same-origin');
+    expect(page).toContain('<meta name="referrer" content="same-origin">');
     const english = await (await relay.app.request('/coordinator?lang=en', { headers: { 'Accept-Language': 'fr-FR' } })).text();
     expect(english).toContain('<html lang="en">');
     expect(english).toContain('<a href="/coordinator?lang=fr" lang="fr" hreflang="fr">Français</a>');

@@ -138,7 +138,8 @@ describe('joining a programme with personal codes from a CSV', () => {
     const anne = browser(() => relay.url);
     const hugo = browser(() => relay.url);
     const anneJoin = await joinProgramme(anne.deps, { ...anne.request('Anne'), code: codes[0]!.code.toLowerCase() });
-    expect(anneJoin).toMatchObject({ side: 'inviter', status: 'waiting', myRole: 'learner' });
+    // While she waits she is told whom for: the name on the coordinator's CSV, until Hugo's browser gives his.
+    expect(anneJoin).toMatchObject({ side: 'inviter', status: 'waiting', myRole: 'learner', peerName: 'Hugo Petit' });
     await syncAll(anne.deps);
     expect(await anne.db.pairs.count()).toBe(0); // not before the buddy joined
 
