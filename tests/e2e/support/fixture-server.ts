@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
 
+/** Hostnames of real tools that the browser resolves to the local fixture server. */
+export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com'];
+
 /** Serves tests/fixtures/pages; the browser reaches it under real tools' hostnames. */
 export async function startFixtureServer(): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
