@@ -32,6 +32,7 @@ import { ASK_PANEL_REMOVE, ASK_PANEL_TAG, mountAskPanel, type AskPanelMount } fr
 import { ASK_PANEL_MESSAGES } from '../messaging/panel-frame-and-host';
 import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from '../db/ids';
+import { toolbarButton } from '../platform/toolbar-button';
 
 export type AskSurface = 'in-page' | 'side-panel' | 'window';
 
@@ -217,10 +218,8 @@ async function openOutsideThePage(
 
 /** The popup where the browser allows one; a small window with the same page otherwise. */
 export async function openAskWindow(tabId: number): Promise<void> {
-  // Firefox's Manifest V2 build has browserAction instead.
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   await Promise.resolve()
-    .then(() => action.openPopup())
+    .then(() => toolbarButton().openPopup())
     .catch(() =>
       browser.windows.create({
         url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`),

@@ -51,7 +51,10 @@ test('pair, ask about a page, answer, and both keep it in their knowledge log', 
   await helperPopup.openFirstFrom('Anne Martin');
   await expect.poll(() => helperPopup.context()).toContain('Excel Online');
   expect(await helperPopup.context()).toContain('Insérer un tableau croisé dynamique');
-  await helperPopup.answer('Anne Martin', 'Select the table, then Insert > PivotTable.\nGuide: https://support.example.com/pivot-tables');
+  await helperPopup.answer(
+    'Anne Martin',
+    'Select the table, then Insert > PivotTable.\nGuide: https://support.example.com/pivot-tables',
+  );
   await expect.poll(() => helperPopup.replies()).toHaveLength(1);
   await expect.poll(() => helperPopup.threadStatus()).toBe('You answered');
   await expect.poll(() => helper.badgeText()).toBe('');

@@ -65,7 +65,11 @@ export class FirefoxPerson {
       options.inWindow ? { type: 'window', windowBounds: { width: 460, height: 900 } } : undefined,
     );
     void page.goto(this.url(path), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
-    await page.waitForFunction((prefix: string) => location.href.startsWith(prefix) && document.readyState !== 'loading', {}, this.url(''));
+    await page.waitForFunction(
+      (prefix: string) => location.href.startsWith(prefix) && document.readyState !== 'loading',
+      {},
+      this.url(''),
+    );
     return page;
   }
 

@@ -23,7 +23,8 @@ export function firefoxPath(): string {
 /** The add-on id of the built Firefox manifest (browser_specific_settings.gecko.id). */
 export function builtAddonId(): string {
   const manifestPath = `${FIREFOX_EXTENSION_DIR}/manifest.json`;
-  if (!existsSync(manifestPath)) throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox" first.`);
+  if (!existsSync(manifestPath))
+    throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox" first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error('The Firefox manifest has no browser_specific_settings.gecko.id');

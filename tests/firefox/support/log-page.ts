@@ -6,7 +6,7 @@ export class FirefoxLogPage {
   constructor(readonly page: Page) {}
 
   async search(query: string): Promise<void> {
-    await this.page.locator(byLabel('Search your knowledge log')).fill(query);
+    await this.page.locator(byLabel('Search your knowledge log', 'searchbox')).fill(query);
   }
 
   entries(): Promise<string[]> {
