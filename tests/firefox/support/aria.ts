@@ -1,4 +1,4 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 
 /** Puppeteer's accessibility query (role and accessible name, both exact), as in the Chromium page objects. */
 export function byRole(role: string, name?: string): string {
@@ -14,7 +14,7 @@ export function byLabel(label: string, role = 'textbox'): string {
   return byRole(role, label);
 }
 
-type Scope = Page | ElementHandle;
+type Scope = Page | Frame | ElementHandle;
 
 /** The text of every element `selector` matches in `scope` now (for `expect.poll`). */
 export async function textsOf(scope: Scope, selector: string): Promise<string[]> {

@@ -56,6 +56,16 @@ export class BrowserWindow {
     `);
   }
 
+  /**
+   * The add-on's keyboard shortcut for `command`, pressed on the selected tab: what the key's handler
+   * calls (Firefox's ExtensionShortcuts: the activeTab grant, then commands.onCommand). WebDriver's
+   * key actions are typed into the page's content; Firefox's add-on shortcuts are keys of its own
+   * window, which a page's key events do not reach.
+   */
+  async pressShortcut(command: string): Promise<void> {
+    await this.run(`extension.shortcuts.onCommand(${JSON.stringify(command)});`);
+  }
+
   /** The badge on the add-on's toolbar button, for every tab (what a person sees next to its icon). */
   async badgeText(): Promise<string> {
     return this.run<string>(`

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { ASK_COMMAND } from '../../../lib/ask/commands';
+import { FirefoxAskPanel } from './ask-panel';
 import { FIXTURE_HOSTS } from '../../e2e/support/fixture-server';
 import { BrowserWindow } from './browser-window';
 import { builtAddonId, FIREFOX_EXTENSION_DIR, launchFirefox } from './firefox';
@@ -92,6 +94,21 @@ export class FirefoxPerson {
     await page.bringToFront();
     const tabId = await this.window.pressToolbarButton();
     return new FirefoxPopupPage(await this.openExtensionPage(`popup.html?tabId=${tabId}`, { inWindow: true }));
+  }
+
+  /** Binôme's keyboard shortcut (Alt+Shift+H) on `page`: see BrowserWindow. */
+  async pressAskShortcut(page: Page): Promise<void> {
+    await page.bringToFront();
+    await this.window.pressShortcut(ASK_COMMAND);
+  }
+
+  /** The ask panel the background put into `page`, once it shows there. */
+  async askPanelIn(page: Page): Promise<FirefoxAskPanel> {
+    const panel = new FirefoxAskPanel(page, this.url('ask-panel.html'));
+    await expect
+      .poll(async () => (await panel.frame()) !== undefined, { message: 'the ask panel appears in the page', timeout: 15_000 })
+      .toBe(true);
+    return panel;
   }
 
   /** The popup on its own, as when the person opens it from any page. */

@@ -1,5 +1,4 @@
 import type { Page } from 'puppeteer-core';
-import { expect } from 'vitest';
 import { byLabel, byRole, itemsOf, textOf, textsOf } from './aria';
 
 /** Binôme's popup (moz-extension://…/popup.html) opened as a page, as the Chromium tests do. */
@@ -36,6 +35,11 @@ export class FirefoxPopupPage {
     if (!first) throw new Error(`Nothing from ${buddy} in the inbox`);
     await first.click();
     await this.page.locator(byRole('button', 'Back')).wait();
+  }
+
+  /** The screenshot a question came with, as the helper sees it. */
+  async hasPicture(sender: string): Promise<boolean> {
+    return (await this.page.$(byRole('img', `Picture of the page, sent by ${sender}`))) !== null;
   }
 
   threadStatus(): Promise<string | null> {
