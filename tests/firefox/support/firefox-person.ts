@@ -67,11 +67,12 @@ export class FirefoxPerson {
       options.inWindow ? { type: 'window', windowBounds: { width: 460, height: 900 } } : undefined,
     );
     void page.goto(this.url(path), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
-    await page.waitForFunction(
-      (prefix: string) => location.href.startsWith(prefix) && document.readyState !== 'loading',
-      {},
-      this.url(''),
-    );
+    // Asked again until it answers: a question put while the page navigates fails with its old document.
+    const arrived = () =>
+      page
+        .evaluate((prefix: string) => location.href.startsWith(prefix) && document.readyState !== 'loading', this.url(''))
+        .catch(() => false);
+    await expect.poll(arrived, { message: `${path} opens`, timeout: 15_000 }).toBe(true);
     return page;
   }
 
