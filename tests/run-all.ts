@@ -1,7 +1,8 @@
 /**
  * `npm test`: every suite, then one closing line "N passed, N failed" that sums them.
  * The architecture rules and the linter, then unit and relay tests (Vitest; on PostgreSQL too when DATABASE_URL is set), then the
- * extension build, the type check, the end-to-end suite in real Chromium (Playwright) and the screenshots of every screen.
+ * extension build, the type check, the end-to-end suite in real Chromium (Playwright), the screenshots of every screen, and the
+ * core loop in Firefox ESR (tests/firefox, WebDriver BiDi).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const RESULTS = '.tmp';
 const UNIT_JSON = `${RESULTS}/unit-results.json`;
 const E2E_JSON = `${RESULTS}/e2e-results.json`;
+const FIREFOX_JSON = `${RESULTS}/firefox-results.json`;
 
 function run(command: string, args: string[]): number {
   console.log(`\n$ ${command} ${args.join(' ')}`);
@@ -25,8 +27,9 @@ function readJson<T>(path: string): T | null {
 }
 
 /**
- * What the E2E suite needs from Debian, installed when missing and we are allowed to:
- * Chromium with its French locale, and a virtual display with real input for the shortcut and right-click tests.
+ * What the E2E suites need from Debian, installed when missing and we are allowed to:
+ * Chromium with its French locale, a virtual display with real input for the shortcut and right-click tests,
+ * and Firefox ESR for the Firefox suite.
  */
 function ensureBrowserTools(): void {
   const chromium = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -34,6 +37,7 @@ function ensureBrowserTools(): void {
     ...(chromium.some((path) => path && existsSync(path)) ? [] : ['chromium']),
     ...(existsSync('/usr/bin/Xvfb') ? [] : ['xvfb']),
     ...(existsSync('/usr/bin/xdotool') ? [] : ['xdotool']),
+    ...([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].some((path) => path && existsSync(path)) ? [] : ['firefox-esr']),
     // Debian's Chromium speaks only English without it: a French profile would silently test English.
     ...(!process.env.CHROMIUM_PATH && !existsSync('/usr/lib/chromium/locales/fr.pak') ? ['chromium-l10n'] : []),
   ];
@@ -45,13 +49,14 @@ function ensureBrowserTools(): void {
     return;
   }
   console.error(
-    `Missing for the end-to-end tests: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}); set CHROMIUM_PATH for another Chromium.`,
+    `Missing for the end-to-end tests: ${missing.join(', ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}); set CHROMIUM_PATH for another Chromium, FIREFOX_PATH for another Firefox.`,
   );
 }
 
 mkdirSync(RESULTS, { recursive: true });
 rmSync(UNIT_JSON, { force: true });
 rmSync(E2E_JSON, { force: true });
+rmSync(FIREFOX_JSON, { force: true });
 
 let passed = 0;
 let failed = 0;
@@ -106,6 +111,27 @@ if (buildExit !== 0) {
     console.error('The screenshots could not all be taken: see the output above.');
     failed++;
   }
+}
+
+// The core loop in Firefox, on its own build (.output/firefox-mv2). A missing Firefox fails its test, it is not skipped.
+if (run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
+  crashed = true;
+} else {
+  const firefoxExit = run('npx', [
+    'vitest',
+    'run',
+    '-c',
+    'tests/firefox/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${FIREFOX_JSON}`,
+  ]);
+  const firefox = readJson<{ numPassedTests: number; numFailedTests: number }>(FIREFOX_JSON);
+  if (firefox) {
+    passed += firefox.numPassedTests;
+    failed += firefox.numFailedTests;
+  }
+  if (!firefox || (firefoxExit !== 0 && firefox.numFailedTests === 0)) crashed = true;
 }
 
 if (crashed) console.error('A test suite could not run to the end: see its output above.');

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { BinomeDb } from '@/lib/db/db';
+import { toolbarButton } from '@/lib/platform/toolbar-button';
 import { forgetThreadToOpen, leaveThreadToOpen, threadPagePath } from '@/lib/conversation/open-thread';
 import { threadOfNotice } from '@/lib/sync/notifications';
 
@@ -17,7 +18,7 @@ export function onNotificationClicked(db: BinomeDb) {
 async function openFor(db: BinomeDb, threadId: string | null): Promise<void> {
   if (threadId) await leaveThreadToOpen(db, threadId);
   try {
-    await browser.action.openPopup();
+    await toolbarButton().openPopup();
   } catch {
     // The tab is told by its address: a note left behind would reopen the thread at the next toolbar click.
     if (threadId) await forgetThreadToOpen(db);

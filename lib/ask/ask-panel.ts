@@ -34,6 +34,7 @@ import { savePendingAsk } from './pending-ask';
 import { uuidv7 } from '../db/ids';
 import { readManagedPolicy } from '../managed/cache';
 import { notifyNotOfferedHere, offeredOn } from '../managed/offer';
+import { toolbarButton } from '../platform/toolbar-button';
 
 export type AskSurface = 'in-page' | 'side-panel' | 'window';
 
@@ -224,10 +225,8 @@ async function openOutsideThePage(
 
 /** The popup where the browser allows one; a small window with the same page otherwise. */
 export async function openAskWindow(tabId: number): Promise<void> {
-  // Firefox's Manifest V2 build has browserAction instead.
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   await Promise.resolve()
-    .then(() => action.openPopup())
+    .then(() => toolbarButton().openPopup())
     .catch(() =>
       browser.windows.create({
         url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`),

@@ -7,6 +7,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { siteOf, type BinomeDb } from '../db/db';
+import { toolbarButton } from '../platform/toolbar-button';
 
 const TABS_PERMISSION = { permissions: ['tabs' as const] };
 
@@ -39,7 +40,9 @@ export async function hasEntriesForSite(db: BinomeDb, url: string | undefined): 
 
 async function markTab(db: BinomeDb, tabId: number, url: string | undefined): Promise<void> {
   const known = await hasEntriesForSite(db, url);
-  await browser.action.setIcon({ tabId, path: icons(known ? 'icon-known' : 'icon') }).catch(() => undefined);
+  await toolbarButton()
+    .setIcon({ tabId, path: icons(known ? 'icon-known' : 'icon') })
+    .catch(() => undefined);
 }
 
 /** In the background: listens to tabs while, and only while, the permission is held. */

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
 
+/** Hostnames of real tools (and of a company's own, tests/e2e/managed.spec.ts) that the browsers resolve to the fixture server. */
+export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com', 'crm.acme.internal'];
+
 /** Serves tests/fixtures/pages; the browser reaches it under real tools' hostnames. */
 export async function startFixtureServer(): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {

@@ -6,14 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { AskPanelPage } from './ask-panel-page';
 import { chromiumPath } from './chromium';
 import type { Desktop } from './desktop';
+import { FIXTURE_HOSTS } from './fixture-server';
 import { LogPage } from './log-page';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
-
-/** Hostnames of real tools (and of a company's own, tests/e2e/managed.spec.ts) that the browser resolves to the local fixture server. */
-export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com', 'crm.acme.internal'];
 
 /** One person: a persistent Chromium profile with the built extension, relaunchable. */
 export class Person {
