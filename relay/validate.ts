@@ -28,12 +28,16 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
     }
   });
 
+/** Deeper than any request of the protocol: such a body is refused rather than walked (the stack is finite). */
+const MAX_DEPTH = 32;
+
 /** The fields holding text PostgreSQL cannot store as given (see isStorableText), or ''. */
-function unstorableText(value: unknown, path = ''): string {
+function unstorableText(value: unknown, path = '', depth = 0): string {
   if (typeof value === 'string') return isStorableText(value) ? '' : path || 'body';
   if (typeof value !== 'object' || value === null) return '';
+  if (depth >= MAX_DEPTH) return path || 'body';
   const faults = Object.entries(value)
-    .map(([key, item]) => unstorableText(item, path ? `${path}.${key}` : key))
+    .map(([key, item]) => unstorableText(item, path ? `${path}.${key}` : key, depth + 1))
     .filter(Boolean);
   return faults.join(', ');
 }

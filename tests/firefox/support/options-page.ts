@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { messageIn } from '../../e2e/support/messages';
 import { byLabel, byRole, itemsOf, textOf } from './aria';
 
 /** Binôme's settings page in Firefox (moz-extension://…/options.html). */
@@ -22,7 +23,7 @@ export class FirefoxOptionsPage {
   }
 
   async join(code: string): Promise<void> {
-    await this.page.locator(byLabel('Invite code from your buddy')).fill(code);
+    await this.page.locator(byLabel(messageIn('en', 'pairing_join_label'))).fill(code);
     await this.page.locator(byRole('button', 'Join')).click();
   }
 
