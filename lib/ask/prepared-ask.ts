@@ -8,7 +8,6 @@ import type { PairChoice } from './question';
 import type { PageContext } from '../capture/page-context';
 import type { ElementDescription } from '../capture/element-description';
 import type { LanguageChoice } from '../i18n/language';
-import { sendFromPanelFrame } from '../messaging/messaging';
 
 export const PREPARED_PREFIX = 'preparedAsk:';
 /** Set while a tab may show a panel (cleared when it closes; a navigation leaves it, harmlessly). */
@@ -16,19 +15,7 @@ export const PANEL_OPEN_PREFIX = 'askPanelOpen:';
 
 /** The in-page panel says so when it closes: the next ask need not wait for it to go. */
 export async function forgetOpenPanel(tabId: number): Promise<void> {
-  if (!hasSessionStorage()) {
-    await sendFromPanelFrame({ type: 'panel:forget-open-panel' });
-    return;
-  }
   await browser.storage.session.remove(PANEL_OPEN_PREFIX + tabId);
-}
-
-/**
- * False in Firefox's extension frames inside a web page, which get no `storage.session`: they
- * ask the background instead, which checks that the frame is the panel it asks about.
- */
-function hasSessionStorage(): boolean {
-  return !!(browser.storage as { session?: unknown } | undefined)?.session;
 }
 
 export function preciseNow(): number {
@@ -70,13 +57,11 @@ export interface ChannelSecret {
  * starts loading before the capture is stored, so it waits for it (not forever).
  */
 export async function takePreparedAsk(id: string, waitMs = HANDOVER_WAIT_MS): Promise<PreparedAsk | null> {
-  if (!hasSessionStorage()) return sendFromPanelFrame({ type: 'panel:take-prepared-ask', askId: id });
   return takeSessionEntry<PreparedAsk>(PREPARED_PREFIX + id, waitMs);
 }
 
 /** Read once by the panel's frame, which then accepts no other channel. */
 export async function takeChannelSecret(id: string, waitMs = HANDOVER_WAIT_MS): Promise<string | null> {
-  if (!hasSessionStorage()) return sendFromPanelFrame({ type: 'panel:take-channel-secret', askId: id });
   return (await takeSessionEntry<ChannelSecret>(CHANNEL_SECRET_PREFIX + id, waitMs))?.secret ?? null;
 }
 

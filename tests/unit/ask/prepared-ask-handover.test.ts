@@ -12,12 +12,11 @@ import {
   CHANNEL_SECRET_PREFIX,
   PANEL_OPEN_PREFIX,
   PREPARED_PREFIX,
-  takeChannelSecret,
-  takePreparedAsk,
   type ChannelSecret,
   type PreparedAsk,
 } from '@/lib/ask/prepared-ask';
 import { askPanelFrameOf, panelFrameHandlers } from '@/lib/ask/prepared-ask-handover';
+import { takeChannelSecretInFrame, takePreparedAskInFrame } from '@/lib/ask/prepared-ask-frame';
 import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
 import { panelFrameToBackground } from '@/lib/messaging/panel-frame-to-background';
 import { emptyDb } from '../helpers/db';
@@ -105,10 +104,19 @@ describe('the panel frame’s hand-over', () => {
   });
 
   it.each([
-    ['a web page (a content script’s sender)', { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: TAB } as never }],
-    ['a web page naming the panel in its URL', { id: browser.runtime.id, url: `https://evil.example/ask-panel.html?ask=${ASK}`, tab: { id: TAB } as never }],
+    [
+      'a web page (a content script’s sender)',
+      { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: TAB } as never },
+    ],
+    [
+      'a web page naming the panel in its URL',
+      { id: browser.runtime.id, url: `https://evil.example/ask-panel.html?ask=${ASK}`, tab: { id: TAB } as never },
+    ],
     ['another extension', { id: 'another-extension', url: panelUrl(ASK), tab: { id: TAB } as never }],
-    ['another extension page', { id: browser.runtime.id, url: browser.runtime.getURL(`/popup.html?ask=${ASK}` as '/popup.html') }],
+    [
+      'another extension page',
+      { id: browser.runtime.id, url: browser.runtime.getURL(`/popup.html?ask=${ASK}` as '/popup.html') },
+    ],
     ['the panel page outside any tab', { id: browser.runtime.id, url: panelUrl(ASK) }],
   ])('refuses %s without an answer', async (_, sender: Browser.runtime.MessageSender) => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -142,12 +150,12 @@ describe('a panel frame without session storage (Firefox)', () => {
 
   it('asks the background for its capture and secret', async () => {
     vi.spyOn(browser.storage, 'session', 'get').mockReturnValue(undefined as never);
-    const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: { type: string }) => ({
+    const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => ({
       ok: true,
       value: message.type === 'panel:take-prepared-ask' ? PREPARED : 'a1b2c3',
-    }));
-    expect(await takePreparedAsk(ASK)).toEqual(PREPARED);
-    expect(await takeChannelSecret(ASK)).toBe('a1b2c3');
+    })) as never);
+    expect(await takePreparedAskInFrame(ASK)).toEqual(PREPARED);
+    expect(await takeChannelSecretInFrame(ASK)).toBe('a1b2c3');
     expect(sendMessage.mock.calls.map(([message]) => message)).toEqual([
       { type: 'panel:take-prepared-ask', askId: ASK },
       { type: 'panel:take-channel-secret', askId: ASK },
