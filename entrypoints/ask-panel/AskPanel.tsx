@@ -10,11 +10,12 @@ import { AskBackendProvider } from '@/components/ask-backend';
 import { backgroundAskBackend } from '@/lib/ask/ask-backend';
 import { PANEL_FRAME_TO_HOST } from '@/lib/messaging/panel-frame-and-host';
 import type { HostLink } from '@/lib/ask/ask-panel-link';
-import { forgetOpenPanel, preciseNow, type PreparedAsk } from '@/lib/ask/prepared-ask';
+import { preciseNow, type PreparedAsk } from '@/lib/ask/prepared-ask';
+import { forgetOpenPanelFromFrame } from '@/lib/ask/prepared-ask-frame';
 import { t } from '@/lib/i18n/i18n';
 
 function closePanel(host: HostLink, tabId?: number): void {
-  if (tabId !== undefined) void forgetOpenPanel(tabId).catch(() => undefined);
+  if (tabId !== undefined) void forgetOpenPanelFromFrame(tabId).catch(() => undefined);
   host.send(PANEL_FRAME_TO_HOST.close);
 }
 

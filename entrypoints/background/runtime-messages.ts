@@ -1,16 +1,20 @@
 /**
  * runtime.onMessage: who may say what to the background. Extension pages are answered
- * (messages declared in lib/messaging/page-to-background.ts, shape checked); a tab's picker
+ * (messages declared in lib/messaging/page-to-background.ts, shape checked); the in-page
+ * panel's frame also about its own panel (lib/messaging/panel-frame-to-background.ts, checked
+ * in lib/ask/prepared-ask-handover.ts against the frame's tab and URL); a tab's picker
  * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender);
  * anything else, from anyone else, is refused without an answer.
  */
 import type { Browser } from 'wxt/browser';
 import type { BinomeDb } from '@/lib/db/db';
 import { onPickerMessage } from '@/lib/ask/picker-flow';
+import { askPanelFrameOf, panelFrameHandlers } from '@/lib/ask/prepared-ask-handover';
 import { handleRequest } from '@/lib/messaging/message-family';
 import { PayloadRefusedError, TextTooLongError } from '@/lib/conversation/payload-errors';
 import { BackgroundError, isFromExtensionPage, type BackgroundReply } from '@/lib/messaging/messaging';
 import { pageToBackground, type PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
+import { panelFrameToBackground } from '@/lib/messaging/panel-frame-to-background';
 import { RelayError } from '@/lib/sync/relay-client';
 import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
 
@@ -19,6 +23,12 @@ type SendResponse = (reply: BackgroundReply<unknown>) => void;
 /** `true` tells the browser that the answer comes later, through sendResponse. */
 export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandlers) {
   return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: SendResponse): boolean => {
+    const panelFrame = askPanelFrameOf(sender);
+    const panelRequest = panelFrame ? panelFrameToBackground.parse(message) : null;
+    if (panelFrame && panelRequest) {
+      answer(handleRequest(panelFrameHandlers(panelFrame), panelRequest), sendResponse);
+      return true;
+    }
     if (sender.tab && !isFromExtensionPage(sender)) {
       void onPickerMessage(db, message, sender).catch((error: unknown) =>
         console.warn('Binôme could not take the picked element', error),
@@ -27,12 +37,16 @@ export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandl
     }
     const request = isFromExtensionPage(sender) ? pageToBackground.parse(message) : null;
     if (!request) return false;
-    handleRequest(answerPage, request).then(
-      (value) => sendResponse({ ok: true, value }),
-      (error: unknown) => sendResponse(failure(error)),
-    );
+    answer(handleRequest(answerPage, request), sendResponse);
     return true;
   };
+}
+
+function answer(value: Promise<unknown>, sendResponse: SendResponse): void {
+  value.then(
+    (value) => sendResponse({ ok: true, value }),
+    (error: unknown) => sendResponse(failure(error)),
+  );
 }
 
 function codeOf(error: unknown): string {

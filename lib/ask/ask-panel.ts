@@ -105,7 +105,7 @@ async function injectPanel(db: BinomeDb, tabId: number, found: AskFound, askedAt
   const [flags] = await Promise.all([
     browser.storage.session.get(openFlag),
     // Where the frame reads it and the page cannot: session storage is for the extension's own pages.
-    browser.storage.session.set({ [secretKey]: { secret, askedAt } satisfies ChannelSecret }),
+    browser.storage.session.set({ [secretKey]: { secret, tabId, askedAt } satisfies ChannelSecret }),
     // The frame's title below is in the language chosen in the settings, which a worker just woken may still be loading.
     languageApplied(),
   ]);

@@ -47,6 +47,8 @@ export const CHANNEL_SECRET_PREFIX = 'askPanelSecret:';
 
 export interface ChannelSecret {
   secret: string;
+  /** The tab the panel is put into: the background hands the secret to a frame of that tab only. */
+  tabId: number;
   askedAt: number;
 }
 
@@ -54,16 +56,26 @@ export interface ChannelSecret {
  * Read once by the panel: the unredacted picture does not linger, even in memory. The panel
  * starts loading before the capture is stored, so it waits for it (not forever).
  */
-export async function takePreparedAsk(id: string, waitMs = 10_000): Promise<PreparedAsk | null> {
+export async function takePreparedAsk(id: string, waitMs = HANDOVER_WAIT_MS): Promise<PreparedAsk | null> {
   return takeSessionEntry<PreparedAsk>(PREPARED_PREFIX + id, waitMs);
 }
 
 /** Read once by the panel's frame, which then accepts no other channel. */
-export async function takeChannelSecret(id: string, waitMs = 10_000): Promise<string | null> {
+export async function takeChannelSecret(id: string, waitMs = HANDOVER_WAIT_MS): Promise<string | null> {
   return (await takeSessionEntry<ChannelSecret>(CHANNEL_SECRET_PREFIX + id, waitMs))?.secret ?? null;
 }
 
+/** How long a panel waits for what the background is still capturing. */
+export const HANDOVER_WAIT_MS = 10_000;
+
 async function takeSessionEntry<T>(key: string, waitMs: number): Promise<T | null> {
+  const entry = await waitForSessionEntry<T>(key, waitMs);
+  if (entry) await browser.storage.session.remove(key);
+  return entry;
+}
+
+/** The entry under key, once it is stored (not after waitMs); left in place. */
+export async function waitForSessionEntry<T>(key: string, waitMs: number): Promise<T | null> {
   const read = async () => ((await browser.storage.session.get(key)) as Record<string, T | undefined>)[key];
   let entry = await read();
   if (!entry) {
@@ -85,6 +97,5 @@ async function takeSessionEntry<T>(key: string, waitMs: number): Promise<T | nul
       );
     });
   }
-  if (entry) await browser.storage.session.remove(key);
   return entry ?? null;
 }

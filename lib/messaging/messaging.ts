@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { PageToBackgroundMessage, PageToBackgroundReply } from './page-to-background';
+import type { PanelFrameToBackgroundMessage, PanelFrameToBackgroundReply } from './panel-frame-to-background';
 
 export type { PageToBackgroundMessage } from './page-to-background';
 
@@ -22,8 +23,19 @@ export class BackgroundError extends Error {
   }
 }
 
-export async function sendToBackground<M extends PageToBackgroundMessage>(message: M): Promise<PageToBackgroundReply<M['type']>> {
-  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PageToBackgroundReply<M['type']>>;
+export function sendToBackground<M extends PageToBackgroundMessage>(message: M): Promise<PageToBackgroundReply<M['type']>> {
+  return send(message);
+}
+
+/** From the in-page panel's frame only: the background checks that it is one, and which. */
+export function sendFromPanelFrame<M extends PanelFrameToBackgroundMessage>(
+  message: M,
+): Promise<PanelFrameToBackgroundReply<M['type']>> {
+  return send(message);
+}
+
+async function send<T>(message: unknown): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<T>;
   if (!reply) throw new BackgroundError('no_reply', 'The background did not answer.');
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
   return reply.value;

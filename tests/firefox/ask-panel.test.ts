@@ -3,16 +3,12 @@
  * context and a screenshot (captureVisibleTab under the shortcut's activeTab grant), and the
  * question reaches the helper with its picture.
  *
- * Skipped: a known Firefox bug of Binôme, not a limit of automation. The shortcut works (the panel's
- * frame is put into the page, activeTab is granted), but the frame shows "This panel has expired":
- * in Firefox (153 ESR, MV2 build) an extension frame inside a web page has no `browser.storage.session`
- * (it is undefined there, while the background and the extension's own pages have it), and the
- * capture and the channel secret reach the frame only through storage.session (lib/ask/prepared-ask.ts).
- * Remove `.skip` with the fix (the frame asking the background for them, for example).
+ * In Firefox an extension frame inside a web page has no `browser.storage.session`: the frame asks
+ * the background for its capture and channel secret (lib/ask/prepared-ask-handover.ts).
  */
 import { expect, test } from './support/pair';
 
-test.skip('the keyboard shortcut opens the ask panel in the page with its context and picture; the question reaches the helper', async ({
+test('the keyboard shortcut opens the ask panel in the page with its context and picture; the question reaches the helper', async ({
   pair,
   annotate,
 }) => {

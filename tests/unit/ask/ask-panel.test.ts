@@ -134,7 +134,7 @@ describe('openAskPanel', () => {
     expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ func: mountAskPanel }));
     // The channel's secret and the capture were stored (with the tab's "panel may show" flag), then everything removed.
     const stored = set.mock.calls.map(([items]) => Object.values(items));
-    expect(stored).toContainEqual([{ secret: expect.stringMatching(/^[0-9a-f]{32}$/), askedAt: expect.any(Number) }]);
+    expect(stored).toContainEqual([{ secret: expect.stringMatching(/^[0-9a-f]{32}$/), tabId: 4, askedAt: expect.any(Number) }]);
     expect(stored).toContainEqual([expect.objectContaining({ tabId: 4, screenshot: 'data:image/jpeg;base64,AAAA' }), true]);
     expect(open).toHaveBeenCalledWith({ tabId: 4 });
     expect(await browser.storage.session.get(null)).toEqual({});
