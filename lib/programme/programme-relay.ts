@@ -32,8 +32,14 @@ export const noProgrammeRelay: ProgrammeRelay = {
 
 /** Records what the relay reports, so that the end and the certificate read it without the network. */
 export async function recordProgramme(db: BinomeDb, pairId: string, dates: ProgrammeDates | null): Promise<void> {
-  if (dates) await db.pairProgrammes.put({ pairId, ...dates });
-  else await db.pairProgrammes.delete(pairId);
+  const stored = await db.pairProgrammes.get(pairId);
+  // Unchanged, nothing is written: a write would redraw every open page that reads the programme.
+  if (!dates) {
+    if (stored) await db.pairProgrammes.delete(pairId);
+    return;
+  }
+  const same = stored?.name === dates.name && stored.startsAt === dates.startsAt && stored.endsAt === dates.endsAt;
+  if (!same) await db.pairProgrammes.put({ pairId, ...dates });
 }
 
 export async function refreshProgrammes(db: BinomeDb, relay: ProgrammeRelay): Promise<void> {

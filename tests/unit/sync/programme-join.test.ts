@@ -14,7 +14,7 @@ import type { Identity } from '@/lib/db/db';
 import { exportPublicKey, generateDeviceKeys } from '@/lib/trust/crypto';
 import { RelayClient } from '@/lib/sync/relay-client';
 import { joinProgramme } from '@/lib/sync/programme-join';
-import { programmeRelayClient } from '@/lib/sync/programme-relay-client';
+import { PROGRAMME_READ_EVERY_MS, programmeRelayClient } from '@/lib/sync/programme-relay-client';
 import { refreshProgrammes } from '@/lib/programme/programme-relay';
 import { syncAll } from '@/lib/sync/sync';
 import type { SyncDeps } from '@/lib/sync/deps';
@@ -160,7 +160,25 @@ describe('joining a programme with personal codes from a CSV', () => {
     const programme = await new RelayClient(relay.url, hugoIdentity.token).pairProgramme(hugoPair!.pairId);
     expect(programme.programme).toMatchObject({ id: programmeId, name: 'Buddies' });
     // What the background's programme round learns through lib/programme's seam, and records.
-    await refreshProgrammes(hugo.db, programmeRelayClient(hugo.db, hugo.deps.client));
+    let clock = Date.now();
+    let reads = 0;
+    const counted: SyncDeps['client'] = (identity) => {
+      const relayClient = hugo.deps.client(identity);
+      const read = relayClient.pairProgramme.bind(relayClient);
+      relayClient.pairProgramme = (pairId) => {
+        reads++;
+        return read(pairId);
+      };
+      return relayClient;
+    };
+    const programmeRelay = programmeRelayClient(hugo.db, counted, () => clock);
+    await refreshProgrammes(hugo.db, programmeRelay);
+    // Read again at the next rounds only once an hour has passed, not at each round.
+    await refreshProgrammes(hugo.db, programmeRelay);
+    expect(reads).toBe(1);
+    clock += PROGRAMME_READ_EVERY_MS;
+    await refreshProgrammes(hugo.db, programmeRelay);
+    expect(reads).toBe(2);
     expect(await hugo.db.pairProgrammes.get(hugoPair!.pairId)).toEqual({
       pairId: hugoPair!.pairId,
       name: 'Buddies',
