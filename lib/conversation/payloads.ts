@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { pageContextSchema } from '../capture/page-context';
+import { walkthroughProblemSchema, walkthroughSchema } from '../walkthrough/schema';
+import { PICTURE_LIMITS, pictureMarkSchema } from './annotated-picture';
 import { TEXT_LIMITS } from './text-limits';
 import { PayloadRefusedError, TextTooLongError, type TypedField } from './payload-errors';
 
@@ -29,11 +31,30 @@ export const questionPayload = z.object({
   screenshot: screenshotSchema.optional(),
   element: elementDescriptionSchema.optional(),
 });
-export const replyPayload = z.object({
-  threadId: z.uuid(),
-  text: z.string().min(1).max(TEXT_LIMITS.text),
-  skill: skill.optional(),
+/** The helper's own screen, redacted, with numbered marks: an answer that shows rather than tells. */
+export const annotatedPictureSchema = z.object({
+  screenshot: screenshotSchema,
+  marks: z.array(pictureMarkSchema).max(PICTURE_LIMITS.marks),
 });
+export type AnnotatedPicturePayload = z.infer<typeof annotatedPictureSchema>;
+
+/**
+ * An answer or a follow-up. Its text may be empty only when it carries something to show
+ * instead (a picture, a walkthrough) or a walkthrough problem, which the receiver words itself.
+ */
+export const replyPayload = z
+  .object({
+    threadId: z.uuid(),
+    text: z.string().max(TEXT_LIMITS.text),
+    skill: skill.optional(),
+    picture: annotatedPictureSchema.optional(),
+    walkthrough: walkthroughSchema.optional(),
+    walkthroughProblem: walkthroughProblemSchema.optional(),
+  })
+  .refine((reply) => reply.text.length > 0 || reply.picture || reply.walkthrough || reply.walkthroughProblem, {
+    message: 'A reply needs a text, a picture or a walkthrough',
+    path: ['text'],
+  });
 export const resolutionPayload = z.object({ threadId: z.uuid() });
 
 export const payloadSchemas = {

@@ -21,14 +21,16 @@ export const MAX_PAYLOAD_CHARS = 1024 * 1024;
 
 /**
  * The ceiling for one message of each kind, in payload characters (sealed payloads are base64url,
- * so characters are bytes). Only a question carries a screenshot (about 950,000 characters once
- * encoded); a reply holds at most 20,000 characters of text, which seal to under 170,000 even if
+ * so characters are bytes). A question carries a screenshot (about 950,000 characters once
+ * encoded), and so may an answer (an annotated picture of the helper's screen, or a walkthrough); a
+ * follow-up holds at most 20,000 characters of text, which seal to under 170,000 even if
  * every character needed escaping; the programme's kinds hold short texts, a resolution only ids.
  * The relay answers 413 `too_large` over these; the extension can check them before sending.
  */
 export const MAX_PAYLOAD_CHARS_BY_KIND: Record<MessageKind, number> = {
   question: MAX_PAYLOAD_CHARS,
-  answer: 256 * 1024,
+  // An answer may carry an annotated picture (a screenshot, like a question) or a walkthrough.
+  answer: MAX_PAYLOAD_CHARS,
   'follow-up': 256 * 1024,
   kudos: 64 * 1024,
   goal: 64 * 1024,

@@ -176,9 +176,10 @@ describe.each(backends())('quotas on $name', (backend) => {
       },
     );
 
-    it('gives a screenshot to questions only: replies are far smaller, a resolution tiny', () => {
+    it('gives a screenshot to questions and answers only (an annotated picture): the rest far smaller, a resolution tiny', () => {
       expect(MAX_PAYLOAD_CHARS_BY_KIND.question).toBe(MAX_PAYLOAD_CHARS);
-      for (const kind of MESSAGE_KINDS.filter((k) => k !== 'question'))
+      expect(MAX_PAYLOAD_CHARS_BY_KIND.answer).toBe(MAX_PAYLOAD_CHARS);
+      for (const kind of MESSAGE_KINDS.filter((k) => k !== 'question' && k !== 'answer'))
         expect(MAX_PAYLOAD_CHARS_BY_KIND[kind]).toBeLessThanOrEqual(MAX_PAYLOAD_CHARS / 4);
       expect(MAX_PAYLOAD_CHARS_BY_KIND.resolution).toBeLessThanOrEqual(4096);
     });
