@@ -11,6 +11,8 @@ import type { AllowedExtensions } from './allowed-extensions.ts';
 import { createLogger, errorFields, type LogLevel, type LogSink, type RelayLogger } from './log.ts';
 import { addressKey, RateLimiter, resolveRateLimits, socketAddress, type ClientAddress, type RateLimits } from './rate-limit.ts';
 import { RevokedDevices } from './revoked-devices.ts';
+import { DeviceCache } from './device-cache.ts';
+import { PostBatcher, type PostBatcherOptions } from './post-batcher.ts';
 import { ADMIN_PREFIX } from './admin-api.ts';
 import { adminNotConfigured, adminRoutes } from './routes/admin.ts';
 import { coordinatorRoutes } from './routes/coordinator.ts';
@@ -60,6 +62,8 @@ export interface CreateAppOptions {
   clientAddress?: ClientAddress;
   /** When set, the operator's routes exist under /admin, behind this secret (relay/routes/admin.ts). */
   adminSecret?: string;
+  /** Group commit's batch sizes (relay/post-batcher.ts); the defaults suit both databases. */
+  postBatching?: PostBatcherOptions;
 }
 
 /**
@@ -85,6 +89,8 @@ export function createApp(options: CreateAppOptions) {
     log,
     limiter: new RateLimiter(options.store.sql, limits, now),
     revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now, log),
+    deviceCache: new DeviceCache(now),
+    posts: new PostBatcher(options.store, options.hub, options.postBatching),
     allowedExtensions: options.allowedExtensions ?? null,
     clientKey: (c) => addressKey(clientAddress(c)),
   };

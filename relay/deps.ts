@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AllowedExtensions } from './allowed-extensions.ts';
+import type { DeviceCache } from './device-cache.ts';
 import type { Hub } from './hub.ts';
+import type { PostBatcher } from './post-batcher.ts';
 import type { RelayLogger } from './log.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RevokedDevices } from './revoked-devices.ts';
@@ -27,6 +29,10 @@ export interface RelayDeps {
   log: RelayLogger;
   limiter: RateLimiter;
   revokedDevices: RevokedDevices;
+  /** Devices recently signed in, for the posting route only (see requireDevice). */
+  deviceCache: DeviceCache;
+  /** Group commit: posts of any pairs that arrive together share one transaction. */
+  posts: PostBatcher;
   /** ALLOWED_EXTENSION_IDS; null admits every extension. */
   allowedExtensions: AllowedExtensions;
   /** The key a client's per-address limits count under (see addressKey). */

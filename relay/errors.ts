@@ -38,6 +38,7 @@ export const MESSAGES = {
   extensionNotAllowed:
     'This relay serves only the Binôme extension your organisation installed. Use that one, or ask your IT support which relay to use.',
   internal: 'The relay hit an unexpected error. Try again in a moment.',
+  notStored: 'The relay could not store this message just now, so it was not sent. Binôme sends it again by itself in a moment.',
   replyTooLarge: 'This message is too large to send. Shorten it, then try again.',
   pairEnded: 'This pair has ended: nothing more can be sent in it.',
   peerRevoked: 'Your buddy’s device was removed from Binôme: ask your buddy to pair again.',

@@ -5,16 +5,25 @@ import type { RelayStore } from './store/relay-store.ts';
  * What travels through NOTIFY: ids only, never content (NOTIFY payloads are capped at 8000
  * bytes and visible to every session of the database).
  * - m: a message was appended to a pair
+ * - ms: messages were appended, [pairId, seq] each: one notice per committed batch of posts
+   (relay/post-batcher.ts) instead of one NOTIFY round trip per post
  * - p: these devices' list of pairs changed (new pair, a peer renamed itself)
  * - r: these devices were revoked; their open streams must close
  */
-type HubNotice = { t: 'm'; pairId: string; seq: number } | { t: 'p'; deviceIds: string[] } | { t: 'r'; deviceIds: string[] };
+type HubNotice =
+  | { t: 'm'; pairId: string; seq: number }
+  | { t: 'ms'; m: [pairId: string, seq: number][] }
+  | { t: 'p'; deviceIds: string[] }
+  | { t: 'r'; deviceIds: string[] };
 
 /** What a connected stream receives: protocol events, plus 'revoked' for the stream to hang up. */
 export type HubEvent = StreamEvent | { type: 'revoked' };
 type Listener = (event: HubEvent) => void;
 
 export const DEFAULT_HUB_CHANNEL = 'binome_events';
+
+/** [uuid, seq] is under 60 bytes of JSON: 100 of them stay well under NOTIFY's 8000-byte cap. */
+const MESSAGES_PER_NOTICE = 100;
 
 /** Pair membership never changes once created, so caching it is safe; the bound only caps memory. */
 const MEMBER_CACHE_LIMIT = 10_000;
@@ -77,6 +86,18 @@ export class Hub {
     return this.publish({ t: 'm', pairId, seq });
   }
 
+  /**
+   * The messages one transaction committed, in as few NOTIFYs as fit. A single message keeps
+   * the 'm' notice, which relays of the previous version sharing the database still read.
+   */
+  async publishMessages(messages: { pairId: string; seq: number }[]): Promise<void> {
+    if (messages.length === 1) return this.publishMessage(messages[0]!.pairId, messages[0]!.seq);
+    for (let i = 0; i < messages.length; i += MESSAGES_PER_NOTICE) {
+      const chunk = messages.slice(i, i + MESSAGES_PER_NOTICE);
+      await this.publish({ t: 'ms', m: chunk.map(({ pairId, seq }): [string, number] => [pairId, seq]) });
+    }
+  }
+
   publishPairsChanged(deviceIds: string[]): Promise<void> {
     return deviceIds.length ? this.publish({ t: 'p', deviceIds }) : Promise.resolve();
   }
@@ -103,6 +124,9 @@ export class Hub {
     switch (notice.t) {
       case 'm':
         this.emit(await this.membersOf(notice.pairId), { type: 'message', pairId: notice.pairId, seq: notice.seq });
+        break;
+      case 'ms':
+        for (const [pairId, seq] of notice.m) this.emit(await this.membersOf(pairId), { type: 'message', pairId, seq });
         break;
       case 'p':
         this.emit(notice.deviceIds, { type: 'pairs-changed' });

@@ -17,16 +17,31 @@ export async function deviceForToken(store: RelayStore, token: string): Promise<
  * answered from memory and, past a limit, with 429 (relay/revoked-devices.ts): only the holder of
  * a token that once worked can tell, and they knew.
  */
-export const requireDevice = (deps: Pick<RelayDeps, 'store' | 'revokedDevices'>) =>
+export const requireDevice = (
+  deps: Pick<RelayDeps, 'store' | 'revokedDevices' | 'deviceCache'>,
+  options: {
+    /**
+     * Trust a device found in the last few minutes (relay/device-cache.ts). Only for routes whose
+     * transaction checks again that the device is not revoked.
+     */
+    remembered?: boolean;
+  } = {},
+) =>
   createMiddleware<RelayEnv>(async (c, next) => {
     const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token || !DEVICE_TOKEN_PATTERN.test(token)) return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
     const tokenHash = sha256Hex(token);
+    const remembered = options.remembered ? deps.deviceCache.get(tokenHash) : undefined;
+    if (remembered) {
+      c.set('device', remembered);
+      return next();
+    }
     let revokedId = deps.revokedDevices.known(tokenHash);
     if (!revokedId) {
       const found = await deps.store.findDeviceByTokenHash(tokenHash);
       if (!found) return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
       if (found.revokedAt === null) {
+        if (options.remembered) deps.deviceCache.remember(tokenHash, found.device);
         c.set('device', found.device);
         return next();
       }

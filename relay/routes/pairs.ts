@@ -12,7 +12,8 @@ import type { RelayDeps, RelayEnv } from '../deps.ts';
 import { MESSAGES, sendError } from '../errors.ts';
 import { requireDevice } from '../middleware/auth.ts';
 import { sendRateLimited } from '../rate-limit.ts';
-import { payloadBytes } from '../store/relay-store.ts';
+import { errorFields } from '../log.ts';
+import { payloadBytes, type PostMessageResult } from '../store/relay-store.ts';
 import { validate, validatePairParam } from '../validate.ts';
 
 const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()) });
@@ -20,6 +21,8 @@ const pairParam = z.object({ pairId: z.uuid().transform((id) => id.toLowerCase()
 export function pairRoutes(deps: RelayDeps) {
   const { store, hub, limiter } = deps;
   const auth = requireDevice(deps);
+  // The append's transaction checks again that the sender is not revoked.
+  const postAuth = requireDevice(deps, { remembered: true });
   const pairId = validatePairParam(pairParam);
 
   return (
@@ -53,7 +56,7 @@ export function pairRoutes(deps: RelayDeps) {
         return c.body(null, 204);
       })
 
-      .post('/:pairId/messages', auth, pairId, validate('json', postMessageRequest), async (c) => {
+      .post('/:pairId/messages', postAuth, pairId, validate('json', postMessageRequest), async (c) => {
         const message = c.req.valid('json');
         if (message.payload.length > MAX_PAYLOAD_CHARS_BY_KIND[message.kind]) {
           return sendError(c, 413, 'too_large', message.kind === 'question' ? MESSAGES.tooLarge : MESSAGES.replyTooLarge);
@@ -69,12 +72,24 @@ export function pairRoutes(deps: RelayDeps) {
           deps.log.warn({ limit: limited.limit }, 'rate limit reached');
           return sendRateLimited(c, limited.retryAfterMs);
         }
-        const result = await store.postMessage(
-          { ...message, pairId: c.req.valid('param').pairId, senderDeviceId, receivedAt: deps.now() },
-          { maxStoredBytes: limiter.limits.storedBytesPerPair },
-        );
+        let result: PostMessageResult;
+        try {
+          // Answered after the commit of the batch it joined (relay/post-batcher.ts).
+          result = await deps.posts.post(
+            { ...message, pairId: c.req.valid('param').pairId, senderDeviceId, receivedAt: deps.now() },
+            { maxStoredBytes: limiter.limits.storedBytesPerPair },
+          );
+        } catch (error) {
+          // Nothing of its transaction was stored; the extension sends it again with the same id.
+          deps.log.error(errorFields(error), 'a post could not be stored');
+          await limiter.refund(limited.taken).catch(() => {});
+          return sendError(c, 503, 'internal', MESSAGES.notStored);
+        }
         if (result.status !== 'created') await limiter.refund(limited.taken);
         switch (result.status) {
+          case 'sender_revoked':
+            deps.deviceCache.forget(senderDeviceId);
+            return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
           case 'not_found':
             return sendError(c, 404, 'not_found', MESSAGES.pairNotFound);
           case 'conflict':
@@ -93,8 +108,7 @@ export function pairRoutes(deps: RelayDeps) {
             return c.json(body, 200);
           }
           case 'created': {
-            // After commit: a stream told about seq N can always pull it.
-            await hub.publishMessage(c.req.valid('param').pairId, result.seq);
+            // The batch's NOTIFY went out after its commit: a stream told about seq N can always pull it.
             const body: PostMessageResponse = { seq: result.seq, duplicate: false };
             return c.json(body, 201);
           }

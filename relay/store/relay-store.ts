@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { otherRole, type Envelope, type MessageKind, type PairInfo, type PairRole } from '../../lib/protocol/protocol.ts';
+import { appendMessages, type NewMessage, type PendingAppend, type PostLimits, type PostMessageResult } from './append-batch.ts';
 import { isUniqueViolation, type Sql, type SqlQuery } from './sql.ts';
+
+export { payloadBytes, type NewMessage, type PostLimits, type PostMessageResult } from './append-batch.ts';
 
 export interface Device {
   id: string;
@@ -22,10 +25,6 @@ export type ConfirmPairingResult = { ok: true; memberIds: string[] } | { ok: fal
 
 export type CreateInviteResult = { status: 'created' | 'taken' } | { status: 'too_many'; retryAt: number };
 
-export type PostMessageResult =
-  | { status: 'created' | 'duplicate'; seq: number }
-  | { status: 'conflict' | 'not_found' | 'pair_ended' | 'peer_revoked' | 'quota_exceeded' | 'programme_ended' };
-
 /** 'not_found' also when the device is not a member: the caller cannot tell which. */
 export type LeavePairResult = { status: 'left' | 'already_left'; memberDeviceIds: string[] } | { status: 'not_found' };
 
@@ -36,24 +35,6 @@ export type RevokeDeviceResult = {
   /** False when it had been revoked before: nothing changed. */
   changed: boolean;
 };
-
-export interface NewMessage {
-  pairId: string;
-  senderDeviceId: string;
-  id: string;
-  kind: MessageKind;
-  createdAt: number;
-  payload: string;
-  receivedAt: number;
-}
-
-/** What a pair may still take: the storage quota (bytes of payload, `Infinity` for none). */
-export interface PostLimits {
-  maxStoredBytes: number;
-}
-
-/** What a payload counts for in the limits and the quota: its bytes as the database stores them. */
-export const payloadBytes = (payload: string): number => Buffer.byteLength(payload, 'utf8');
 
 /** pg returns bigint columns as strings and PGlite as numbers; the wire wants numbers. */
 const toNumber = (value: unknown): number => Number(value);
@@ -397,16 +378,22 @@ export class RelayStore {
 
   // ---- Mailbox ----
 
-  /**
-   * Appends a message once. A unique violation can only come from the same id being inserted
-   * concurrently into another pair; the retry then sees that row and answers `conflict`.
-   */
+  /** Appends a message once: a batch of one (see postMessages). */
   async postMessage(message: NewMessage, limits: PostLimits = { maxStoredBytes: Infinity }): Promise<PostMessageResult> {
+    return (await this.postMessages([{ message, limits }]))[0]!;
+  }
+
+  /**
+   * Appends a batch of messages in one transaction, each answered as if alone (append-batch.ts).
+   * A unique violation can only come from one of the ids being committed concurrently by another
+   * batch; the retry then sees that row and answers `duplicate` or `conflict` for it.
+   */
+  async postMessages(batch: PendingAppend[]): Promise<PostMessageResult[]> {
     try {
-      return await this.sql.transaction((tx) => appendMessage(tx, message, limits));
+      return await this.sql.transaction((tx) => appendMessages(tx, batch));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.sql.transaction((tx) => appendMessage(tx, message, limits));
+      return this.sql.transaction((tx) => appendMessages(tx, batch));
     }
   }
 
@@ -581,67 +568,4 @@ export async function insertPair(
   ]);
   const rows = await tx.query<PairRow>(`${PAIRS_OF_DEVICE} AND p.id = $2`, [accepter.deviceId, pairId]);
   return toPair(rows[0]!);
-}
-
-/**
- * Locking the pair row serialises appends per pair, so seqs are handed out in commit order
- * with no gaps (a PostgreSQL sequence would leave gaps on rollback and could commit 6 before 5),
- * and the stored bytes are counted exactly, across relay instances, without a sum.
- *
- * A retry of a message already stored is answered as a duplicate before anything else: it must
- * not be refused because the pair ended or filled up after it was stored.
- */
-async function appendMessage(tx: SqlQuery, m: NewMessage, limits: PostLimits): Promise<PostMessageResult> {
-  const pairs = await tx.query<{ left_at: unknown; stored_bytes: unknown; peer_revoked: boolean; ends_at: unknown }>(
-    `SELECT p.left_at, p.stored_bytes,
-       -- The programme's end, or the pair's own from the programme's CSV; null outside a programme.
-       COALESCE(p.ends_at, (SELECT g.ends_at FROM programmes g WHERE g.id = p.programme_id)) AS ends_at,
-       EXISTS (SELECT 1 FROM pair_members o JOIN devices d ON d.id = o.device_id
-               WHERE o.pair_id = p.id AND o.device_id <> $2 AND d.revoked_at IS NOT NULL) AS peer_revoked
-     FROM pairs p JOIN pair_members mb ON mb.pair_id = p.id
-     WHERE p.id = $1 AND mb.device_id = $2
-       -- A pair made by SPAKE2 takes messages only once the inviter confirmed and nobody said it failed.
-       AND (p.nameplate IS NULL OR (p.inviter_confirm IS NOT NULL AND p.pairing_failed_at IS NULL))
-     FOR UPDATE OF p`,
-    [m.pairId, m.senderDeviceId],
-  );
-  const pair = pairs[0];
-  if (!pair) return { status: 'not_found' };
-
-  // Comparing the payload in SQL avoids shipping up to 1 MiB back just to compare it.
-  const existing = await tx.query<{
-    pair_id: string;
-    sender_device_id: string;
-    kind: string;
-    seq: unknown;
-    same_payload: boolean;
-  }>(`SELECT pair_id, sender_device_id, kind, seq, payload = $2 AS same_payload FROM messages WHERE id = $1`, [m.id, m.payload]);
-  const previous = existing[0];
-  if (previous) {
-    const sameMessage =
-      previous.pair_id === m.pairId &&
-      previous.sender_device_id === m.senderDeviceId &&
-      previous.kind === m.kind &&
-      previous.same_payload;
-    return sameMessage ? { status: 'duplicate', seq: toNumber(previous.seq) } : { status: 'conflict' };
-  }
-  if (pair.left_at !== null) return { status: 'pair_ended' };
-  if (pair.peer_revoked) return { status: 'peer_revoked' };
-  // The relay's clock, not the sender's: a question written before the end but posted after it is refused too.
-  if (m.kind === 'question' && pair.ends_at !== null && m.receivedAt >= toNumber(pair.ends_at))
-    return { status: 'programme_ended' };
-  const bytes = payloadBytes(m.payload);
-  if (toNumber(pair.stored_bytes) + bytes > limits.maxStoredBytes) return { status: 'quota_exceeded' };
-
-  const bumped = await tx.query<{ last_seq: unknown }>(
-    'UPDATE pairs SET last_seq = last_seq + 1, stored_bytes = stored_bytes + $2 WHERE id = $1 RETURNING last_seq',
-    [m.pairId, bytes],
-  );
-  const seq = toNumber(bumped[0]!.last_seq);
-  await tx.query(
-    `INSERT INTO messages (pair_id, seq, id, sender_device_id, kind, created_at, received_at, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [m.pairId, seq, m.id, m.senderDeviceId, m.kind, m.createdAt, m.receivedAt, m.payload],
-  );
-  return { status: 'created', seq };
 }
