@@ -38,6 +38,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { WELL_KNOWN_PATH } from '../lib/protocol/well-known.ts';
 import { migrate } from '../relay/store/migrate.ts';
 import { openPglite } from '../relay/store/pglite.ts';
 import { openPostgres } from '../relay/store/postgres.ts';
@@ -332,6 +333,22 @@ async function loadRun(
   };
 }
 
+// ---- The relay's HTTP ceiling ----
+
+/**
+ * GET /.well-known/binome (no auth, no database) with the same number in flight: what this
+ * machine's Node HTTP stack, Hono and the request log cost alone, the ceiling any route has.
+ */
+async function httpCeiling(baseUrl: string, count: number): Promise<number> {
+  freshConnections();
+  const started = now();
+  await inPool(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async () => {
+    const res = await request(baseUrl, 'GET', WELL_KNOWN_PATH);
+    if (res.status !== 200) throw new Error(`well-known: ${res.status}`);
+  });
+  return count / ((now() - started) / 1000);
+}
+
 // ---- Raw baseline ----
 
 interface RawFigures {
@@ -435,6 +452,8 @@ async function rawRun(
 // ---- One database: relay and raw, interleaved repetitions ----
 
 interface Rep {
+  /** GET/s of a route without auth or database, CONCURRENCY in flight. */
+  httpCeiling: number;
   saturated: LoadFigures;
   paced: LoadFigures;
   raw: RawFigures;
@@ -468,6 +487,7 @@ function medianRep(reps: Rep[]): Rep {
     relayCpuCores: m((r) => which(r).relayCpuCores),
   });
   return {
+    httpCeiling: m((r) => r.httpCeiling),
     saturated: load((r) => r.saturated),
     paced: load((r) => r.paced),
     raw: {
@@ -540,13 +560,14 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<DatabaseR
       const saturated = await loadRun(relay.url, devices, POSTS, { inFlight: CONCURRENCY }, relay.pid);
       const paced = await loadRun(relay.url, devices, PACED_POSTS, { perSecond: PACED_RATE }, relay.pid);
       const rawFigures = await rawRun(rawSql, raw.store, raw.pairs, POSTS);
-      reps.push({ saturated, paced, raw: rawFigures });
+      const http = await httpCeiling(relay.url, POSTS);
+      reps.push({ httpCeiling: http, saturated, paced, raw: rawFigures });
       console.log(
         `  rep ${rep}/${REPS} (${((now() - started) / 1000).toFixed(1)} s)\n` +
           `    ${CONCURRENCY} in flight: ${describeLoad(saturated)}\n` +
           `    paced at ${PACED_RATE}/s: ${describeLoad(paced)}\n` +
           `    raw: ${rawFigures.insertPerStatement.toFixed(0)} INSERT/s, ${rawFigures.storeAppend.toFixed(0)} append tx/s, ` +
-          `${rawFigures.insertBatched.toFixed(0)} batched rows/s`,
+          `${rawFigures.insertBatched.toFixed(0)} batched rows/s; relay HTTP alone (no database): ${http.toFixed(0)} GET/s`,
       );
     }
     return { database, description: rawSql.description.replace(/ at .*$/, ''), reps, median: medianRep(reps) };
@@ -563,8 +584,8 @@ const label = (database: DatabaseResult['database']) => (database === 'pglite' ?
 
 function tables(results: DatabaseResult[]): string {
   const throughput = [
-    `| database | relay posts/s (${CONCURRENCY} in flight) | raw INSERT/s, 1 per statement | raw append tx/s (relay's SQL, no HTTP) | raw batched rows/s (${RAW_BATCH} per INSERT) | relay ÷ raw INSERT | relay ÷ raw append tx | relay CPU (cores) |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| database | relay posts/s (${CONCURRENCY} in flight) | raw INSERT/s, 1 per statement | raw append tx/s (relay's SQL, no HTTP) | raw batched rows/s (${RAW_BATCH} per INSERT) | relay ÷ raw INSERT | relay ÷ raw append tx | relay HTTP alone, GET/s (no auth, no database) | relay ÷ HTTP alone | relay CPU (cores) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const latency = [
     '| database | load | post p50 / p95 / p99 (ms) | delivery p50 / p95 / p99 (ms) |',
@@ -575,7 +596,8 @@ function tables(results: DatabaseResult[]): string {
     throughput.push(
       `| ${label(r.database)} | ${rate(saturated.postsPerSecond)} | ${rate(raw.insertPerStatement)} | ${rate(raw.storeAppend)} | ` +
         `${rate(raw.insertBatched)} | ${(saturated.postsPerSecond / raw.insertPerStatement).toFixed(2)} | ` +
-        `${(saturated.postsPerSecond / raw.storeAppend).toFixed(2)} | ${saturated.relayCpuCores?.toFixed(2) ?? '–'} |`,
+        `${(saturated.postsPerSecond / raw.storeAppend).toFixed(2)} | ${rate(r.median.httpCeiling)} | ` +
+        `${(saturated.postsPerSecond / r.median.httpCeiling).toFixed(2)} | ${saturated.relayCpuCores?.toFixed(2) ?? '–'} |`,
     );
     for (const [load, f] of [
       [`steady ${PACED_RATE} posts/s`, paced],

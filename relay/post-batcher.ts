@@ -49,7 +49,7 @@ export class PostBatcher {
   ) {
     this.maxItems = options.maxItems ?? DEFAULT_BATCH_ITEMS;
     this.maxBytes = options.maxBytes ?? DEFAULT_BATCH_BYTES;
-    this.maxInFlight = options.maxInFlight ?? (store.sql.kind === 'pglite' ? 1 : 2);
+    this.maxInFlight = options.maxInFlight ?? (store.sql.kind === 'pglite' ? 1 : 4);
   }
 
   /** Resolves once the message's transaction committed (or it was refused); rejects when it could not be stored. */

@@ -61,6 +61,8 @@ export function pairRoutes(deps: RelayDeps) {
         if (message.payload.length > MAX_PAYLOAD_CHARS_BY_KIND[message.kind]) {
           return sendError(c, 413, 'too_large', message.kind === 'question' ? MESSAGES.tooLarge : MESSAGES.replyTooLarge);
         }
+        // PostgreSQL text cannot hold U+0000 (a ciphertext never has one): refused here, not by the batch's INSERT.
+        if (message.payload.includes('\u0000')) return sendError(c, 400, 'bad_request', MESSAGES.badRequest);
         const senderDeviceId = c.var.device.id;
         // Counted before the work, so parallel posts cannot all slip under the limits together;
         // given back below unless the message was stored.
