@@ -342,10 +342,14 @@ async function loadRun(
 async function httpCeiling(baseUrl: string, count: number): Promise<number> {
   freshConnections();
   const started = now();
-  await inPool(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async () => {
-    const res = await request(baseUrl, 'GET', WELL_KNOWN_PATH);
-    if (res.status !== 200) throw new Error(`well-known: ${res.status}`);
-  });
+  await inPool(
+    Array.from({ length: count }, (_, i) => i),
+    CONCURRENCY,
+    async () => {
+      const res = await request(baseUrl, 'GET', WELL_KNOWN_PATH);
+      if (res.status !== 200) throw new Error(`well-known: ${res.status}`);
+    },
+  );
   return count / ((now() - started) / 1000);
 }
 

@@ -75,10 +75,10 @@ async function fill(sql: Sql, pairs: number) {
      FROM generate_series(0, $2::int * 2 - 1) AS d`,
     [at, pairs],
   );
-  await sql.query(
-    `INSERT INTO pairs (id, created_at) SELECT ${pairIdSql('p')}, $1 FROM generate_series(0, $2::int - 1) AS p`,
-    [at, pairs],
-  );
+  await sql.query(`INSERT INTO pairs (id, created_at) SELECT ${pairIdSql('p')}, $1 FROM generate_series(0, $2::int - 1) AS p`, [
+    at,
+    pairs,
+  ]);
   await sql.query(
     `INSERT INTO pair_members (pair_id, device_id, role)
      SELECT ${pairIdSql('p')}, ${deviceIdSql('p * 2 + r')}, CASE r WHEN 0 THEN 'learner' ELSE 'helper' END
@@ -153,9 +153,10 @@ function request(baseUrl: string, method: string, path: string, token: string, j
 
 /** md5('p' || n)::uuid, computed here the way PostgreSQL prints it. */
 async function ids(sql: Sql, expr: (n: string) => string, values: number[]): Promise<string[]> {
-  const rows = await sql.query<{ id: string }>(`SELECT ${expr('n')} AS id FROM unnest($1::int[]) WITH ORDINALITY AS t(n, i) ORDER BY i`, [
-    values,
-  ]);
+  const rows = await sql.query<{ id: string }>(
+    `SELECT ${expr('n')} AS id FROM unnest($1::int[]) WITH ORDINALITY AS t(n, i) ORDER BY i`,
+    [values],
+  );
   return rows.map((row) => row.id);
 }
 
@@ -249,7 +250,9 @@ async function benchScale(database: 'pglite' | 'postgres', pairs: number): Promi
 
 const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 const label = (database: 'pglite' | 'postgres') => (database === 'pglite' ? 'PGlite (data folder)' : 'PostgreSQL');
-const indexesOf = (plan: string[]) => [...new Set(plan.flatMap((line) => /Index (?:Only )?Scan using (\w+)/.exec(line)?.[1] ?? []))];
+const indexesOf = (plan: string[]) => [
+  ...new Set(plan.flatMap((line) => /Index (?:Only )?Scan using (\w+)/.exec(line)?.[1] ?? [])),
+];
 
 async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${os.platform()}`;

@@ -193,10 +193,7 @@ const sameMessage = (a: NewMessage, b: NewMessage) =>
  * payloads are compared in SQL, and only for the ids found (a rare retry): shipping every payload
  * back (up to 1 MiB each) just to compare it would cost more than the append.
  */
-async function storedWithIds(
-  tx: SqlQuery,
-  batch: PendingAppend[],
-): Promise<Map<string, (m: NewMessage) => PostMessageResult>> {
+async function storedWithIds(tx: SqlQuery, batch: PendingAppend[]): Promise<Map<string, (m: NewMessage) => PostMessageResult>> {
   const found = await tx.query<StoredMessage>(
     'SELECT id, pair_id, sender_device_id, kind, seq FROM messages WHERE id = ANY($1::uuid[])',
     [batch.map((item) => item.message.id)],
@@ -206,7 +203,10 @@ async function storedWithIds(
     const same = new Map<string, boolean>();
     for (const { message: m } of batch) {
       if (m.id.toLowerCase() !== row.id || same.has(m.payload)) continue;
-      const rows = await tx.query<{ same: boolean }>('SELECT payload = $2 AS same FROM messages WHERE id = $1', [row.id, m.payload]);
+      const rows = await tx.query<{ same: boolean }>('SELECT payload = $2 AS same FROM messages WHERE id = $1', [
+        row.id,
+        m.payload,
+      ]);
       same.set(m.payload, rows[0]?.same === true);
     }
     answers.set(row.id, (m) =>

@@ -57,9 +57,9 @@ describe.each(backends())('group commit on $name', (backend) => {
   });
 
   const storedIds = async (pairId: string) =>
-    (await db().sql.query<{ id: string; seq: unknown }>('SELECT id, seq FROM messages WHERE pair_id = $1 ORDER BY seq', [pairId])).map(
-      (row) => ({ id: row.id, seq: Number(row.seq) }),
-    );
+    (
+      await db().sql.query<{ id: string; seq: unknown }>('SELECT id, seq FROM messages WHERE pair_id = $1 ORDER BY seq', [pairId])
+    ).map((row) => ({ id: row.id, seq: Number(row.seq) }));
 
   it('stores posts of several pairs that arrive together in one transaction, with one NOTIFY after it', async () => {
     const relay = testRelay(db());
@@ -146,7 +146,11 @@ describe.each(backends())('group commit on $name', (backend) => {
     // PostgreSQL text cannot hold U+0000: the INSERT of the whole batch fails.
     const poison = message(pairId, ana.deviceId, { payload: 'bad\u0000payload' });
 
-    const settled = await Promise.allSettled([batcher.post(good[0]!, NO_QUOTA), batcher.post(poison, NO_QUOTA), batcher.post(good[1]!, NO_QUOTA)]);
+    const settled = await Promise.allSettled([
+      batcher.post(good[0]!, NO_QUOTA),
+      batcher.post(poison, NO_QUOTA),
+      batcher.post(good[1]!, NO_QUOTA),
+    ]);
 
     expect(batches.mock.calls[0]![0]).toHaveLength(3);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
