@@ -157,6 +157,16 @@ describe.each(backends())('group commit on $name', (backend) => {
     expect(new Set((await storedIds(pairId)).map((row) => row.id))).toEqual(new Set(good.map((m) => m.id)));
   });
 
+  it('refuses a payload holding U+0000 with 400 before it reaches a batch, storing nothing', async () => {
+    const relay = testRelay(db());
+    const { ana, pairId } = await pairedDevices(relay);
+    const before = await snapshot(db().sql, { except: ['rate_limits'] });
+    const refused = await relay.post(ana, pairId, { payload: 'bad\u0000payload' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('bad_request');
+    expect(await snapshot(db().sql, { except: ['rate_limits'] })).toEqual(before);
+  });
+
   it('answers every post of a batch whose commit fails with a retryable 503, and stores nothing of it', async () => {
     const { sql, control } = failingCommits(db().sql);
     const relay = testRelay({ ...db(), store: new RelayStore(sql) });
