@@ -40,7 +40,7 @@ export class PostBatcher {
   private scheduled = false;
   private readonly maxItems: number;
   private readonly maxBytes: number;
-  private readonly maxInFlight: number;
+  private readonly maxInFlightOption: number | undefined;
 
   constructor(
     private readonly store: RelayStore,
@@ -49,7 +49,12 @@ export class PostBatcher {
   ) {
     this.maxItems = options.maxItems ?? DEFAULT_BATCH_ITEMS;
     this.maxBytes = options.maxBytes ?? DEFAULT_BATCH_BYTES;
-    this.maxInFlight = options.maxInFlight ?? (store.sql.kind === 'pglite' ? 1 : 4);
+    this.maxInFlightOption = options.maxInFlight;
+  }
+
+  /** Read when first needed: the app is built before anything touches the database. */
+  private get maxInFlight(): number {
+    return this.maxInFlightOption ?? (this.store.sql.kind === 'pglite' ? 1 : 4);
   }
 
   /** Resolves once the message's transaction committed (or it was refused); rejects when it could not be stored. */
