@@ -15,7 +15,7 @@
  * has run before costs); the largest number of devices is registered over HTTP; then streams are
  * opened step by step, and each step is measured once the relay is quiet. Per-stream memory is
  * the growth over the registered-but-unconnected relay, divided by the streams. RSS is read from
- * /proc (Linux), as the median of 5 readings a second apart, and written to
+ * /proc (Linux) after a garbage collection, as the median of 5 readings a second apart, and written to
  * bench/results/relay-memory.{json,md}.
  */
 import { randomBytes } from 'node:crypto';
@@ -74,9 +74,37 @@ function postgresServerPss(): number {
   return total;
 }
 
-/** The relay once it is quiet: the median of 5 readings, a second apart. */
-async function quietRss(pid: number): Promise<number> {
+/**
+ * The relay runs with an inspector on a free loopback port, so that the bench can make it
+ * collect its garbage before each reading: without it, readings of the same relay drift by tens
+ * of MB with V8's heap, more than 100 streams weigh.
+ */
+const INSPECT = ['--inspect=127.0.0.1:0'];
+
+/** Read right after each start: the output kept is a short tail, soon full of request lines. */
+function inspectorUrl(relay: RelayChild): string {
+  const url = [...relay.output.matchAll(/Debugger listening on (ws:\/\/\S+)/g)].at(-1)?.[1];
+  if (!url) throw new Error(`the relay printed no inspector address:\n${relay.output}`);
+  return url;
+}
+
+async function collectGarbage(url: string) {
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('open', () => socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' })));
+    socket.on('message', (data) => {
+      if ((JSON.parse(data.toString()) as { id?: number }).id === 1) resolve();
+    });
+  });
+  socket.close();
+}
+
+/** The relay once it is quiet and has collected its garbage: the median of 5 readings, a second apart. */
+async function quietRss(relay: RelayChild, inspector: string): Promise<number> {
+  const pid = relay.pid!;
   await sleep(2000);
+  await collectGarbage(inspector);
   const readings: number[] = [];
   for (let i = 0; i < 5; i++) {
     readings.push(rssOf(pid));
@@ -164,7 +192,7 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<MemoryRes
     if (database === 'pglite') {
       const dataDir = mkdtempSync(join(os.tmpdir(), 'binome-bench-memory-'));
       cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      relay = await RelayChild.start({ dataDir, env: RELAY_ENV });
+      relay = await RelayChild.start({ dataDir, env: RELAY_ENV, nodeArgs: INSPECT });
     } else {
       const schema = `bench_memory_${process.pid}_${randomBytes(3).toString('hex')}`;
       cleanups.push(async () => {
@@ -172,13 +200,14 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<MemoryRes
         await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
         await admin.close();
       });
-      relay = await RelayChild.start({ databaseUrl: DATABASE_URL, schema, env: RELAY_ENV });
+      relay = await RelayChild.start({ databaseUrl: DATABASE_URL, schema, env: RELAY_ENV, nodeArgs: INSPECT });
     }
     cleanups.unshift(() => relay.stop());
-    const idleFresh = await quietRss(relay.pid!);
+    const idleFresh = await quietRss(relay, inspectorUrl(relay));
     await relay.stop();
     await relay.restart();
-    const idleExisting = await quietRss(relay.pid!);
+    const inspector = inspectorUrl(relay);
+    const idleExisting = await quietRss(relay, inspector);
     const serverIdle = database === 'postgres' ? postgresServerPss() : undefined;
     console.log(`${database}: idle ${mb(idleFresh)} on fresh data, ${mb(idleExisting)} restarted on it`);
 
@@ -186,12 +215,12 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<MemoryRes
     cleanups.unshift(async () => {
       for (const socket of sockets) socket.terminate();
     });
-    const registered = await quietRss(relay.pid!);
+    const registered = await quietRss(relay, inspector);
     console.log(`  ${DEVICES} devices registered: ${mb(registered)}`);
     const streams: MemoryResult['streams'] = [];
     for (const step of STEPS) {
       await openStreams(relay.url, tokens.slice(sockets.length, step), sockets);
-      const rss = await quietRss(relay.pid!);
+      const rss = await quietRss(relay, inspector);
       const serverPss = database === 'postgres' ? postgresServerPss() : undefined;
       streams.push({ streams: step, rss, perStream: (rss - registered) / step, serverPss });
       console.log(`  ${step} streams: ${mb(rss)}, ${((rss - registered) / step / 1024).toFixed(1)} KB per stream`);
@@ -236,7 +265,7 @@ async function main() {
   for (const database of DATABASES) results.push(await benchDatabase(database));
   const loadAfter = os.loadavg()[0]!;
   const header =
-    `Relay process RSS (median of 5 readings once quiet); streams are WebSockets from the bench process, one registered ` +
+    `Relay process RSS (median of 5 readings once quiet, after a garbage collection); streams are WebSockets from the bench process, one registered ` +
     `device each, past their hello. PGlite settings: ${PGLITE_SETTINGS.join(', ')}. ${machine}; ` +
     `1-minute load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`;
   const md = `${header}\n\n${table(results)}\n`;

@@ -63,8 +63,11 @@ function percentile(values: number[], p: number): number {
 
 /** Device d's token: 43 characters of the token alphabet, so the relay's own check accepts it. */
 const tokenOf = (device: number) => `tok${String(device).padStart(40, '0')}`;
-const pairIdSql = (expr: string) => `md5('p' || (${expr}))::uuid`;
-const deviceIdSql = (expr: string) => `md5('d' || (${expr}))::uuid`;
+/** md5 of a prefix and a number, shaped as a version-4 UUID (the relay's routes accept only those). */
+const uuidSql = (prefix: string, expr: string) =>
+  `overlay(overlay(md5('${prefix}' || (${expr})) placing '4' from 13) placing '8' from 17)::uuid`;
+const pairIdSql = (expr: string) => uuidSql('p', expr);
+const deviceIdSql = (expr: string) => uuidSql('d', expr);
 
 /** Everything with SQL, in the database: a few seconds for a million rows on PostgreSQL. */
 async function fill(sql: Sql, pairs: number) {
@@ -88,7 +91,7 @@ async function fill(sql: Sql, pairs: number) {
   // Envelope n goes to pair n mod P as its (n div P + 1)-th message, from each member in turn.
   await sql.query(
     `INSERT INTO messages (pair_id, seq, id, sender_device_id, kind, created_at, received_at, payload)
-     SELECT ${pairIdSql('n % $1')}, n / $1 + 1, md5('m' || n)::uuid, ${deviceIdSql('(n % $1) * 2 + (n / $1) % 2')},
+     SELECT ${pairIdSql('n % $1')}, n / $1 + 1, ${uuidSql('m', 'n')}, ${deviceIdSql('(n % $1) * 2 + (n / $1) % 2')},
             'answer', $2, $2, repeat('x', $3)
      FROM generate_series(0, $4::int - 1) AS n`,
     [pairs, at, PAYLOAD_CHARS, MESSAGES],
@@ -151,7 +154,7 @@ function request(baseUrl: string, method: string, path: string, token: string, j
   });
 }
 
-/** md5('p' || n)::uuid, computed here the way PostgreSQL prints it. */
+/** The ids of these numbers (pairIdSql, deviceIdSql), as PostgreSQL prints them. */
 async function ids(sql: Sql, expr: (n: string) => string, values: number[]): Promise<string[]> {
   const rows = await sql.query<{ id: string }>(
     `SELECT ${expr('n')} AS id FROM unnest($1::int[]) WITH ORDINALITY AS t(n, i) ORDER BY i`,
