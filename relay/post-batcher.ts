@@ -9,8 +9,9 @@ export interface PostBatcherOptions {
   /** And at most about this many payload bytes (one 1 MiB screenshot never waits for a second). */
   maxBytes?: number;
   /**
-   * Transactions committing at once. PGlite has one connection, so 1; on PostgreSQL, 4 (of the
-   * pool's 10 connections) keep batches forming while others wait for their WAL flush.
+   * Transactions committing at once. PGlite has one connection, so 1. On PostgreSQL, 2: one
+   * batch forms while the other waits for its WAL flush, and batches stay large, since each
+   * database round trip costs the relay more CPU than the rows it carries (bench/README.md).
    */
   maxInFlight?: number;
 }
@@ -54,7 +55,7 @@ export class PostBatcher {
 
   /** Read when first needed: the app is built before anything touches the database. */
   private get maxInFlight(): number {
-    return this.maxInFlightOption ?? (this.store.sql.kind === 'pglite' ? 1 : 4);
+    return this.maxInFlightOption ?? (this.store.sql.kind === 'pglite' ? 1 : 2);
   }
 
   /** Resolves once the message's transaction committed (or it was refused); rejects when it could not be stored. */

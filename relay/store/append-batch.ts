@@ -58,9 +58,9 @@ type StoredMessage = { id: string; pair_id: string; sender_device_id: string; ki
 type BatchCreated = { message: NewMessage; seq: number };
 
 /**
- * Appends a batch of messages, of any pairs, in the caller's transaction, with four statements
- * whatever the batch's size: lock the pairs, look up the ids, bump the pairs' counters, insert
- * the rows. Each item gets the answer it would have had alone, in the batch's order: a refused
+ * Appends a batch of messages, of any pairs, in the caller's transaction, with three statements
+ * whatever the batch's size: lock the pairs, look up the ids, then bump the pairs' counters and
+ * insert the rows together. Each item gets the answer it would have had alone, in the batch's order: a refused
  * item (unknown pair, ended, quota) writes nothing and does not affect the others.
  *
  * Locking the pair rows serialises appends per pair, so seqs are handed out in commit order with
@@ -163,13 +163,12 @@ export async function appendMessages(tx: SqlQuery, batch: PendingAppend[]): Prom
   if (rows.length === 0) return results;
 
   const bumped = [...running.entries()].filter(([, pair]) => pair.n > 0);
+  // One statement, one round trip: the counters' UPDATE rides along as a data-modifying CTE.
   await tx.query(
-    `UPDATE pairs p SET last_seq = p.last_seq + t.n, stored_bytes = p.stored_bytes + t.bytes
-     FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS t(id, n, bytes) WHERE p.id = t.id`,
-    [bumped.map(([id]) => id), bumped.map(([, pair]) => pair.n), bumped.map(([, pair]) => pair.bytes)],
-  );
-  await tx.query(
-    `INSERT INTO messages (pair_id, seq, id, sender_device_id, kind, created_at, received_at, payload)
+    `WITH bumped AS (
+       UPDATE pairs p SET last_seq = p.last_seq + t.n, stored_bytes = p.stored_bytes + t.bytes
+       FROM unnest($9::uuid[], $10::bigint[], $11::bigint[]) AS t(id, n, bytes) WHERE p.id = t.id)
+     INSERT INTO messages (pair_id, seq, id, sender_device_id, kind, created_at, received_at, payload)
      SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])`,
     [
       rows.map((r) => r.m.pairId),
@@ -180,6 +179,9 @@ export async function appendMessages(tx: SqlQuery, batch: PendingAppend[]): Prom
       rows.map((r) => r.m.createdAt),
       rows.map((r) => r.m.receivedAt),
       rows.map((r) => r.m.payload),
+      bumped.map(([id]) => id),
+      bumped.map(([, pair]) => pair.n),
+      bumped.map(([, pair]) => pair.bytes),
     ],
   );
   return results;
