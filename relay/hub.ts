@@ -6,7 +6,7 @@ import type { RelayStore } from './store/relay-store.ts';
  * bytes and visible to every session of the database).
  * - m: a message was appended to a pair
  * - ms: messages were appended, [pairId, seq] each: one notice per committed batch of posts
-   (relay/post-batcher.ts) instead of one NOTIFY round trip per post
+ *   (relay/post-batcher.ts) instead of one NOTIFY round trip per post
  * - p: these devices' list of pairs changed (new pair, a peer renamed itself)
  * - r: these devices were revoked; their open streams must close
  */
