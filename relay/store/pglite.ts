@@ -4,8 +4,8 @@ import type { Sql, SqlQuery } from './sql.ts';
 /**
  * PostgreSQL's shared_buffers default (128 MB) lives in PGlite's WebAssembly memory, which
  * never shrinks: a relay on PGlite sat at about 380 MB idle. Its data folder is small and read
- * through the operating system's file cache anyway, so 16 MB of buffers costs no measurable
- * throughput (bench/README.md, "Relay memory") and saves about 130 MB. Durability settings are
+ * through the operating system's file cache anyway, so 16 MB of buffers is enough (the load and
+ * scale benches run with it, bench/README.md) and saves about 130 MB. Durability settings are
  * PGlite's own and left alone. PGlite writes these lines as the data folder's postgresql.conf
  * at each start, so changing them here is enough.
  */
