@@ -253,8 +253,13 @@ async function benchScale(database: 'pglite' | 'postgres', pairs: number): Promi
 
 const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 const label = (database: 'pglite' | 'postgres') => (database === 'pglite' ? 'PGlite (data folder)' : 'PostgreSQL');
+/** The indexes a plan reads: index scans, index-only scans and bitmap index scans. */
 const indexesOf = (plan: string[]) => [
-  ...new Set(plan.flatMap((line) => /Index (?:Only )?Scan using (\w+)/.exec(line)?.[1] ?? [])),
+  ...new Set(
+    plan.flatMap(
+      (line) => /Index (?:Only )?Scan using (\w+)|Bitmap Index Scan on (\w+)/.exec(line)?.slice(1).find(Boolean) ?? [],
+    ),
+  ),
 ];
 
 async function main() {
