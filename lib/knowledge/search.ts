@@ -1,13 +1,15 @@
 /**
  * Knowledge-log search: every word of the query must start a word of the entry (case and
- * accents ignored, in any language). When a query word is rare enough, matching and a
- * first ranking use only the multi-entry indexes (ids, never whole entries): a word found
- * in the question counts more than one found in the answers or the page, and ids (UUIDv7)
- * order by time; only the best page of entries is then read. When every query word is
- * common, the newest entries are scanned instead until a page is found. Either way the
- * page is finely ranked: whole words above prefixes, the question above the rest.
+ * accents ignored, in any language). Entries are ranked by where their words match, then
+ * newest answer first: per query word, a whole word of the question counts 4, a word of the
+ * question it starts 3, a whole word elsewhere 2, a word elsewhere it starts 1.
+ *
+ * All of it is decided on the inverted index (lib/db/search-index.ts): the postings of each
+ * query word (of every word it starts, for a prefix) are read, intersected from the rarest,
+ * and scored; only the entries of the page shown are then read, best first, until enough pass
+ * the filters. Nothing is scanned, so two common words cost about what one rare word does.
  */
-import type { BinomeDb, Thread, ThreadStatus } from '../db/db';
+import type { BinomeDb, SearchTerm, Thread, ThreadStatus } from '../db/db';
 import { wordsOf } from '../db/text';
 
 export interface LogFilters {
@@ -22,7 +24,8 @@ export interface LogFilters {
 
 export const PAGE_SIZE = 50;
 
-function passes(thread: Thread, filters: LogFilters): boolean {
+/** Whether a log entry passes the filters (exported for the benchmark's older search). */
+export function passes(thread: Thread, filters: LogFilters): boolean {
   return (
     thread.answeredAt > 0 &&
     (!filters.tool || thread.tool === filters.tool) &&
@@ -33,21 +36,69 @@ function passes(thread: Thread, filters: LogFilters): boolean {
   );
 }
 
-/** Fine score on a whole entry: whole words beat prefixes, the question beats the rest. */
-function fineScore(thread: Thread, tokens: string[]): number {
-  let total = 0;
-  for (const token of tokens) {
-    if (thread.questionWords.includes(token)) total += 4;
-    else if (thread.questionWords.some((word) => word.startsWith(token))) total += 3;
-    else if (thread.words.includes(token)) total += 2;
-    else total += 1;
-  }
-  return total;
+/** Per query word: the entries that have a word it starts, ascending, and the score of each. */
+interface Matches {
+  docs: Float64Array;
+  scores: Uint8Array;
 }
 
-/** Above this many entries, a word is "common": its ids are not worth fetching. */
-const SELECTIVE_CAP = 2000;
-const FINE_MARGIN = 10;
+function scoreOf(exact: boolean, inQuestion: number): number {
+  return inQuestion ? (exact ? 4 : 3) : exact ? 2 : 1;
+}
+
+function matchesOf(token: string, rows: SearchTerm[]): Matches {
+  if (rows.length === 1) {
+    const [row] = rows as [SearchTerm];
+    const exact = row.word === token;
+    return { docs: row.docs, scores: row.inQuestion.map((flag) => scoreOf(exact, flag)) };
+  }
+  // A prefix of several words: an entry counts once, with the best of its words.
+  const best = new Map<number, number>();
+  for (const row of rows) {
+    const exact = row.word === token;
+    row.docs.forEach((doc, at) => {
+      const score = scoreOf(exact, row.inQuestion[at]!);
+      if (!(best.get(doc)! >= score)) best.set(doc, score);
+    });
+  }
+  const docs = Float64Array.from(best.keys()).sort();
+  return { docs, scores: Uint8Array.from(docs, (doc) => best.get(doc)!) };
+}
+
+/** Index of `doc` in the ascending `docs` at or below `high`, or -1. */
+function find(docs: Float64Array, doc: number, high: number): number {
+  let low = 0;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = docs[middle]!;
+    if (value === doc) return middle;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * Entry numbers holding every query word, best score first, then newest: the rarest list is
+ * walked from its newest entry, each other list searched below where the last match was.
+ */
+function rank(perToken: Matches[]): number[] {
+  const [rarest, ...others] = [...perToken].sort((a, b) => a.docs.length - b.docs.length) as [Matches, ...Matches[]];
+  const buckets: number[][] = Array.from({ length: 4 * perToken.length + 1 }, () => []);
+  const highs = others.map((list) => list.docs.length - 1);
+  walk: for (let at = rarest.docs.length - 1; at >= 0; at--) {
+    const doc = rarest.docs[at]!;
+    let score = rarest.scores[at]!;
+    for (let other = 0; other < others.length; other++) {
+      const found = find(others[other]!.docs, doc, highs[other]!);
+      if (found < 0) continue walk;
+      highs[other] = found;
+      score += others[other]!.scores[found]!;
+    }
+    buckets[score]!.push(doc);
+  }
+  return buckets.reverse().flat();
+}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -56,80 +107,15 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-type WordIndex = 'words' | 'questionWords';
-
-function threadsIndex(db: BinomeDb, index: WordIndex): IDBIndex {
-  return db.backendDB().transaction('threads', 'readonly').objectStore('threads').index(index);
+/** The ids of entries by number, in one transaction (Dexie's anyOf() walks a cursor instead). */
+async function threadIdsOf(db: BinomeDb, docNos: number[]): Promise<(string | undefined)[]> {
+  const index = db.backendDB().transaction('searchDocs', 'readonly').objectStore('searchDocs').index('docNo');
+  return Promise.all(docNos.map(async (docNo) => (await request(index.getKey(docNo))) as string | undefined));
 }
 
-const prefixRange = (token: string) => IDBKeyRange.bound(token, `${token}\uffff`);
-
-/**
- * Ids of entries with a word starting with each token, or null for a token with more than
- * `cap`. Native getAllKeys() with a count, all in one transaction: Dexie's primaryKeys()
- * walks a cursor, one round trip per key, which costs ~100× more on a large log.
- */
-async function idsStartingWith(
-  db: BinomeDb,
-  index: WordIndex,
-  tokens: string[],
-  cap = SELECTIVE_CAP,
-): Promise<(Set<string> | null)[]> {
-  const source = threadsIndex(db, index);
-  return Promise.all(
-    tokens.map(async (token) => {
-      const keys = await request(source.getAllKeys(prefixRange(token), cap + 1));
-      return keys.length > cap ? null : new Set(keys as string[]);
-    }),
-  );
-}
-
-/** When every word is common: all ids of the least common one (native counts are cheap). */
-async function idsOfRarest(db: BinomeDb, tokens: string[]): Promise<Set<string>> {
-  const source = threadsIndex(db, 'words');
-  const counts = await Promise.all(tokens.map((token) => request(source.count(prefixRange(token)))));
-  const rarest = tokens[counts.indexOf(Math.min(...counts))]!;
-  return new Set((await request(source.getAllKeys(prefixRange(rarest)))) as string[]);
-}
-
-function hasAll(thread: Thread, tokens: string[]): boolean {
-  return tokens.every((token) => thread.words.some((word) => word.startsWith(token)));
-}
-
-/** Newest first (ids are UUIDv7), keeping entries that hold every token: for common words. */
-async function newestMatching(db: BinomeDb, tokens: string[], filters: LogFilters, wanted: number): Promise<Thread[]> {
-  return db.threads
-    .reverse()
-    .filter((thread) => passes(thread, filters) && hasAll(thread, tokens))
-    .limit(wanted)
-    .toArray();
-}
-
-/** Through the index of the rarest word: ids ranked by where they match, then newest first. */
-async function selectiveMatching(
-  db: BinomeDb,
-  tokens: string[],
-  selective: Set<string>[],
-  filters: LogFilters,
-  wanted: number,
-): Promise<Thread[]> {
-  const [smallest, ...others] = [...selective].sort((a, b) => a.size - b.size);
-  const ids = [...smallest!].filter((id) => others.every((set) => set.has(id)));
-  // Coarse ranking decides which entries are read; when all of them are, the fine one suffices.
-  if (ids.length > wanted) {
-    const inQuestion = await idsStartingWith(db, 'questionWords', tokens);
-    const coarse = new Map(ids.map((id) => [id, inQuestion.reduce((sum, set) => sum + (set?.has(id) ? 2 : 1), 0)]));
-    ids.sort((a, b) => coarse.get(b)! - coarse.get(a)! || (a < b ? 1 : a > b ? -1 : 0));
-  }
-  const found: Thread[] = [];
-  for (let offset = 0; offset < ids.length && found.length < wanted; offset += wanted) {
-    for (const thread of await db.threads.bulkGet(ids.slice(offset, offset + wanted))) {
-      // Common words were not intersected by index: they are checked on the entry itself.
-      if (thread && passes(thread, filters) && hasAll(thread, tokens)) found.push(thread);
-    }
-  }
-  return found;
-}
+/** The first page read, then larger ones: a filter that rejects most entries costs few round trips. */
+const FIRST_READ = 20;
+const LARGEST_READ = 1000;
 
 /**
  * Entries of the log (answered threads) that match, best first; newest answer first
@@ -147,16 +133,21 @@ export async function searchLog(db: BinomeDb, query: string, filters: LogFilters
       .limit(limit)
       .toArray();
   }
-  // Fine ranking looks a little further than it returns.
-  const wanted = limit + FINE_MARGIN;
-  const selective = (await idsStartingWith(db, 'words', tokens)).filter((set): set is Set<string> => set !== null);
-  let found: Thread[];
-  if (selective.length) found = await selectiveMatching(db, tokens, selective, filters, wanted);
-  // One common word: its newest entries come quickly. Several: their overlap may be rare.
-  else if (tokens.length === 1) found = await newestMatching(db, tokens, filters, wanted);
-  else found = await selectiveMatching(db, tokens, [await idsOfRarest(db, tokens)], filters, wanted);
-  const scores = new Map(found.map((thread) => [thread.id, fineScore(thread, tokens)]));
-  return found.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.answeredAt - a.answeredAt).slice(0, limit);
+  const rows = await Promise.all(
+    tokens.map((token) => db.searchTerms.where('word').between(token, `${token}\uffff`, true, true).toArray()),
+  );
+  if (rows.some((list) => list.length === 0)) return [];
+  const ranked = rank(tokens.map((token, at) => matchesOf(token, rows[at]!)));
+  const found: Thread[] = [];
+  let read = Math.max(FIRST_READ, limit);
+  for (let offset = 0; offset < ranked.length && found.length < limit; offset += read, read = Math.min(read * 2, LARGEST_READ)) {
+    const ids = (await threadIdsOf(db, ranked.slice(offset, offset + read))).filter((id): id is string => !!id);
+    for (const thread of await db.threads.bulkGet(ids)) {
+      if (thread && passes(thread, filters)) found.push(thread);
+      if (found.length === limit) break;
+    }
+  }
+  return found;
 }
 
 /** The log entries about one site, newest first: what the popup recalls there. */

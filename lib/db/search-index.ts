@@ -1,0 +1,275 @@
+/**
+ * The knowledge log's inverted index (schema version 7): one row per word holding the sorted
+ * numbers of the entries that contain it, and whether each has it in its question. A search
+ * reads the few rows of its words and intersects them in memory; before, it walked the
+ * multi-entry word indexes of the threads table, whose cost grew with the log (two common
+ * words took 118 ms at 100,000 entries, bench/README.md "Search").
+ *
+ * An entry's number orders by answer time (answeredAt × 1024, plus a small counter for
+ * entries answered in the same millisecond), so that "best score, then newest answer" is
+ * decided from the index alone and only the page shown is read.
+ *
+ * The index is kept by a DBCore middleware (`searchIndexMiddleware`) under every write to
+ * `threads`, in the same transaction: adds, edits, deletions, imports and anything a later
+ * version's upgrade writes can never leave it behind. This module only knows the shape of a
+ * thread it needs, so that db.ts can use it without a cycle.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+
+/** A word's postings: entry numbers ascending, and 1 where the word is in the entry's question. */
+export interface SearchTerm {
+  word: string;
+  docs: Float64Array;
+  inQuestion: Uint8Array;
+}
+
+/** Which number a log entry has in the postings. */
+export interface SearchDoc {
+  threadId: string;
+  docNo: number;
+}
+
+/** What the index reads of a thread. */
+export interface Indexable {
+  id: string;
+  answeredAt: number;
+  words: string[];
+  questionWords: string[];
+}
+
+export const SEARCH_TABLES = ['searchTerms', 'searchDocs'] as const;
+
+/** Room for this many entries answered in one millisecond; answeredAt × 1024 stays an exact double until 2248. */
+const SAME_MS = 1024;
+const MAX_ANSWERED_AT = Math.floor(Number.MAX_SAFE_INTEGER / SAME_MS) - 1;
+
+/** Only the knowledge log (answered threads) is searched, so only it is indexed. */
+function isLogEntry(thread: Indexable | undefined): thread is Indexable {
+  return !!thread && thread.answeredAt > 0 && Array.isArray(thread.words);
+}
+
+/** The first entry number an entry answered at `answeredAt` may take. */
+export function baseDocNo(answeredAt: number): number {
+  return Math.min(Math.max(Math.floor(answeredAt), 1), MAX_ANSWERED_AT) * SAME_MS;
+}
+
+/** Changes to make to the postings, grouped by word. */
+export class PostingChanges {
+  readonly removed = new Map<string, Set<number>>();
+  readonly added = new Map<string, [docNo: number, inQuestion: number][]>();
+
+  remove(thread: Indexable, docNo: number): void {
+    for (const word of new Set(thread.words)) {
+      const set = this.removed.get(word) ?? new Set<number>();
+      this.removed.set(word, set.add(docNo));
+    }
+  }
+
+  add(thread: Indexable, docNo: number): void {
+    const question = new Set(thread.questionWords);
+    for (const word of new Set(thread.words)) {
+      const list = this.added.get(word) ?? [];
+      list.push([docNo, question.has(word) ? 1 : 0]);
+      this.added.set(word, list);
+    }
+  }
+
+  words(): string[] {
+    return [...new Set([...this.removed.keys(), ...this.added.keys()])];
+  }
+
+  /** The row after the changes, or null when no entry has the word any more. */
+  apply(word: string, row: SearchTerm | undefined): SearchTerm | null {
+    const removed = this.removed.get(word);
+    const added = (this.added.get(word) ?? []).sort((a, b) => a[0] - b[0]);
+    const oldDocs = row?.docs ?? new Float64Array(0);
+    const oldFlags = row?.inQuestion ?? new Uint8Array(0);
+    const docs = new Float64Array(oldDocs.length + added.length);
+    const inQuestion = new Uint8Array(docs.length);
+    let size = 0;
+    let next = 0;
+    // A merge of two sorted lists. A number both in the row and added is an edited entry: the added flag wins.
+    for (let at = 0; at <= oldDocs.length; at++) {
+      const doc = at < oldDocs.length ? oldDocs[at]! : Number.POSITIVE_INFINITY;
+      let replaced = false;
+      while (next < added.length && added[next]![0] <= doc) {
+        const [docNo, flag] = added[next++]!;
+        if (size > 0 && docs[size - 1] === docNo) continue;
+        docs[size] = docNo;
+        inQuestion[size++] = flag;
+        replaced ||= docNo === doc;
+      }
+      if (at < oldDocs.length && !replaced && !removed?.has(doc)) {
+        docs[size] = doc;
+        inQuestion[size++] = oldFlags[at]!;
+      }
+    }
+    if (size === 0) return null;
+    return { word, docs: docs.slice(0, size), inQuestion: inQuestion.slice(0, size) };
+  }
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((word, at) => word === b[at]);
+}
+
+/**
+ * Entry numbers for entries that need one, avoiding those in use: `taken` answers which numbers
+ * from a base are already given, reading the database when it must.
+ */
+async function numberEntries(
+  threads: Indexable[],
+  taken: (base: number) => Promise<Set<number>>,
+  given: Set<number>,
+): Promise<number[]> {
+  const bases = [...new Set(threads.map((thread) => baseDocNo(thread.answeredAt)))];
+  const used = new Map(await Promise.all(bases.map(async (base) => [base, await taken(base)] as const)));
+  return threads.map((thread) => {
+    const base = baseDocNo(thread.answeredAt);
+    let docNo = base;
+    while (used.get(base)!.has(docNo) || given.has(docNo)) docNo++;
+    given.add(docNo);
+    return docNo;
+  });
+}
+
+/** Builds the whole index from the threads in the version 7 upgrade (and in tests). */
+export async function buildSearchIndex(threads: Indexable[]): Promise<{ terms: SearchTerm[]; docs: SearchDoc[] }> {
+  const entries = threads.filter(isLogEntry);
+  const numbers = await numberEntries(entries, async () => new Set(), new Set());
+  const changes = new PostingChanges();
+  const docs = entries.map((thread, at) => {
+    changes.add(thread, numbers[at]!);
+    return { threadId: thread.id, docNo: numbers[at]! };
+  });
+  const terms = changes.words().map((word) => changes.apply(word, undefined)!);
+  return { terms, docs };
+}
+
+interface Stores {
+  threads: DBCoreTable;
+  terms: DBCoreTable;
+  docs: DBCoreTable;
+}
+
+/** Keeps the postings of `before` → `after` (undefined: absent) in the transaction. */
+async function reindex(
+  stores: Stores,
+  trans: DBCoreTransaction,
+  ids: string[],
+  before: (Indexable | undefined)[],
+  after: (Indexable | undefined)[],
+): Promise<void> {
+  const indexed: (SearchDoc | undefined)[] = await stores.docs.getMany({ trans, keys: ids });
+  const changes = new PostingChanges();
+  const removedDocs: string[] = [];
+  const toNumber: { at: number; thread: Indexable }[] = [];
+  const given = new Set<number>();
+  const last = new Map(ids.map((id, at) => [id, at]));
+  for (let at = 0; at < ids.length; at++) {
+    // A batch that writes one thread twice: its last value is what stays.
+    if (last.get(ids[at]!) !== at) continue;
+    const doc = indexed[at];
+    const old = doc ? before[at] : undefined;
+    const now = isLogEntry(after[at]) ? after[at] : undefined;
+    if (doc && old && now && baseDocNo(old.answeredAt) === baseDocNo(now.answeredAt)) {
+      // The common case: a read mark or a status changed, the words did not.
+      if (sameWords(old.words, now.words) && sameWords(old.questionWords, now.questionWords)) continue;
+      changes.remove(old, doc.docNo);
+      changes.add(now, doc.docNo);
+      given.add(doc.docNo);
+      continue;
+    }
+    if (doc) {
+      if (old) changes.remove(old, doc.docNo);
+      removedDocs.push(doc.threadId);
+    }
+    if (now) toNumber.push({ at, thread: now });
+  }
+  const docNoIndex = stores.docs.schema.getIndexByKeyPath('docNo')!;
+  const numbers = await numberEntries(
+    toNumber.map((item) => item.thread),
+    async (base) => {
+      const range = { type: 2 /* DBCoreRangeType.Range */, lower: base, upper: base + SAME_MS - 1 } as const;
+      const { result } = await stores.docs.query({ trans, query: { index: docNoIndex, range }, values: true });
+      // A number this batch frees is free again only after the batch: keeping it taken is simpler.
+      return new Set((result as SearchDoc[]).map((row) => row.docNo));
+    },
+    given,
+  );
+  const newDocs = toNumber.map((item, at) => {
+    changes.add(item.thread, numbers[at]!);
+    return { threadId: item.thread.id, docNo: numbers[at]! };
+  });
+  const words = changes.words();
+  if (removedDocs.length) await mutateOrThrow(stores.docs, { type: 'delete', trans, keys: removedDocs });
+  if (newDocs.length) await mutateOrThrow(stores.docs, { type: 'put', trans, values: newDocs });
+  if (!words.length) return;
+  const rows: (SearchTerm | undefined)[] = await stores.terms.getMany({ trans, keys: words });
+  const kept: SearchTerm[] = [];
+  const emptied: string[] = [];
+  words.forEach((word, at) => {
+    const row = changes.apply(word, rows[at]);
+    if (row) kept.push(row);
+    else emptied.push(word);
+  });
+  if (kept.length) await mutateOrThrow(stores.terms, { type: 'put', trans, values: kept });
+  if (emptied.length) await mutateOrThrow(stores.terms, { type: 'delete', trans, keys: emptied });
+}
+
+async function mutateOrThrow(table: DBCoreTable, request: DBCoreMutateRequest): Promise<void> {
+  const response = await table.mutate(request);
+  if (response.numFailures) throw Object.values(response.failures)[0];
+}
+
+function hasSearchStores(trans: DBCoreTransaction): boolean {
+  const stores = (trans as unknown as IDBTransaction).objectStoreNames;
+  return SEARCH_TABLES.every((name) => stores.contains(name));
+}
+
+/**
+ * Every readwrite transaction over `threads` also covers the index, and every write to
+ * `threads` updates it. Upgrades of versions before 7 run before the index exists: version 7
+ * builds it from what they left.
+ */
+export const searchIndexMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'binomeSearchIndex',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const names = down.schema.tables.map((table) => table.name);
+      const widen = mode === 'readwrite' && stores.includes('threads') && SEARCH_TABLES.every((name) => names.includes(name));
+      return down.transaction(widen ? [...new Set([...stores, ...SEARCH_TABLES])] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'threads') return table;
+      return {
+        ...table,
+        async mutate(request) {
+          if (!hasSearchStores(request.trans)) return table.mutate(request);
+          const stores = { threads: table, terms: down.table('searchTerms'), docs: down.table('searchDocs') };
+          const { trans } = request;
+          let ids: string[];
+          if (request.type === 'deleteRange') {
+            const { result } = await table.query({ trans, query: { index: table.schema.primaryKey, range: request.range } });
+            ids = result as string[];
+          } else if (request.type === 'delete') {
+            ids = request.keys as string[];
+          } else {
+            ids = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey!(value));
+          }
+          const before: (Indexable | undefined)[] = await table.getMany({ trans, keys: ids });
+          const response = await table.mutate(request);
+          const after =
+            request.type === 'add' || request.type === 'put'
+              ? request.values.map((value, at) => (response.failures[at] ? before[at] : (value as Indexable)))
+              : ids.map((_id, at) => (response.failures[at] ? before[at] : undefined));
+          await reindex(stores, trans, ids, before, after);
+          return response;
+        },
+      };
+    },
+  }),
+};
