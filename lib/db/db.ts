@@ -2,7 +2,7 @@
  * The one Dexie module. Every schema change is a new `db.version(n)` with an upgrade;
  * a published version is never edited (users' browsers hold data written by it).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { siteOf } from './site';
 import type { PageContext } from '../capture/page-context';
 import type { PairingSecret } from '../trust/pairing-protocol';
@@ -308,7 +308,7 @@ export const SCHEMA_V7 = {
   threads:
     'id, pairId, [direction+status], updatedAt, answeredAt, tool, site, skill, ' +
     '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
-  searchTerms: 'word',
+  searchTerms: '[word+from]',
   searchDocs: 'threadId, &docNo',
 } as const;
 
@@ -332,7 +332,7 @@ export class BinomeDb extends Dexie {
   programmeNotices!: EntityTable<ProgrammeNoticeRecord, 'id'>;
   wrapUps!: EntityTable<WrapUp, 'pairId'>;
   pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
-  searchTerms!: EntityTable<SearchTerm, 'word'>;
+  searchTerms!: Table<SearchTerm, [word: string, from: number]>;
   searchDocs!: EntityTable<SearchDoc, 'threadId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {

@@ -16,12 +16,21 @@
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 
-/** A word's postings: entry numbers ascending, and 1 where the word is in the entry's question. */
+/**
+ * A chunk of a word's postings: entry numbers ascending, and 1 where the word is in the entry's
+ * question. A word's chunks cover consecutive ranges of numbers, each from its `from` up to the
+ * next chunk's (the first from 0), so that adding an entry rewrites one small row, never a
+ * whole list (the word in every entry of a 100,000-entry log would be a 900 KB row).
+ */
 export interface SearchTerm {
   word: string;
+  from: number;
   docs: Float64Array;
   inQuestion: Uint8Array;
 }
+
+/** 2,048 numbers and flags: 18 KB, under the 64 KB above which Chromium stores a value as a file. */
+export const CHUNK_SIZE = 2048;
 
 /** Which number a log entry has in the postings. */
 export interface SearchDoc {
@@ -78,10 +87,18 @@ export class PostingChanges {
     return [...new Set([...this.removed.keys(), ...this.added.keys()])];
   }
 
-  /** The row after the changes, or null when no entry has the word any more. */
-  apply(word: string, row: SearchTerm | undefined): SearchTerm | null {
-    const removed = this.removed.get(word);
-    const added = (this.added.get(word) ?? []).sort((a, b) => a[0] - b[0]);
+  /**
+   * The rows of one word's chunk after the changes: `added` are the numbers that fall in it,
+   * sorted; none when no entry in its range has the word any more, several when it outgrew
+   * CHUNK_SIZE (each new row starts at its first number).
+   */
+  static rewrite(
+    word: string,
+    from: number,
+    row: SearchTerm | undefined,
+    added: [docNo: number, inQuestion: number][],
+    removed: Set<number> | undefined,
+  ): SearchTerm[] {
     const oldDocs = row?.docs ?? new Float64Array(0);
     const oldFlags = row?.inQuestion ?? new Uint8Array(0);
     const docs = new Float64Array(oldDocs.length + added.length);
@@ -104,9 +121,37 @@ export class PostingChanges {
         inQuestion[size++] = oldFlags[at]!;
       }
     }
-    if (size === 0) return null;
-    return { word, docs: docs.slice(0, size), inQuestion: inQuestion.slice(0, size) };
+    const rows: SearchTerm[] = [];
+    for (let start = 0; start < size; start += CHUNK_SIZE) {
+      const end = Math.min(start + CHUNK_SIZE, size);
+      rows.push({
+        word,
+        from: start ? docs[start]! : from,
+        docs: docs.slice(start, end),
+        inQuestion: inQuestion.slice(start, end),
+      });
+    }
+    return rows;
   }
+}
+
+function sortedAdded(changes: PostingChanges, word: string): [number, number][] {
+  return (changes.added.get(word) ?? []).sort((a, b) => a[0] - b[0]);
+}
+
+/** The last of the ascending `froms` at or below `docNo`; 0 (a new first chunk) when there is none. */
+function chunkOf(froms: number[], docNo: number): number {
+  let low = 0;
+  let high = froms.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (froms[middle]! <= docNo) {
+      found = froms[middle]!;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 function sameWords(a: string[], b: string[]): boolean {
@@ -142,7 +187,9 @@ export async function buildSearchIndex(threads: Indexable[]): Promise<{ terms: S
     changes.add(thread, numbers[at]!);
     return { threadId: thread.id, docNo: numbers[at]! };
   });
-  const terms = changes.words().map((word) => changes.apply(word, undefined)!);
+  const terms = changes
+    .words()
+    .flatMap((word) => PostingChanges.rewrite(word, 0, undefined, sortedAdded(changes, word), undefined));
   return { terms, docs };
 }
 
@@ -205,14 +252,41 @@ async function reindex(
   if (removedDocs.length) await mutateOrThrow(stores.docs, { type: 'delete', trans, keys: removedDocs });
   if (newDocs.length) await mutateOrThrow(stores.docs, { type: 'put', trans, values: newDocs });
   if (!words.length) return;
-  const rows: (SearchTerm | undefined)[] = await stores.terms.getMany({ trans, keys: words });
-  const kept: SearchTerm[] = [];
-  const emptied: string[] = [];
+  // Which chunk each changed number falls in: the keys of each word's chunks, then only those rows.
+  const primaryKey = stores.terms.schema.primaryKey;
+  const chunkKeys = await Promise.all(
+    words.map(async (word) => {
+      const range = { type: 2 /* DBCoreRangeType.Range */, lower: [word, -Infinity], upper: [word, Infinity] } as const;
+      return (await stores.terms.query({ trans, query: { index: primaryKey, range } })).result as [string, number][];
+    }),
+  );
+  const touched: { word: string; from: number; exists: boolean; added: [number, number][] }[] = [];
   words.forEach((word, at) => {
-    const row = changes.apply(word, rows[at]);
-    if (row) kept.push(row);
-    else emptied.push(word);
+    const froms = chunkKeys[at]!.map((key) => key[1]);
+    const chunks = new Map<number, (typeof touched)[number]>();
+    const chunk = (docNo: number) => {
+      const from = chunkOf(froms, docNo);
+      const entry = chunks.get(from) ?? { word, from, exists: froms.includes(from), added: [] };
+      chunks.set(from, entry);
+      return entry;
+    };
+    for (const docNo of changes.removed.get(word) ?? []) chunk(docNo);
+    for (const item of sortedAdded(changes, word)) chunk(item[0]).added.push(item);
+    touched.push(...chunks.values());
   });
+  const rows: (SearchTerm | undefined)[] = await stores.terms.getMany({
+    trans,
+    keys: touched.filter((chunk) => chunk.exists).map((chunk) => [chunk.word, chunk.from]),
+  });
+  let read = 0;
+  const kept: SearchTerm[] = [];
+  const emptied: [string, number][] = [];
+  for (const chunk of touched) {
+    const row = chunk.exists ? rows[read++] : undefined;
+    const rewritten = PostingChanges.rewrite(chunk.word, chunk.from, row, chunk.added, changes.removed.get(chunk.word));
+    kept.push(...rewritten);
+    if (chunk.exists && !rewritten.length) emptied.push([chunk.word, chunk.from]);
+  }
   if (kept.length) await mutateOrThrow(stores.terms, { type: 'put', trans, values: kept });
   if (emptied.length) await mutateOrThrow(stores.terms, { type: 'delete', trans, keys: emptied });
 }

@@ -46,7 +46,32 @@ function scoreOf(exact: boolean, inQuestion: number): number {
   return inQuestion ? (exact ? 4 : 3) : exact ? 2 : 1;
 }
 
-function matchesOf(token: string, rows: SearchTerm[]): Matches {
+/** A word's chunks (in order) as one list. */
+function joined(rows: SearchTerm[]): SearchTerm[] {
+  const words: SearchTerm[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start + 1;
+    while (end < rows.length && rows[end]!.word === rows[start]!.word) end++;
+    const chunks = rows.slice(start, end);
+    if (chunks.length === 1) words.push(chunks[0]!);
+    else {
+      const docs = new Float64Array(chunks.reduce((sum, chunk) => sum + chunk.docs.length, 0));
+      const inQuestion = new Uint8Array(docs.length);
+      let at = 0;
+      for (const chunk of chunks) {
+        docs.set(chunk.docs, at);
+        inQuestion.set(chunk.inQuestion, at);
+        at += chunk.docs.length;
+      }
+      words.push({ word: chunks[0]!.word, from: 0, docs, inQuestion });
+    }
+    start = end;
+  }
+  return words;
+}
+
+function matchesOf(token: string, chunks: SearchTerm[]): Matches {
+  const rows = joined(chunks);
   if (rows.length === 1) {
     const [row] = rows as [SearchTerm];
     const exact = row.word === token;
@@ -134,7 +159,12 @@ export async function searchLog(db: BinomeDb, query: string, filters: LogFilters
       .toArray();
   }
   const rows = await Promise.all(
-    tokens.map((token) => db.searchTerms.where('word').between(token, `${token}\uffff`, true, true).toArray()),
+    tokens.map((token) =>
+      db.searchTerms
+        .where('[word+from]')
+        .between([token, -Infinity], [`${token}\uffff`, Infinity], true, true)
+        .toArray(),
+    ),
   );
   if (rows.some((list) => list.length === 0)) return [];
   const ranked = rank(tokens.map((token, at) => matchesOf(token, rows[at]!)));

@@ -13,7 +13,7 @@ describe('the Dexie module', () => {
       messages: expect.arrayContaining(['threadId', 'pairId']),
       outbox: expect.arrayContaining(['pairId', 'createdAt']),
     });
-    expect(db.searchTerms.schema.primKey.name).toBe('word');
+    expect(db.searchTerms.schema.primKey.name).toBe('[word+from]');
     db.close();
   });
 

@@ -1,8 +1,18 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { BinomeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type Thread } from '@/lib/db/db';
-import { buildSearchIndex, baseDocNo } from '@/lib/db/search-index';
+import {
+  BinomeDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  type SearchTerm,
+  type Thread,
+} from '@/lib/db/db';
+import { CHUNK_SIZE, buildSearchIndex, baseDocNo } from '@/lib/db/search-index';
 import { wordsOf } from '@/lib/db/text';
 import { exportJson } from '@/lib/knowledge/export';
 import { importJson } from '@/lib/knowledge/import';
@@ -11,21 +21,30 @@ import { searchLog } from '@/lib/knowledge/search';
 import { emptyDb, freshDb, testPair } from '../helpers/db';
 import { addEntry } from '../helpers/log-data';
 
+/** Each word's postings, its chunks joined (where chunks split depends on the order of writes). */
+function postings(terms: SearchTerm[]) {
+  const byWord = new Map<string, [number[], number[]]>();
+  for (const term of terms.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.from - b.from))) {
+    const [docs, flags] = byWord.get(term.word) ?? [[], []];
+    docs.push(...term.docs);
+    flags.push(...term.inQuestion);
+    byWord.set(term.word, [docs, flags]);
+  }
+  return [...byWord];
+}
+
 /** The index as stored, in plain arrays, to compare with one built from scratch. */
 async function storedIndex(db: BinomeDb) {
-  const terms = await db.searchTerms.orderBy('word').toArray();
+  const terms = await db.searchTerms.toArray();
   const docs = await db.searchDocs.orderBy('threadId').toArray();
-  return {
-    terms: terms.map((term) => [term.word, [...term.docs], [...term.inQuestion]]),
-    docs: docs.map((doc) => [doc.threadId, doc.docNo]),
-  };
+  return { terms: postings(terms), docs: docs.map((doc) => [doc.threadId, doc.docNo]) };
 }
 
 /** What the index must hold for the threads there are now: the maintained one may never drift from it. */
 async function rebuiltIndex(db: BinomeDb) {
   const { terms, docs } = await buildSearchIndex(await db.threads.orderBy('id').toArray());
   return {
-    terms: terms.sort((a, b) => (a.word < b.word ? -1 : 1)).map((term) => [term.word, [...term.docs], [...term.inQuestion]]),
+    terms: postings(terms),
     docs: docs.sort((a, b) => (a.threadId < b.threadId ? -1 : 1)).map((doc) => [doc.threadId, doc.docNo]),
   };
 }
@@ -52,6 +71,9 @@ function thread(id: string, question: string, answeredAt: number, answer = ''): 
   };
 }
 
+const rowsOf = (db: BinomeDb, word: string) =>
+  db.searchTerms.where('[word+from]').between([word, -Infinity], [word, Infinity]).toArray();
+
 const ids = (threads: Thread[]) => threads.map((found) => found.id);
 
 describe('the search index', () => {
@@ -59,7 +81,7 @@ describe('the search index', () => {
     const db = freshDb();
     const pivot = await addEntry(db, { question: 'Tableau croisé dynamique ?', answer: 'Insertion puis TCD', at: 10 });
     const pending = await addEntry(db, { question: 'Tableau de bord', at: 20 });
-    expect(await db.searchTerms.get('bord')).toBeUndefined();
+    expect(await rowsOf(db, 'bord')).toEqual([]);
     expect(ids(await searchLog(db, 'tableau'))).toEqual([pivot]);
     expect(await storedIndex(db)).toEqual(await rebuiltIndex(db));
 
@@ -79,7 +101,7 @@ describe('the search index', () => {
 
     await deleteEntry(db, pivot);
     expect(await searchLog(db, 'pivot')).toEqual([]);
-    expect(await db.searchTerms.get('pivot')).toBeUndefined();
+    expect(await rowsOf(db, 'pivot')).toEqual([]);
     expect(await db.searchDocs.get(pivot)).toBeUndefined();
     expect(await storedIndex(db)).toEqual(await rebuiltIndex(db));
 
@@ -116,6 +138,26 @@ describe('the search index', () => {
     await expect(db.threads.add(thread('a', 'ecran', 20))).rejects.toThrow();
     expect(await searchLog(db, 'ecran')).toEqual([]);
     expect(await storedIndex(db)).toEqual(await rebuiltIndex(db));
+  });
+
+  it('splits a long list into chunks, and keeps them right as entries come and go in any order', async () => {
+    const db = emptyDb();
+    const count = CHUNK_SIZE * 2 + 100;
+    // Written newest first in two batches, so that numbers land inside existing chunks, not only after them.
+    const all = Array.from({ length: count }, (_, at) =>
+      thread(`t${String(at).padStart(5, '0')}`, `excel ${at % 2 ? 'budget' : 'pivot'}`, at + 1),
+    );
+    await db.threads.bulkPut(all.slice(count / 2));
+    await db.threads.bulkPut(all.slice(0, count / 2));
+    const chunks = await rowsOf(db, 'excel');
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.every((chunk) => chunk.docs.length <= CHUNK_SIZE)).toBe(true);
+    expect(await storedIndex(db)).toEqual(await rebuiltIndex(db));
+    await db.threads.bulkDelete(all.filter((_, at) => at % 3 === 0).map((entry) => entry.id));
+    await db.threads.put(thread('t99999', 'excel pivot', count + 5));
+    expect(await storedIndex(db)).toEqual(await rebuiltIndex(db));
+    const found = await searchLog(db, 'excel pivot', {}, 3);
+    expect(ids(found)).toEqual(['t99999', 't04192', 't04190']);
   });
 
   it('indexes what an import adds', async () => {
