@@ -10,7 +10,7 @@ import { type LogFilters, passes } from '../../lib/knowledge/search';
 const PAGE_SIZE = 50;
 
 /** Fine score on a whole entry: whole words beat prefixes, the question beats the rest. */
-function fineScore(thread: Thread, tokens: string[]): number {
+export function fineScore(thread: Thread, tokens: string[]): number {
   let total = 0;
   for (const token of tokens) {
     if (thread.questionWords.includes(token)) total += 4;
@@ -68,7 +68,7 @@ async function idsOfRarest(db: BinomeDb, tokens: string[]): Promise<Set<string>>
   return new Set((await request(source.getAllKeys(prefixRange(rarest)))) as string[]);
 }
 
-function hasAll(thread: Thread, tokens: string[]): boolean {
+export function hasAll(thread: Thread, tokens: string[]): boolean {
   return tokens.every((token) => thread.words.some((word) => word.startsWith(token)));
 }
 
