@@ -160,6 +160,16 @@ describe('the search index', () => {
     expect(ids(found)).toEqual(['t99999', 't04192', 't04190']);
   });
 
+  it('ranks over the whole log: an old entry with the word in its question comes before newer ones with it elsewhere', async () => {
+    const db = emptyDb();
+    // More entries than the version 6 search read for a common word: it ranked only the newest 60 (ids order by time).
+    const newer = Array.from({ length: 2100 }, (_, at) =>
+      thread(`n${String(at).padStart(4, '0')}`, `question ${at}`, at + 10, 'excel'),
+    );
+    await db.threads.bulkPut([thread('a-old', 'excel formula', 1), ...newer]);
+    expect(ids(await searchLog(db, 'excel', {}, 3))).toEqual(['a-old', 'n2099', 'n2098']);
+  });
+
   it('indexes what an import adds', async () => {
     const source = freshDb();
     await source.pairs.add(testPair());
