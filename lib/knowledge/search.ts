@@ -106,12 +106,14 @@ function find(docs: Float64Array, doc: number, high: number): number {
 /**
  * Entry numbers holding every query word, best score first, then newest: the rarest list is
  * walked from its newest entry, each other list searched below where the last match was.
+ * Only numbers from `floor` up are walked; the walk stops once `need` entries have the best
+ * score there can be (`top`), since no older entry can come before them.
  */
-function rank(perToken: Matches[]): number[] {
+function rank(perToken: Matches[], floor = Number.NEGATIVE_INFINITY, top = 0, need = Number.POSITIVE_INFINITY): number[] {
   const [rarest, ...others] = [...perToken].sort((a, b) => a.docs.length - b.docs.length) as [Matches, ...Matches[]];
   const buckets: number[][] = Array.from({ length: 4 * perToken.length + 1 }, () => []);
   const highs = others.map((list) => list.docs.length - 1);
-  walk: for (let at = rarest.docs.length - 1; at >= 0; at--) {
+  walk: for (let at = rarest.docs.length - 1; at >= 0 && rarest.docs[at]! >= floor; at--) {
     const doc = rarest.docs[at]!;
     let score = rarest.scores[at]!;
     for (let other = 0; other < others.length; other++) {
@@ -121,8 +123,34 @@ function rank(perToken: Matches[]): number[] {
       score += others[other]!.scores[found]!;
     }
     buckets[score]!.push(doc);
+    if (score === top && buckets[top]!.length >= need) return buckets[top]!;
   }
-  return buckets.reverse().flat();
+  return top ? [] : buckets.reverse().flat();
+}
+
+type ChunkKey = [word: string, from: number];
+
+/**
+ * For one word that is in much of the log: the chunks that hold every entry from the start of
+ * its second-newest chunk on (for each word the prefix starts, those from there and the one
+ * before), or null when the word's chunks are few enough to read whole.
+ */
+function newestChunks(keys: ChunkKey[]): { floor: number; keys: ChunkKey[] } | null {
+  const froms = new Map<string, number[]>();
+  for (const [word, from] of keys) froms.set(word, [...(froms.get(word) ?? []), from]);
+  const longest = [...froms.values()].reduce((a, b) => (b.length > a.length ? b : a), []);
+  if (longest.length < NEWEST_CHUNKS_FROM) return null;
+  const floor = longest[longest.length - 2]!;
+  const chosen: ChunkKey[] = [];
+  for (const [word, list] of froms) {
+    // A word's chunk holds numbers up to the next one's start: the last starting below the floor reaches above it.
+    const first = Math.max(
+      0,
+      list.findLastIndex((from) => from <= floor),
+    );
+    for (const from of list.slice(first)) chosen.push([word, from]);
+  }
+  return { floor, keys: chosen };
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -137,6 +165,11 @@ async function threadIdsOf(db: BinomeDb, docNos: number[]): Promise<(string | un
   const index = db.backendDB().transaction('searchDocs', 'readonly').objectStore('searchDocs').index('docNo');
   return Promise.all(docNos.map(async (docNo) => (await request(index.getKey(docNo))) as string | undefined));
 }
+
+/** A word with this many chunks (6,000 entries or more) is first looked for in its newest ones only. */
+const NEWEST_CHUNKS_FROM = 3;
+/** The newest chunks answer alone when they hold this many more best entries than a page: filters may drop some. */
+const SPARE = 10;
 
 /** The first page read, then larger ones: a filter that rejects most entries costs few round trips. */
 const FIRST_READ = 20;
@@ -158,16 +191,27 @@ export async function searchLog(db: BinomeDb, query: string, filters: LogFilters
       .limit(limit)
       .toArray();
   }
-  const rows = await Promise.all(
-    tokens.map((token) =>
-      db.searchTerms
-        .where('[word+from]')
-        .between([token, -Infinity], [`${token}\uffff`, Infinity], true, true)
-        .toArray(),
-    ),
-  );
+  const range = (token: string) =>
+    db.searchTerms.where('[word+from]').between([token, Number.NEGATIVE_INFINITY], [`${token}\uffff`, Infinity], true, true);
+  if (tokens.length === 1) {
+    // One common word: its newest entries with the best score usually fill the page.
+    const [token] = tokens as [string];
+    const newest = newestChunks((await range(token).primaryKeys()) as ChunkKey[]);
+    if (newest) {
+      const rows = (await db.searchTerms.bulkGet(newest.keys)).filter((row): row is SearchTerm => !!row);
+      const top = rows.some((row) => row.word === token) ? 4 : 3;
+      const best = rank([matchesOf(token, rows)], newest.floor, top, limit + SPARE);
+      const found = best.length ? await readRanked(db, best, filters, limit) : [];
+      if (found.length === limit) return found;
+    }
+  }
+  const rows = await Promise.all(tokens.map((token) => range(token).toArray()));
   if (rows.some((list) => list.length === 0)) return [];
-  const ranked = rank(tokens.map((token, at) => matchesOf(token, rows[at]!)));
+  return readRanked(db, rank(tokens.map((token, at) => matchesOf(token, rows[at]!))), filters, limit);
+}
+
+/** The first `limit` of the ranked entries that pass the filters, read a page at a time. */
+async function readRanked(db: BinomeDb, ranked: number[], filters: LogFilters, limit: number): Promise<Thread[]> {
   const found: Thread[] = [];
   let read = Math.max(FIRST_READ, limit);
   for (let offset = 0; offset < ranked.length && found.length < limit; offset += read, read = Math.min(read * 2, LARGEST_READ)) {

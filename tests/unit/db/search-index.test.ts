@@ -170,6 +170,37 @@ describe('the search index', () => {
     expect(ids(await searchLog(db, 'excel', {}, 3))).toEqual(['a-old', 'n2099', 'n2098']);
   });
 
+  it('answers one very common word from its newest chunks, and from all of them when those do not decide', async () => {
+    const db = emptyDb();
+    const count = CHUNK_SIZE * 3 + 10;
+    const log = Array.from({ length: count }, (_, at) =>
+      // Every third entry has the word in its question; the others only in the answer.
+      thread(`n${String(at).padStart(5, '0')}`, at % 3 ? `question ${at}` : `excel ${at}`, at + 10, 'excel'),
+    );
+    await db.threads.bulkPut([thread('a-old', 'tableau', 1, 'tableaux'), ...log]);
+    const newestInQuestion = log
+      .filter((_, at) => at % 3 === 0)
+      .map((entry) => entry.id)
+      .reverse();
+    expect(ids(await searchLog(db, 'excel', {}, 5))).toEqual(newestInQuestion.slice(0, 5));
+    // A filter that keeps one in 1,000: the newest chunks cannot fill the page, all of them are read.
+    const kept = log.filter((_, at) => at % 1000 === 0);
+    expect(kept).toHaveLength(7);
+    await db.threads.bulkPut(kept.map((entry) => ({ ...entry, tool: 'excel' })));
+    // The word in the question first (3,000 and 6,000 are multiples of 3), then newest.
+    expect(ids(await searchLog(db, 'excel', { tool: 'excel' }))).toEqual([
+      'n06000',
+      'n03000',
+      'n00000',
+      'n05000',
+      'n04000',
+      'n02000',
+      'n01000',
+    ]);
+    // "tableau" is the whole word of the oldest entry's question: it comes first even though it is the oldest.
+    expect(ids(await searchLog(db, 'tab', {}, 1))).toEqual(['a-old']);
+  });
+
   it('indexes what an import adds', async () => {
     const source = freshDb();
     await source.pairs.add(testPair());
