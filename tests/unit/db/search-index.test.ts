@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import {
@@ -199,6 +199,17 @@ describe('the search index', () => {
     ]);
     // "tableau" is the whole word of the oldest entry's question: it comes first even though it is the oldest.
     expect(ids(await searchLog(db, 'tab', {}, 1))).toEqual(['a-old']);
+  });
+
+  it('tells a live search (the log page) that a new entry matches', async () => {
+    const db = emptyDb();
+    await db.threads.put(thread('a', 'excel formule', 10));
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => searchLog(db, 'excel')).subscribe((found) => seen.push(ids(found)));
+    await expect.poll(() => seen.length).toBe(1);
+    await db.threads.put(thread('b', 'excel graphique', 20));
+    await expect.poll(() => seen.at(-1)).toEqual(['b', 'a']);
+    subscription.unsubscribe();
   });
 
   it('indexes what an import adds', async () => {
