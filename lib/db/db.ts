@@ -309,7 +309,7 @@ export const SCHEMA_V7 = {
     'id, pairId, [direction+status], updatedAt, answeredAt, tool, site, skill, ' +
     '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
   searchTerms: '[word+from]',
-  searchDocs: 'threadId, &docNo',
+  searchDocs: 'docNo, &threadId',
 } as const;
 
 export { siteOf };
@@ -333,7 +333,7 @@ export class BinomeDb extends Dexie {
   wrapUps!: EntityTable<WrapUp, 'pairId'>;
   pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
   searchTerms!: Table<SearchTerm, [word: string, from: number]>;
-  searchDocs!: EntityTable<SearchDoc, 'threadId'>;
+  searchDocs!: EntityTable<SearchDoc, 'docNo'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

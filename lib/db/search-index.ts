@@ -32,7 +32,7 @@ export interface SearchTerm {
 /** 2,048 numbers and flags: 18 KB, under the 64 KB above which Chromium stores a value as a file. */
 export const CHUNK_SIZE = 2048;
 
-/** Which number a log entry has in the postings. */
+/** Which log entry a number of the postings stands for (keyed by number: a search reads these). */
 export interface SearchDoc {
   threadId: string;
   docNo: number;
@@ -207,9 +207,15 @@ async function reindex(
   before: (Indexable | undefined)[],
   after: (Indexable | undefined)[],
 ): Promise<void> {
-  const indexed: (SearchDoc | undefined)[] = await stores.docs.getMany({ trans, keys: ids });
+  const byThread = stores.docs.schema.getIndexByKeyPath('threadId')!;
+  const indexed: (SearchDoc | undefined)[] = await Promise.all(
+    ids.map(async (id) => {
+      const range = { type: 1 /* DBCoreRangeType.Equal */, lower: id, upper: id } as const;
+      return (await stores.docs.query({ trans, query: { index: byThread, range }, values: true, limit: 1 })).result[0];
+    }),
+  );
   const changes = new PostingChanges();
-  const removedDocs: string[] = [];
+  const removedDocs: number[] = [];
   const toNumber: { at: number; thread: Indexable }[] = [];
   const given = new Set<number>();
   const last = new Map(ids.map((id, at) => [id, at]));
@@ -229,18 +235,17 @@ async function reindex(
     }
     if (doc) {
       if (old) changes.remove(old, doc.docNo);
-      removedDocs.push(doc.threadId);
+      removedDocs.push(doc.docNo);
     }
     if (now) toNumber.push({ at, thread: now });
   }
-  const docNoIndex = stores.docs.schema.getIndexByKeyPath('docNo')!;
   const numbers = await numberEntries(
     toNumber.map((item) => item.thread),
     async (base) => {
       const range = { type: 2 /* DBCoreRangeType.Range */, lower: base, upper: base + SAME_MS - 1 } as const;
-      const { result } = await stores.docs.query({ trans, query: { index: docNoIndex, range }, values: true });
+      const { result } = await stores.docs.query({ trans, query: { index: stores.docs.schema.primaryKey, range } });
       // A number this batch frees is free again only after the batch: keeping it taken is simpler.
-      return new Set((result as SearchDoc[]).map((row) => row.docNo));
+      return new Set(result as number[]);
     },
     given,
   );

@@ -9,7 +9,7 @@ describe('the Dexie module', () => {
     expect(schema).toMatchObject({
       pairs: expect.arrayContaining(['relayUrl', 'createdAt']),
       threads: expect.arrayContaining(['pairId', '[direction+status]', 'updatedAt', 'answeredAt']),
-      searchDocs: ['docNo'],
+      searchDocs: ['threadId'],
       messages: expect.arrayContaining(['threadId', 'pairId']),
       outbox: expect.arrayContaining(['pairId', 'createdAt']),
     });
