@@ -43,7 +43,8 @@ export interface Indexable {
   id: string;
   answeredAt: number;
   words: string[];
-  questionWords: string[];
+  /** Absent on threads written by version 1 (its upgrade to 2 adds it). */
+  questionWords?: string[];
 }
 
 export const SEARCH_TABLES = ['searchTerms', 'searchDocs'] as const;
@@ -75,7 +76,7 @@ export class PostingChanges {
   }
 
   add(thread: Indexable, docNo: number): void {
-    const question = new Set(thread.questionWords);
+    const question = new Set(thread.questionWords ?? []);
     for (const word of new Set(thread.words)) {
       const list = this.added.get(word) ?? [];
       list.push([docNo, question.has(word) ? 1 : 0]);
@@ -227,7 +228,7 @@ async function reindex(
     const now = isLogEntry(after[at]) ? after[at] : undefined;
     if (doc && old && now && baseDocNo(old.answeredAt) === baseDocNo(now.answeredAt)) {
       // The common case: a read mark or a status changed, the words did not.
-      if (sameWords(old.words, now.words) && sameWords(old.questionWords, now.questionWords)) continue;
+      if (sameWords(old.words, now.words) && sameWords(old.questionWords ?? [], now.questionWords ?? [])) continue;
       changes.remove(old, doc.docNo);
       changes.add(now, doc.docNo);
       given.add(doc.docNo);
