@@ -1,10 +1,15 @@
 /**
- * Runs in a plain Chromium page (real IndexedDB): seeds a knowledge log with Dexie, then
- * times lib/search's searchLog, the same code the log page and the popup run.
+ * Runs in a plain Chromium page (real IndexedDB): seeds the same knowledge log twice, once
+ * as schema version 6 had it (multi-entry word indexes on threads) and once with version 7's
+ * inverted index, then times both searches on the same queries, interleaved so that both
+ * see the same noise: lib/knowledge/search's searchLog, the code the log page and the popup
+ * run, and the version 6 search kept in ./multientry-search.ts.
  */
-import { BinomeDb, type Thread } from '../../lib/db/db';
+import Dexie from 'dexie';
+import { BinomeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type Thread } from '../../lib/db/db';
 import { searchLog } from '../../lib/knowledge/search';
 import { wordsOf } from '../../lib/db/text';
+import { fineScore, hasAll, searchLogMultiEntry } from './multientry-search';
 
 /** Words people write about workplace tools; the rest of the vocabulary is made up. */
 const REAL_WORDS = (
@@ -80,18 +85,27 @@ function sentence(next: () => number, words: number): string {
   return Array.from({ length: words }, () => zipfWord(next)).join(' ');
 }
 
-export async function seed(count: number): Promise<void> {
-  const db = new BinomeDb(`bench-${count}`);
-  await db.delete();
-  await db.open();
+/** The log as schema version 6 stored it: what the older search needs, and what version 7 upgrades. */
+function version6(name: string): BinomeDb {
+  const db = new Dexie(name);
+  for (const [version, schema] of [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6].entries()) {
+    db.version(version + 1).stores(schema);
+  }
+  // Only `threads` and backendDB() are used by the older search: both exist on this Dexie.
+  return db as unknown as BinomeDb;
+}
+
+const names = (count: number) => ({ multi: `bench-v6-${count}`, index: `bench-v7-${count}`, upgrade: `bench-upgrade-${count}` });
+
+function entries(count: number): Thread[] {
   const next = random(count);
-  const batch: Thread[] = [];
+  const threads: Thread[] = [];
   for (let index = 0; index < count; index++) {
     const [tool, toolName] = TOOLS[index % TOOLS.length]!;
     const question = `${sentence(next, 8)} ${index}`;
     const answer = sentence(next, 20);
     const context = { url: `https://example.com/${tool}/${index}`, title: sentence(next, 4), tool, toolName, selection: '' };
-    batch.push({
+    threads.push({
       // Time-ordered ids, as the extension's UUIDv7 are.
       id: `t${String(index).padStart(8, '0')}`,
       pairId: 'p',
@@ -111,34 +125,165 @@ export async function seed(count: number): Promise<void> {
       skill: '',
       unread: 0,
     });
-    if (batch.length === 2000) await db.threads.bulkAdd(batch.splice(0));
   }
-  await db.threads.bulkAdd(batch);
-  db.close();
+  return threads;
+}
+
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+async function bulkAddInBatches(db: BinomeDb, threads: Thread[]): Promise<void> {
+  for (let at = 0; at < threads.length; at += 2000) await db.threads.bulkAdd(threads.slice(at, at + 2000));
+}
+
+export interface Seeded {
+  /** Writing the log in batches of 2,000, as version 6 did / with the index kept by the middleware. */
+  seedMultiMs: number;
+  seedIndexMs: number;
+  /** Opening a version 6 log with version 7: the upgrade builds the index. */
+  upgradeMs: number;
+  /** navigator.storage.estimate() growth for each database (LevelDB, before compaction). */
+  diskMultiBytes: number;
+  diskIndexBytes: number;
+  /** Bytes of the postings themselves (words, entry numbers, flags) and of searchDocs. */
+  postingsBytes: number;
+  terms: number;
+}
+
+export async function seed(count: number): Promise<Seeded> {
+  const name = names(count);
+  for (const other of await Dexie.getDatabaseNames()) await Dexie.delete(other);
+  const threads = entries(count);
+  const empty = await usage();
+  const multi = version6(name.multi);
+  let start = performance.now();
+  await bulkAddInBatches(multi, threads);
+  const seedMultiMs = performance.now() - start;
+  multi.close();
+  const afterMulti = await usage();
+  const index = new BinomeDb(name.index);
+  start = performance.now();
+  await bulkAddInBatches(index, threads);
+  const seedIndexMs = performance.now() - start;
+  const afterIndex = await usage();
+  let postingsBytes = 0;
+  let terms = 0;
+  await index.searchTerms.each((term) => {
+    terms++;
+    postingsBytes += term.word.length * 2 + term.docs.byteLength + term.inQuestion.byteLength;
+  });
+  postingsBytes += (await index.searchDocs.count()) * (9 * 2 + 8);
+  index.close();
+  // The upgrade: the same log written as version 6, then opened by version 7.
+  const old = version6(name.upgrade);
+  await bulkAddInBatches(old, threads);
+  old.close();
+  start = performance.now();
+  const upgraded = new BinomeDb(name.upgrade);
+  await upgraded.open();
+  const upgradeMs = performance.now() - start;
+  upgraded.close();
+  await Dexie.delete(name.upgrade);
+  return {
+    seedMultiMs,
+    seedIndexMs,
+    upgradeMs,
+    diskMultiBytes: afterMulti - empty,
+    diskIndexBytes: afterIndex - afterMulti,
+    postingsBytes,
+    terms,
+  };
+}
+
+export interface EngineTimings {
+  search: number[];
+  results: number[];
+  /** JavaScript heap allocated during each search (garbage included), bytes. */
+  heap: number[];
 }
 
 export interface Timings {
-  search: number[];
+  multi: EngineTimings;
+  index: EngineTimings;
   baseline: number[];
-  results: number[];
+  /** Queries where each search returned exactly the first page of the ranking computed on every entry. */
+  exactIndex: number;
+  exactMulti: number;
+  /** Adding one answered entry to the full log, ms: what each index costs a write. */
+  addMulti: number[];
+  addIndex: number[];
 }
 
-/** Each query `reps` times; the baseline reads the 20 newest entries through an index. */
+/** The first page by the rule itself, on every entry: what both searches should return. */
+function exactRanking(threads: Thread[], query: string): string {
+  const tokens = wordsOf(query);
+  return threads
+    .filter((thread) => thread.answeredAt > 0 && hasAll(thread, tokens))
+    .map((thread) => ({ thread, score: fineScore(thread, tokens) }))
+    .sort((a, b) => b.score - a.score || b.thread.answeredAt - a.thread.answeredAt)
+    .slice(0, 50)
+    .map(({ thread }) => thread.id)
+    .join();
+}
+
+const heapUsed = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+const collect = () => (globalThis as unknown as { gc?: () => void }).gc?.();
+
+async function timed(engine: EngineTimings, search: () => Promise<Thread[]>): Promise<string[]> {
+  collect();
+  const heapBefore = heapUsed();
+  const start = performance.now();
+  const found = await search();
+  engine.search.push(performance.now() - start);
+  engine.heap.push(heapUsed() - heapBefore);
+  engine.results.push(found.length);
+  return found.map((thread) => thread.id);
+}
+
+/**
+ * Each query `reps` times, both searches one after the other; the baseline reads the 20
+ * newest entries through an index.
+ */
 export async function run(count: number, queries: string[], reps: number): Promise<Timings> {
-  const db = new BinomeDb(`bench-${count}`);
-  await db.open();
-  const timings: Timings = { search: [], baseline: [], results: [] };
+  const multi = version6(names(count).multi);
+  const index = new BinomeDb(names(count).index);
+  await Promise.all([multi.open(), index.open()]);
+  const timings: Timings = {
+    multi: { search: [], results: [], heap: [] },
+    index: { search: [], results: [], heap: [] },
+    baseline: [],
+    exactIndex: 0,
+    exactMulti: 0,
+    addMulti: [],
+    addIndex: [],
+  };
+  const everything = await index.threads.toArray();
+  const expected = new Map(queries.map((query) => [query, exactRanking(everything, query)]));
   for (let rep = 0; rep < reps; rep++) {
     for (const query of queries) {
-      let start = performance.now();
-      const found = await searchLog(db, query);
-      timings.search.push(performance.now() - start);
-      timings.results.push(found.length);
-      start = performance.now();
-      await db.threads.orderBy('answeredAt').reverse().limit(20).toArray();
+      const before = await timed(timings.multi, () => searchLogMultiEntry(multi, query));
+      const now = await timed(timings.index, () => searchLog(index, query));
+      if (rep === reps - 1) {
+        if (before.join() === expected.get(query)) timings.exactMulti++;
+        if (now.join() === expected.get(query)) timings.exactIndex++;
+      }
+      const start = performance.now();
+      await index.threads.orderBy('answeredAt').reverse().limit(20).toArray();
       timings.baseline.push(performance.now() - start);
     }
   }
-  db.close();
+  const extra = entries(count + reps).slice(count);
+  for (const [at, thread] of extra.entries()) {
+    const added = { ...thread, id: `u${at}`, answeredAt: count + at + 1 };
+    let start = performance.now();
+    await multi.threads.add(added);
+    timings.addMulti.push(performance.now() - start);
+    start = performance.now();
+    await index.threads.add(added);
+    timings.addIndex.push(performance.now() - start);
+  }
+  multi.close();
+  index.close();
   return timings;
 }

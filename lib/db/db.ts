@@ -2,13 +2,14 @@
  * The one Dexie module. Every schema change is a new `db.version(n)` with an upgrade;
  * a published version is never edited (users' browsers hold data written by it).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { siteOf } from './site';
 import type { PageContext } from '../capture/page-context';
 import type { PairingSecret } from '../trust/pairing-protocol';
 import type { MessageKind, PairRole } from '../protocol/protocol';
 import { wordsOf } from './text';
 import type { ProgrammePayload } from '../programme/payloads';
+import { buildSearchIndex, type Indexable, type SearchDoc, type SearchTerm, searchIndexMiddleware } from './search-index';
 
 /** A device identity on one relay: pairs live on the relay where they were made. */
 export interface Identity {
@@ -297,7 +298,22 @@ export const SCHEMA_V6 = {
   pairProgrammes: 'pairId',
 } as const;
 
+/**
+ * Version 7 (issue 16, search with a tail): the knowledge log's own inverted index
+ * (lib/db/search-index.ts), one row of postings per word, built here from the existing
+ * entries and kept by a middleware under every write to threads. The multi-entry word
+ * indexes it replaces are dropped: they cost more on disk and on every write than it does.
+ */
+export const SCHEMA_V7 = {
+  threads:
+    'id, pairId, [direction+status], updatedAt, answeredAt, tool, site, skill, ' +
+    '[direction+pairId+unread+updatedAt], [direction+updatedAt]',
+  searchTerms: '[word+from]',
+  searchDocs: 'docNo, &threadId',
+} as const;
+
 export { siteOf };
+export type { SearchDoc, SearchTerm };
 
 export class BinomeDb extends Dexie {
   deviceKeys!: EntityTable<DeviceKeys, 'id'>;
@@ -316,6 +332,8 @@ export class BinomeDb extends Dexie {
   programmeNotices!: EntityTable<ProgrammeNoticeRecord, 'id'>;
   wrapUps!: EntityTable<WrapUp, 'pairId'>;
   pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
+  searchTerms!: Table<SearchTerm, [word: string, from: number]>;
+  searchDocs!: EntityTable<SearchDoc, 'docNo'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -358,6 +376,23 @@ export class BinomeDb extends Dexie {
       );
     this.version(5).stores(SCHEMA_V5);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        // Only the fields the index reads, so that a large log is not held whole in memory.
+        const threads: Indexable[] = [];
+        await tx
+          .table<Thread>('threads')
+          .where('answeredAt')
+          .above(0)
+          .each(({ id, answeredAt, words, questionWords }) => {
+            threads.push({ id, answeredAt, words, questionWords });
+          });
+        const { terms, docs } = await buildSearchIndex(threads);
+        await tx.table('searchDocs').bulkPut(docs);
+        await tx.table('searchTerms').bulkPut(terms);
+      });
+    this.use(searchIndexMiddleware);
   }
 }
 

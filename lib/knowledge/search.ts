@@ -1,13 +1,15 @@
 /**
  * Knowledge-log search: every word of the query must start a word of the entry (case and
- * accents ignored, in any language). When a query word is rare enough, matching and a
- * first ranking use only the multi-entry indexes (ids, never whole entries): a word found
- * in the question counts more than one found in the answers or the page, and ids (UUIDv7)
- * order by time; only the best page of entries is then read. When every query word is
- * common, the newest entries are scanned instead until a page is found. Either way the
- * page is finely ranked: whole words above prefixes, the question above the rest.
+ * accents ignored, in any language). Entries are ranked by where their words match, then
+ * newest answer first: per query word, a whole word of the question counts 4, a word of the
+ * question it starts 3, a whole word elsewhere 2, a word elsewhere it starts 1.
+ *
+ * All of it is decided on the inverted index (lib/db/search-index.ts): the postings of each
+ * query word (of every word it starts, for a prefix) are read, intersected from the rarest,
+ * and scored; only the entries of the page shown are then read, best first, until enough pass
+ * the filters. Nothing is scanned, so two common words cost about what one rare word does.
  */
-import type { BinomeDb, Thread, ThreadStatus } from '../db/db';
+import type { BinomeDb, SearchTerm, Thread, ThreadStatus } from '../db/db';
 import { wordsOf } from '../db/text';
 
 export interface LogFilters {
@@ -22,7 +24,8 @@ export interface LogFilters {
 
 export const PAGE_SIZE = 50;
 
-function passes(thread: Thread, filters: LogFilters): boolean {
+/** Whether a log entry passes the filters (exported for the benchmark's older search). */
+export function passes(thread: Thread, filters: LogFilters): boolean {
   return (
     thread.answeredAt > 0 &&
     (!filters.tool || thread.tool === filters.tool) &&
@@ -33,103 +36,131 @@ function passes(thread: Thread, filters: LogFilters): boolean {
   );
 }
 
-/** Fine score on a whole entry: whole words beat prefixes, the question beats the rest. */
-function fineScore(thread: Thread, tokens: string[]): number {
-  let total = 0;
-  for (const token of tokens) {
-    if (thread.questionWords.includes(token)) total += 4;
-    else if (thread.questionWords.some((word) => word.startsWith(token))) total += 3;
-    else if (thread.words.includes(token)) total += 2;
-    else total += 1;
+/** Per query word: the entries that have a word it starts, ascending, and the score of each. */
+interface Matches {
+  docs: Float64Array;
+  scores: Uint8Array;
+}
+
+function scoreOf(exact: boolean, inQuestion: number): number {
+  return inQuestion ? (exact ? 4 : 3) : exact ? 2 : 1;
+}
+
+/** A word's chunks (in order) as one list. */
+function joined(rows: SearchTerm[]): SearchTerm[] {
+  const words: SearchTerm[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start + 1;
+    while (end < rows.length && rows[end]!.word === rows[start]!.word) end++;
+    const chunks = rows.slice(start, end);
+    if (chunks.length === 1) words.push(chunks[0]!);
+    else {
+      const docs = new Float64Array(chunks.reduce((sum, chunk) => sum + chunk.docs.length, 0));
+      const inQuestion = new Uint8Array(docs.length);
+      let at = 0;
+      for (const chunk of chunks) {
+        docs.set(chunk.docs, at);
+        inQuestion.set(chunk.inQuestion, at);
+        at += chunk.docs.length;
+      }
+      words.push({ word: chunks[0]!.word, from: 0, docs, inQuestion });
+    }
+    start = end;
   }
-  return total;
+  return words;
 }
 
-/** Above this many entries, a word is "common": its ids are not worth fetching. */
-const SELECTIVE_CAP = 2000;
-const FINE_MARGIN = 10;
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+function matchesOf(token: string, chunks: SearchTerm[]): Matches {
+  const rows = joined(chunks);
+  if (rows.length === 1) {
+    const [row] = rows as [SearchTerm];
+    const exact = row.word === token;
+    return { docs: row.docs, scores: row.inQuestion.map((flag) => scoreOf(exact, flag)) };
+  }
+  // A prefix of several words: an entry counts once, with the best of its words.
+  const best = new Map<number, number>();
+  for (const row of rows) {
+    const exact = row.word === token;
+    row.docs.forEach((doc, at) => {
+      const score = scoreOf(exact, row.inQuestion[at]!);
+      if (!(best.get(doc)! >= score)) best.set(doc, score);
+    });
+  }
+  const docs = Float64Array.from(best.keys()).sort();
+  return { docs, scores: Uint8Array.from(docs, (doc) => best.get(doc)!) };
 }
 
-type WordIndex = 'words' | 'questionWords';
-
-function threadsIndex(db: BinomeDb, index: WordIndex): IDBIndex {
-  return db.backendDB().transaction('threads', 'readonly').objectStore('threads').index(index);
+/** Index of `doc` in the ascending `docs` at or below `high`, or -1. */
+function find(docs: Float64Array, doc: number, high: number): number {
+  let low = 0;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = docs[middle]!;
+    if (value === doc) return middle;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
-
-const prefixRange = (token: string) => IDBKeyRange.bound(token, `${token}\uffff`);
 
 /**
- * Ids of entries with a word starting with each token, or null for a token with more than
- * `cap`. Native getAllKeys() with a count, all in one transaction: Dexie's primaryKeys()
- * walks a cursor, one round trip per key, which costs ~100× more on a large log.
+ * Entry numbers holding every query word, best score first, then newest: the rarest list is
+ * walked from its newest entry, each other list searched below where the last match was.
+ * Only numbers from `floor` up are walked; the walk stops once `need` entries have the best
+ * score there can be (`top`), since no older entry can come before them.
  */
-async function idsStartingWith(
-  db: BinomeDb,
-  index: WordIndex,
-  tokens: string[],
-  cap = SELECTIVE_CAP,
-): Promise<(Set<string> | null)[]> {
-  const source = threadsIndex(db, index);
-  return Promise.all(
-    tokens.map(async (token) => {
-      const keys = await request(source.getAllKeys(prefixRange(token), cap + 1));
-      return keys.length > cap ? null : new Set(keys as string[]);
-    }),
-  );
-}
-
-/** When every word is common: all ids of the least common one (native counts are cheap). */
-async function idsOfRarest(db: BinomeDb, tokens: string[]): Promise<Set<string>> {
-  const source = threadsIndex(db, 'words');
-  const counts = await Promise.all(tokens.map((token) => request(source.count(prefixRange(token)))));
-  const rarest = tokens[counts.indexOf(Math.min(...counts))]!;
-  return new Set((await request(source.getAllKeys(prefixRange(rarest)))) as string[]);
-}
-
-function hasAll(thread: Thread, tokens: string[]): boolean {
-  return tokens.every((token) => thread.words.some((word) => word.startsWith(token)));
-}
-
-/** Newest first (ids are UUIDv7), keeping entries that hold every token: for common words. */
-async function newestMatching(db: BinomeDb, tokens: string[], filters: LogFilters, wanted: number): Promise<Thread[]> {
-  return db.threads
-    .reverse()
-    .filter((thread) => passes(thread, filters) && hasAll(thread, tokens))
-    .limit(wanted)
-    .toArray();
-}
-
-/** Through the index of the rarest word: ids ranked by where they match, then newest first. */
-async function selectiveMatching(
-  db: BinomeDb,
-  tokens: string[],
-  selective: Set<string>[],
-  filters: LogFilters,
-  wanted: number,
-): Promise<Thread[]> {
-  const [smallest, ...others] = [...selective].sort((a, b) => a.size - b.size);
-  const ids = [...smallest!].filter((id) => others.every((set) => set.has(id)));
-  // Coarse ranking decides which entries are read; when all of them are, the fine one suffices.
-  if (ids.length > wanted) {
-    const inQuestion = await idsStartingWith(db, 'questionWords', tokens);
-    const coarse = new Map(ids.map((id) => [id, inQuestion.reduce((sum, set) => sum + (set?.has(id) ? 2 : 1), 0)]));
-    ids.sort((a, b) => coarse.get(b)! - coarse.get(a)! || (a < b ? 1 : a > b ? -1 : 0));
-  }
-  const found: Thread[] = [];
-  for (let offset = 0; offset < ids.length && found.length < wanted; offset += wanted) {
-    for (const thread of await db.threads.bulkGet(ids.slice(offset, offset + wanted))) {
-      // Common words were not intersected by index: they are checked on the entry itself.
-      if (thread && passes(thread, filters) && hasAll(thread, tokens)) found.push(thread);
+function rank(perToken: Matches[], floor = Number.NEGATIVE_INFINITY, top = 0, need = Number.POSITIVE_INFINITY): number[] {
+  const [rarest, ...others] = [...perToken].sort((a, b) => a.docs.length - b.docs.length) as [Matches, ...Matches[]];
+  const buckets: number[][] = Array.from({ length: 4 * perToken.length + 1 }, () => []);
+  const highs = others.map((list) => list.docs.length - 1);
+  walk: for (let at = rarest.docs.length - 1; at >= 0 && rarest.docs[at]! >= floor; at--) {
+    const doc = rarest.docs[at]!;
+    let score = rarest.scores[at]!;
+    for (let other = 0; other < others.length; other++) {
+      const found = find(others[other]!.docs, doc, highs[other]!);
+      if (found < 0) continue walk;
+      highs[other] = found;
+      score += others[other]!.scores[found]!;
     }
+    buckets[score]!.push(doc);
+    if (score === top && buckets[top]!.length >= need) return buckets[top]!;
   }
-  return found;
+  return top ? [] : buckets.reverse().flat();
 }
+
+type ChunkKey = [word: string, from: number];
+
+/**
+ * For one word that is in much of the log: the chunks that hold every entry from the start of
+ * its second-newest chunk on (for each word the prefix starts, those from there and the one
+ * before), or null when the word's chunks are few enough to read whole.
+ */
+function newestChunks(keys: ChunkKey[]): { floor: number; keys: ChunkKey[] } | null {
+  const froms = new Map<string, number[]>();
+  for (const [word, from] of keys) froms.set(word, [...(froms.get(word) ?? []), from]);
+  const longest = [...froms.values()].reduce((a, b) => (b.length > a.length ? b : a), []);
+  if (longest.length < NEWEST_CHUNKS_FROM) return null;
+  const floor = longest[longest.length - 2]!;
+  const chosen: ChunkKey[] = [];
+  for (const [word, list] of froms) {
+    // A word's chunk holds numbers up to the next one's start: the last starting below the floor reaches above it.
+    const first = Math.max(
+      0,
+      list.findLastIndex((from) => from <= floor),
+    );
+    for (const from of list.slice(first)) chosen.push([word, from]);
+  }
+  return { floor, keys: chosen };
+}
+
+/** A word with this many chunks (6,000 entries or more) is first looked for in its newest ones only. */
+const NEWEST_CHUNKS_FROM = 3;
+/** The newest chunks answer alone when they hold this many more best entries than a page: filters may drop some. */
+const SPARE = 10;
+
+/** The first page read, then larger ones: a filter that rejects most entries costs few round trips. */
+const FIRST_READ = 20;
+const LARGEST_READ = 1000;
 
 /**
  * Entries of the log (answered threads) that match, best first; newest answer first
@@ -147,16 +178,43 @@ export async function searchLog(db: BinomeDb, query: string, filters: LogFilters
       .limit(limit)
       .toArray();
   }
-  // Fine ranking looks a little further than it returns.
-  const wanted = limit + FINE_MARGIN;
-  const selective = (await idsStartingWith(db, 'words', tokens)).filter((set): set is Set<string> => set !== null);
-  let found: Thread[];
-  if (selective.length) found = await selectiveMatching(db, tokens, selective, filters, wanted);
-  // One common word: its newest entries come quickly. Several: their overlap may be rare.
-  else if (tokens.length === 1) found = await newestMatching(db, tokens, filters, wanted);
-  else found = await selectiveMatching(db, tokens, [await idsOfRarest(db, tokens)], filters, wanted);
-  const scores = new Map(found.map((thread) => [thread.id, fineScore(thread, tokens)]));
-  return found.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.answeredAt - a.answeredAt).slice(0, limit);
+  // One transaction for every read: each costs about a millisecond in Chromium.
+  return db.transaction('r', [db.searchTerms, db.searchDocs, db.threads], () => searchIndex(db, tokens, filters, limit));
+}
+
+async function searchIndex(db: BinomeDb, tokens: string[], filters: LogFilters, limit: number): Promise<Thread[]> {
+  const range = (token: string) =>
+    db.searchTerms.where('[word+from]').between([token, Number.NEGATIVE_INFINITY], [`${token}\uffff`, Infinity], true, true);
+  if (tokens.length === 1) {
+    // One common word: its newest entries with the best score usually fill the page.
+    const [token] = tokens as [string];
+    const newest = newestChunks((await range(token).primaryKeys()) as ChunkKey[]);
+    if (newest) {
+      const rows = (await db.searchTerms.bulkGet(newest.keys)).filter((row): row is SearchTerm => !!row);
+      const top = rows.some((row) => row.word === token) ? 4 : 3;
+      const best = rank([matchesOf(token, rows)], newest.floor, top, limit + SPARE);
+      const found = best.length ? await readRanked(db, best, filters, limit) : [];
+      if (found.length === limit) return found;
+    }
+  }
+  const rows = await Promise.all(tokens.map((token) => range(token).toArray()));
+  if (rows.some((list) => list.length === 0)) return [];
+  return readRanked(db, rank(tokens.map((token, at) => matchesOf(token, rows[at]!))), filters, limit);
+}
+
+/** The first `limit` of the ranked entries that pass the filters, read a page at a time. */
+async function readRanked(db: BinomeDb, ranked: number[], filters: LogFilters, limit: number): Promise<Thread[]> {
+  const found: Thread[] = [];
+  let read = Math.max(FIRST_READ, limit);
+  for (let offset = 0; offset < ranked.length && found.length < limit; offset += read, read = Math.min(read * 2, LARGEST_READ)) {
+    const docs = await db.searchDocs.bulkGet(ranked.slice(offset, offset + read));
+    const ids = docs.filter((doc) => doc !== undefined).map((doc) => doc.threadId);
+    for (const thread of await db.threads.bulkGet(ids)) {
+      if (thread && passes(thread, filters)) found.push(thread);
+      if (found.length === limit) break;
+    }
+  }
+  return found;
 }
 
 /** The log entries about one site, newest first: what the popup recalls there. */

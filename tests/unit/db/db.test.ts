@@ -8,11 +8,12 @@ describe('the Dexie module', () => {
     const schema = Object.fromEntries(db.tables.map((table) => [table.name, table.schema.indexes.map((index) => index.name)]));
     expect(schema).toMatchObject({
       pairs: expect.arrayContaining(['relayUrl', 'createdAt']),
-      threads: expect.arrayContaining(['pairId', '[direction+status]', 'updatedAt', 'answeredAt', 'words']),
+      threads: expect.arrayContaining(['pairId', '[direction+status]', 'updatedAt', 'answeredAt']),
+      searchDocs: ['threadId'],
       messages: expect.arrayContaining(['threadId', 'pairId']),
       outbox: expect.arrayContaining(['pairId', 'createdAt']),
     });
-    expect(db.threads.schema.idxByName.words?.multi).toBe(true);
+    expect(db.searchTerms.schema.primKey.name).toBe('[word+from]');
     db.close();
   });
 
