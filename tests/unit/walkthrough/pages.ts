@@ -15,11 +15,9 @@ import type { Locator } from '../../fixtures/walkthrough-cases';
  * recorder: set them to the page being recorded, so that the selectors are finder's here too.
  */
 export function recordOn(document: Document): void {
-  Object.assign(globalThis, {
-    document,
-    Node: { ELEMENT_NODE: 1, DOCUMENT_NODE: 9 },
-    CSS: { escape: cssEscape },
-  });
+  const view = document.defaultView as unknown as { Node?: unknown };
+  Object.assign(globalThis, { document, CSS: { escape: cssEscape } });
+  if (typeof globalThis.Node === 'undefined') Object.assign(globalThis, { Node: view.Node });
 }
 
 const FOLDER = fileURLToPath(new URL('../../fixtures/pages/walkthrough/', import.meta.url));
