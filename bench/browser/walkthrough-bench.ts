@@ -4,23 +4,14 @@
  * waitForStepTarget for the late case), the same code the recorder and the player inject,
  * and times the resolver against a floor measured in the same page.
  */
-import type { Locator } from '../../tests/fixtures/walkthrough-cases';
+import { type Locator, locate as locateIn } from '../../tests/fixtures/walkthrough-cases';
 import { describeStepTarget } from '../../lib/walkthrough/describe';
 import { type Resolution, resolveStepTarget } from '../../lib/walkthrough/resolve';
 import type { StepTarget } from '../../lib/walkthrough/schema';
 import { waitForStepTarget } from '../../lib/walkthrough/wait';
 
-/** The element at the end of a locator: every part but the last is a frame or a shadow host. */
 function locate(locator: Locator): Element | null {
-  let scope: Document | ShadowRoot = document;
-  for (const [index, selector] of locator.entries()) {
-    const element: Element | null = scope.querySelector(selector);
-    if (!element || index === locator.length - 1) return element;
-    const inner: Document | ShadowRoot | null = (element as HTMLIFrameElement).contentDocument ?? element.shadowRoot;
-    if (!inner) return null;
-    scope = inner;
-  }
-  return null;
+  return locateIn(document, locator);
 }
 
 export function record(locators: Locator[]): StepTarget[] {
