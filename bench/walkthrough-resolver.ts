@@ -8,27 +8,16 @@
  * Run: npm run bench:walkthrough (under flock /tmp/binome-heavy.lock on a shared machine).
  */
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromiumPath } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { RECORDED_STEPS, REPLAY_CASES } from '../tests/fixtures/walkthrough-cases';
-import type { Outcome } from './browser/walkthrough-bench';
+import type { Outcome } from '../tests/e2e/support/walkthrough-in-page';
+import { openWithResolver } from '../tests/e2e/support/walkthrough-script';
 import { median, ms, percentile } from './stats';
 
 const REPS = Number(process.env.BENCH_REPS ?? 20);
 const GROWN_ROWS = 1_000;
-
-const bundle = await build({
-  entryPoints: ['bench/browser/walkthrough-bench.ts'],
-  bundle: true,
-  format: 'iife',
-  globalName: 'binomeWalkthrough',
-  write: false,
-  minify: true,
-  logLevel: 'error',
-});
-const script = bundle.outputFiles[0]!.text;
 
 const fixtures = await startFixtureServer();
 const base = `http://127.0.0.1:${fixtures.port}/walkthrough/`;
@@ -38,16 +27,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 
-type Bench = typeof import('./browser/walkthrough-bench');
-declare global {
-  interface Window {
-    binomeWalkthrough: Bench;
-  }
-}
-
 async function open(page: Page, name: string): Promise<void> {
-  await page.goto(base + name);
-  await page.addScriptTag({ content: script });
+  await openWithResolver(page, base + name);
 }
 
 try {

@@ -1,14 +1,15 @@
 /**
- * Runs in a plain Chromium page served by the fixture server: records the fixture steps on
- * page A with describeStepTarget, replays them on a variant with resolveStepTarget (or
- * waitForStepTarget for the late case), the same code the recorder and the player inject,
- * and times the resolver against a floor measured in the same page.
+ * Runs inside a plain Chromium page served by the fixture server (bundled by
+ * walkthrough-script.ts): records the fixture steps on page A with describeStepTarget,
+ * replays them on a variant with resolveStepTarget (or waitForStepTarget for the late case),
+ * the same code the recorder and the player inject. Used by tests/e2e/walkthrough-resolver.spec.ts
+ * and bench/walkthrough-resolver.ts, which also times the resolver against a floor here.
  */
-import { type Locator, locate as locateIn } from '../../tests/fixtures/walkthrough-cases';
-import { describeStepTarget } from '../../lib/walkthrough/describe';
-import { type Resolution, resolveStepTarget } from '../../lib/walkthrough/resolve';
-import type { StepTarget } from '../../lib/walkthrough/schema';
-import { waitForStepTarget } from '../../lib/walkthrough/wait';
+import { type Locator, locate as locateIn } from '../../fixtures/walkthrough-cases';
+import { describeStepTarget } from '../../../lib/walkthrough/describe';
+import { type Resolution, resolveStepTarget } from '../../../lib/walkthrough/resolve';
+import type { StepTarget } from '../../../lib/walkthrough/schema';
+import { waitForStepTarget } from '../../../lib/walkthrough/wait';
 
 function locate(locator: Locator): Element | null {
   return locateIn(document, locator);
@@ -93,4 +94,9 @@ export function grow(rows: number): number {
 
 export async function timeOnly(targets: StepTarget[], reps: number): Promise<number[]> {
   return time(targets, reps);
+}
+
+/** What the page's copy of the resolver answers for one target, and on which element. */
+export function resolveHere(target: StepTarget, expected: Locator | null): { outcome: Outcome; score: number } {
+  return outcomeOf(resolveStepTarget(target, document), expected);
 }
