@@ -85,7 +85,6 @@ export type TargetIdentity = Pick<StepTarget, 'tag' | 'role' | 'name' | 'label' 
 export function identityOf(element: Element): TargetIdentity {
   const role = roleOf(element);
   const editable = isEditable(element, role);
-  const testIdAttribute = TEST_ID_ATTRIBUTES.find((name) => element.hasAttribute(name));
   return {
     tag: truncate(element.localName || element.tagName.toLowerCase(), 60) || 'unknown',
     role: clip(role, L.word),
@@ -93,9 +92,15 @@ export function identityOf(element: Element): TargetIdentity {
     label: clip(labelText(element), L.word),
     placeholder: clip(element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder') ?? '', L.word),
     text: editable ? '' : clip(visibleText(element), L.word),
-    testId: clip(testIdAttribute ? (element.getAttribute(testIdAttribute) ?? '') : '', L.word),
+    testId: testIdOf(element),
     id: element.id && !isGeneratedId(element.id) ? clip(element.id, L.id) : '',
   };
+}
+
+/** The value of the first test-id attribute present (data-testid, data-test, data-qa, data-cy), '' when none. */
+export function testIdOf(element: Element): string {
+  const attribute = TEST_ID_ATTRIBUTES.find((name) => element.hasAttribute(name));
+  return attribute ? clip(element.getAttribute(attribute) ?? '', L.word) : '';
 }
 
 /** A field, a contenteditable region or a widget playing a textbox: what it holds is the person's. */

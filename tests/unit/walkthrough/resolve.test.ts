@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeStepTarget } from '@/lib/walkthrough/describe';
-import { rankStepTarget, resolveStepTarget } from '@/lib/walkthrough/resolve';
+import { decide, openRoots, rankStepTarget, resolveStepTarget, scoreCandidate } from '@/lib/walkthrough/resolve';
 import { stepTargetSchema } from '@/lib/walkthrough/schema';
 import { waitForStepTarget } from '@/lib/walkthrough/wait';
 import { RECORDED_STEPS, REPLAY_CASES } from '../../fixtures/walkthrough-cases';
@@ -96,5 +96,28 @@ describe('plausible but not certain', () => {
     const resolution = resolveStepTarget(recorded[3]!, page);
     expect(resolution.kind, explain(3, page)).toBe('unsure');
     expect(resolution.kind !== 'missing' && resolution.element).toBe(save);
+  });
+});
+
+describe('reading words only while they can matter', () => {
+  it('answers as scoring every element of every root in full would, on every pair', () => {
+    for (const replay of REPLAY_CASES) {
+      const page = loadPage(replay.page);
+      if (replay.lateMs) revealLateContent(page);
+      recorded.forEach((target, index) => {
+        const everything = openRoots(page)
+          .flatMap((root) => Array.from(root.querySelectorAll('*')).map((element) => ({ root, element })))
+          .map(({ root, element }) =>
+            scoreCandidate(target, element, {
+              selectorHits: Array.from(root.querySelectorAll(target.selector)),
+              inExpectedRoot: root === page,
+            }),
+          )
+          .sort((a, b) => b.score - a.score);
+        const full = decide(everything);
+        const fast = resolveStepTarget(target, page);
+        expect(fast, `${replay.id}, step ${index + 1}`).toEqual(full);
+      });
+    }
   });
 });
