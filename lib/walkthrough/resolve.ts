@@ -107,8 +107,16 @@ export function decide(ranked: readonly ScoredCandidate[]): Resolution {
 type Root = Document | ShadowRoot;
 
 /**
+ * Binôme's own in-page UI (the player's card, the picker, the recorder's bar) lives in elements
+ * named `binome-…` with a shadow root: never a candidate, never observed. A step "click Next"
+ * must find the page's Next, not the player's.
+ */
+const OWN_HOST = /^binome-/;
+
+/**
  * The document, every open shadow root and every same-origin frame's document under it,
- * depth first. Closed shadow roots and cross-origin frames cannot be read: they are skipped.
+ * depth first. Closed shadow roots and cross-origin frames cannot be read: they are skipped,
+ * and so is Binôme's own UI.
  */
 export function openRoots(document: Document): Root[] {
   const roots: Root[] = [];
@@ -118,7 +126,7 @@ export function openRoots(document: Document): Root[] {
     for (const element of Array.from(root.querySelectorAll('*'))) {
       if (roots.length >= MAX_ROOTS) return;
       const shadow = (element as { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (shadow) visit(shadow, depth + 1);
+      if (shadow && !OWN_HOST.test(element.localName)) visit(shadow, depth + 1);
       const frameDocument = documentOfFrame(element);
       if (frameDocument) visit(frameDocument, depth + 1);
     }

@@ -121,3 +121,19 @@ describe('reading words only while they can matter', () => {
     }
   });
 });
+
+describe("Binôme's own UI in the page", () => {
+  it('is never a candidate: the player card’s buttons are not the page’s', () => {
+    const page = loadPage('crm-b-gone.html');
+    const host = page.createElement('binome-player');
+    page.documentElement.append(host);
+    // The card carries a look-alike of the recorded Save button, test id and all.
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button type="submit" data-action="save">Save</button>';
+    expect(resolveStepTarget(recorded[3]!, page).kind).toBe('missing');
+
+    const other = page.createElement('acme-widget');
+    page.body.append(other);
+    other.attachShadow({ mode: 'open' }).innerHTML = '<button type="submit" data-action="save">Save</button>';
+    expect(resolveStepTarget(recorded[3]!, page).kind).toBe('sure');
+  });
+});
