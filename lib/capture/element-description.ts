@@ -222,18 +222,8 @@ const FIELDS = new Set(['input', 'select', 'textarea']);
 export function accessibleName(element: Element): string {
   const root = element.getRootNode() as Document | ShadowRoot;
 
-  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
-  if (labelledBy) {
-    const text = collapse(
-      labelledBy
-        .split(/\s+/)
-        .map((id) => byId(root, id))
-        .filter((target): target is Element => !!target)
-        .map((target) => textOf(target, { includeHidden: true }))
-        .join(' '),
-    );
-    if (text) return text;
-  }
+  const labelledBy = labelledByText(element, root);
+  if (labelledBy) return labelledBy;
 
   const ariaLabel = collapse(element.getAttribute('aria-label') ?? '');
   if (ariaLabel) return ariaLabel;
@@ -296,6 +286,37 @@ const NAME_FROM_CONTENT = new Set([
   'tooltip',
   'treeitem',
 ]);
+
+/**
+ * What a field's own labels say: aria-labelledby targets, else its <label> elements (for=,
+ * wrapping). Unlike `accessibleName`, never aria-label, title or placeholder: the walkthrough
+ * recorder keeps those apart, as independent ways of finding the field again.
+ */
+export function labelText(element: Element): string {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const labelledBy = labelledByText(element, root);
+  if (labelledBy) return labelledBy;
+  if (!LABELABLE.has(element.localName)) return '';
+  return collapse(
+    labelsOf(element, root)
+      .map((label) => textOf(label, { skip: element }))
+      .join(' '),
+  );
+}
+
+/** The text of the elements aria-labelledby points at (hidden ones count), '' when none. */
+function labelledByText(element: Element, root: Document | ShadowRoot): string {
+  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
+  if (!labelledBy) return '';
+  return collapse(
+    labelledBy
+      .split(/\s+/)
+      .map((id) => byId(root, id))
+      .filter((target): target is Element => !!target)
+      .map((target) => textOf(target, { includeHidden: true }))
+      .join(' '),
+  );
+}
 
 function labelsOf(element: Element, root: Document | ShadowRoot): Element[] {
   const native = (element as { labels?: ArrayLike<Element> | null }).labels;
@@ -541,7 +562,7 @@ function collapse(text: string): string {
 }
 
 /** Cuts to `max` UTF-16 units (the unit zod's max counts), with an ellipsis, never inside a pair. */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, max - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
