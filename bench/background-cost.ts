@@ -85,7 +85,8 @@ class MeasuredBrowser {
   static async launch(profileDir: string): Promise<MeasuredBrowser> {
     rmSync(join(profileDir, 'DevToolsActivePort'), { force: true });
     // The binary itself, not Debian's wrapper script: its pid is the browser's, whose children are measured.
-    const binary = existsSync('/usr/lib/chromium/chromium') && !process.env.CHROMIUM_PATH ? '/usr/lib/chromium/chromium' : chromiumPath();
+    const binary =
+      existsSync('/usr/lib/chromium/chromium') && !process.env.CHROMIUM_PATH ? '/usr/lib/chromium/chromium' : chromiumPath();
     const child = spawn(
       binary,
       [
@@ -140,7 +141,9 @@ interface WorkerWatch {
  */
 async function watchWorker(browser: MeasuredBrowser, extensionId: string): Promise<WorkerWatch> {
   const { targetInfos } = await browser.cdp.send('Target.getTargets');
-  const page = targetInfos.find((target: { type: string; url: string }) => target.type === 'page' && target.url.startsWith('data:'));
+  const page = targetInfos.find(
+    (target: { type: string; url: string }) => target.type === 'page' && target.url.startsWith('data:'),
+  );
   if (!page) throw new Error('The floor page is not open');
   const { sessionId } = await browser.cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true });
   let runningSince: number | null = null;
@@ -170,7 +173,10 @@ async function watchWorker(browser: MeasuredBrowser, extensionId: string): Promi
 }
 
 /** The extension's alarms, read from one of its pages (opened for this, then closed). */
-async function alarmsOf(browser: MeasuredBrowser, extensionId: string): Promise<Array<{ name: string; periodInMinutes?: number }>> {
+async function alarmsOf(
+  browser: MeasuredBrowser,
+  extensionId: string,
+): Promise<Array<{ name: string; periodInMinutes?: number }>> {
   const { targetId } = await browser.cdp.send('Target.createTarget', { url: `chrome-extension://${extensionId}/privacy.html` });
   const { sessionId } = await browser.cdp.send('Target.attachToTarget', { targetId, flatten: true });
   try {
@@ -253,7 +259,9 @@ interface ProcessCost {
  * Samples the extension's process and the floor's renderer every SAMPLE_MS for PHASE_MS: median
  * PSS, and CPU % of one core over the whole period (ticks at the end minus ticks at the start).
  */
-async function measureProcesses(browser: MeasuredBrowser): Promise<{ extension: ProcessCost; floor: ProcessCost; extensionProcesses: number }> {
+async function measureProcesses(
+  browser: MeasuredBrowser,
+): Promise<{ extension: ProcessCost; floor: ProcessCost; extensionProcesses: number }> {
   const rootPid = browser.child.pid!;
   const pick = () => {
     const processes = processesUnder(rootPid);
@@ -296,7 +304,11 @@ async function measureProcesses(browser: MeasuredBrowser): Promise<{ extension: 
       cpuPercent: extensionPids.length ? cpu(ticksOf(extensionPids) - startTicks.extension) : null,
       samples: extensionPss.length,
     },
-    floor: { pssMb: floorPss.length ? median(floorPss) / 1024 : null, cpuPercent: cpu(ticksOf([floorPid]) - startTicks.floor), samples: floorPss.length },
+    floor: {
+      pssMb: floorPss.length ? median(floorPss) / 1024 : null,
+      cpuPercent: cpu(ticksOf([floorPid]) - startTicks.floor),
+      samples: floorPss.length,
+    },
     extensionProcesses,
   };
 }
@@ -305,7 +317,8 @@ async function measureProcesses(browser: MeasuredBrowser): Promise<{ extension: 
 async function closeOtherTabs(browser: MeasuredBrowser): Promise<void> {
   const { targetInfos } = await browser.cdp.send('Target.getTargets');
   for (const target of targetInfos as Array<{ type: string; url: string; targetId: string }>) {
-    if (target.type === 'page' && !target.url.startsWith('data:')) await browser.cdp.send('Target.closeTarget', { targetId: target.targetId });
+    if (target.type === 'page' && !target.url.startsWith('data:'))
+      await browser.cdp.send('Target.closeTarget', { targetId: target.targetId });
   }
 }
 
@@ -379,7 +392,8 @@ try {
       extensionProcesses: measured.extensionProcesses,
       workerProcessPssMb: round(measured.extension.pssMb),
       floorPssMb: round(measured.floor.pssMb),
-      pssRatio: measured.extension.pssMb && measured.floor.pssMb ? round(measured.extension.pssMb / measured.floor.pssMb, 2) : null,
+      pssRatio:
+        measured.extension.pssMb && measured.floor.pssMb ? round(measured.extension.pssMb / measured.floor.pssMb, 2) : null,
       workerProcessCpuPercent: round(measured.extension.cpuPercent, 2),
       floorCpuPercent: round(measured.floor.cpuPercent, 2),
       pssSamples: measured.extension.samples,
