@@ -263,27 +263,35 @@ async function measureProcesses(
   browser: MeasuredBrowser,
 ): Promise<{ extension: ProcessCost; floor: ProcessCost; extensionProcesses: number }> {
   const rootPid = browser.child.pid!;
-  const pick = () => {
-    const processes = processesUnder(rootPid);
-    const extension = processes.filter((process) => isExtensionProcess(process.cmdline));
-    const pages = processes.filter((process) => isRenderer(process.cmdline) && !isExtensionProcess(process.cmdline));
-    // With no spare renderer, the static page's renderer is the only page renderer; the largest, should another appear.
-    const floor = pages.sort((a, b) => (pssKb(b.pid) ?? 0) - (pssKb(a.pid) ?? 0))[0];
-    return { extension, floor };
-  };
+  // The floor: a static page in a tab of its own, whose renderer is the one that appears with it.
+  const renderers = () => processesUnder(rootPid).filter((process) => isRenderer(process.cmdline));
+  const before = new Set(renderers().map((process) => process.pid));
+  await browser.cdp.send('Target.createTarget', { url: FLOOR_PAGE });
+  let floorPid: number | undefined;
+  await until(
+    () => (floorPid = renderers().find((process) => !before.has(process.pid))?.pid) !== undefined,
+    10_000,
+    'The static page got no renderer of its own',
+  );
+  const pick = () => ({
+    extension: processesUnder(rootPid).filter((process) => isExtensionProcess(process.cmdline) && process.pid !== floorPid),
+  });
   const first = pick();
-  if (!first.floor) {
-    const seen = processesUnder(rootPid).map((process) => `${process.pid} ${process.cmdline.slice(0, 120)}`);
-    throw new Error(`The static page has no renderer of its own among:\n${seen.join('\n')}`);
-  }
-  const floorPid = first.floor.pid;
+  console.log(
+    `  renderers: ${renderers()
+      .map(
+        (process) =>
+          `${process.pid}${process.pid === floorPid ? ' (floor)' : isExtensionProcess(process.cmdline) ? ' (extension)' : ''}`,
+      )
+      .join(', ')}`,
+  );
   const ticksOf = (pids: number[]) =>
     processesUnder(rootPid)
       .filter((process) => pids.includes(process.pid))
       .reduce((sum, process) => sum + process.ticks, 0);
   const extensionPids = first.extension.map((process) => process.pid);
   const startedAt = Date.now();
-  const startTicks = { extension: ticksOf(extensionPids), floor: ticksOf([floorPid]) };
+  const startTicks = { extension: ticksOf(extensionPids), floor: ticksOf([floorPid!]) };
   const extensionPss: number[] = [];
   const floorPss: number[] = [];
   let extensionProcesses = extensionPids.length;
@@ -293,7 +301,7 @@ async function measureProcesses(
     extensionProcesses = Math.max(extensionProcesses, now.extension.length);
     const pss = now.extension.map((process) => pssKb(process.pid) ?? 0).reduce((sum, kb) => sum + kb, 0);
     if (now.extension.length) extensionPss.push(pss);
-    const floor = pssKb(floorPid);
+    const floor = pssKb(floorPid!);
     if (floor !== null) floorPss.push(floor);
   }
   const seconds = (Date.now() - startedAt) / 1000;
@@ -306,7 +314,7 @@ async function measureProcesses(
     },
     floor: {
       pssMb: floorPss.length ? median(floorPss) / 1024 : null,
-      cpuPercent: cpu(ticksOf([floorPid]) - startTicks.floor),
+      cpuPercent: cpu(ticksOf([floorPid!]) - startTicks.floor),
       samples: floorPss.length,
     },
     extensionProcesses,

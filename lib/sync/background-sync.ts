@@ -50,12 +50,6 @@ export function createBackgroundSync(
   };
   const programmeRelay = programmeRelayClient(db, deps.client);
   const checkCompatibility = throttledCompatibilityCheck(db, deps.fetch, deps.now);
-  let push: PushChannels | undefined;
-  const listen = async () => {
-    const watched = await identitiesToWatch(db);
-    push?.follow(watched);
-    await followPollAlarm(watched.length > 0);
-  };
   const scheduler = new SyncScheduler(
     async () => {
       try {
@@ -77,7 +71,13 @@ export function createBackgroundSync(
     },
     (error) => console.warn('Binôme sync failed', error),
   );
-  push = makePush(() => void scheduler.request());
+  const push = makePush(() => void scheduler.request());
+  // Declared after the scheduler whose rounds call it: a round runs only once this function has returned.
+  const listen = async () => {
+    const watched = await identitiesToWatch(db);
+    push.follow(watched);
+    await followPollAlarm(watched.length > 0);
+  };
   return {
     deps,
     request: () => scheduler.request(),
