@@ -267,12 +267,9 @@ async function measureProcesses(
   const renderers = () => processesUnder(rootPid).filter((process) => isRenderer(process.cmdline));
   const before = new Set(renderers().map((process) => process.pid));
   await browser.cdp.send('Target.createTarget', { url: FLOOR_PAGE });
-  let floorPid: number | undefined;
-  await until(
-    () => (floorPid = renderers().find((process) => !before.has(process.pid))?.pid) !== undefined,
-    10_000,
-    'The static page got no renderer of its own',
-  );
+  const newRenderer = () => renderers().find((process) => !before.has(process.pid))?.pid;
+  await until(() => newRenderer() !== undefined, 10_000, 'The static page got no renderer of its own');
+  const floorPid = newRenderer()!;
   const pick = () => ({
     extension: processesUnder(rootPid).filter((process) => isExtensionProcess(process.cmdline) && process.pid !== floorPid),
   });
@@ -291,7 +288,7 @@ async function measureProcesses(
       .reduce((sum, process) => sum + process.ticks, 0);
   const extensionPids = first.extension.map((process) => process.pid);
   const startedAt = Date.now();
-  const startTicks = { extension: ticksOf(extensionPids), floor: ticksOf([floorPid!]) };
+  const startTicks = { extension: ticksOf(extensionPids), floor: ticksOf([floorPid]) };
   const extensionPss: number[] = [];
   const floorPss: number[] = [];
   let extensionProcesses = extensionPids.length;
@@ -301,7 +298,7 @@ async function measureProcesses(
     extensionProcesses = Math.max(extensionProcesses, now.extension.length);
     const pss = now.extension.map((process) => pssKb(process.pid) ?? 0).reduce((sum, kb) => sum + kb, 0);
     if (now.extension.length) extensionPss.push(pss);
-    const floor = pssKb(floorPid!);
+    const floor = pssKb(floorPid);
     if (floor !== null) floorPss.push(floor);
   }
   const seconds = (Date.now() - startedAt) / 1000;
@@ -314,7 +311,7 @@ async function measureProcesses(
     },
     floor: {
       pssMb: floorPss.length ? median(floorPss) / 1024 : null,
-      cpuPercent: cpu(ticksOf([floorPid!]) - startTicks.floor),
+      cpuPercent: cpu(ticksOf([floorPid]) - startTicks.floor),
       samples: floorPss.length,
     },
     extensionProcesses,
