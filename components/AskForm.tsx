@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { capturePage, withFound } from '@/lib/capture/capture';
+import { siteOf } from '@/lib/db/site';
 import type { PageContext } from '@/lib/capture/page-context';
 import { t } from '@/lib/i18n/i18n';
 import { PageContextView } from './PageContextView';
@@ -145,7 +146,7 @@ export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCance
         tabId={tabId}
         element={element}
         onChange={setScreenshot}
-        {...(prepared ? { captured: prepared.screenshot } : {})}
+        {...(prepared ? { captured: prepared.screenshot, site: siteOf(prepared.context?.url) } : {})}
       />
       {ended && <p role="status">{t('ask_programme_ended', [ended.peerName, endedOn(ended.programmeEndedAt!)])}</p>}
       <StatusMessage text={error} error />

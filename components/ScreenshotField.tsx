@@ -28,12 +28,17 @@ interface Props {
   element?: ElementDescription;
   /** Taken before the form was shown (the in-page panel must not picture itself); null: none could be. */
   captured?: string | null;
+  /**
+   * The page's site, when the form already knows it (the in-page panel, from its capture): its frame
+   * need not ask the tabs API, which Firefox does not give an extension frame inside a web page.
+   */
+  site?: string;
   /** undefined while the picture is being taken, null without one. */
   onChange(value: { capture: Capture; redactions: Rect[]; outline?: Rect } | null | undefined): void;
 }
 
 /** "Attach a screenshot" (on by default, remembered per site), its preview and redaction. */
-export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
+export function ScreenshotField({ tabId, element, captured, site: knownSite, onChange }: Props) {
   const backend = useAskBackend();
   const [site, setSite] = useState('');
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
@@ -50,16 +55,19 @@ export function ScreenshotField({ tabId, element, captured, onChange }: Props) {
           setForbidden(true);
           return false;
         }
-        return targetTab(tabId);
+        return knownSite ?? siteOf((await targetTab(tabId))?.url);
       })
-      .then((tab) => {
-        if (tab === false) return false;
-        const host = siteOf(tab?.url);
+      .then((host) => {
+        if (host === false) return false;
         setSite(host);
         return backend.screenshotWanted(host);
       })
-      .then(setWanted, () => setWanted(false));
-  }, [backend, tabId]);
+      .then(setWanted, (error: unknown) => {
+        // The box is left unticked, so the question can still go; the console says why.
+        console.warn('Binôme could not tell whether to attach a picture', error);
+        setWanted(false);
+      });
+  }, [backend, tabId, knownSite]);
 
   useEffect(() => {
     if (!wanted || capture !== undefined) return;

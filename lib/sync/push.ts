@@ -63,15 +63,28 @@ class PushChannel {
   }
 }
 
-export class PushManager {
+/** The push channels the background keeps: exactly one for each identity it is given. */
+export interface PushChannels {
+  follow(identities: Identity[]): void;
+}
+
+export class PushManager implements PushChannels {
   private readonly channels = new Map<string, PushChannel>();
 
   constructor(private readonly onEvent: (event: StreamEvent) => void) {}
 
-  /** Opens a channel per identity that has none; a stopped worker starts from nothing here. */
-  ensure(identities: Identity[]): void {
-    for (const identity of identities) {
-      const key = `${identity.relayUrl}|${identity.deviceId}`;
+  /**
+   * Opens a channel per identity that has none, and closes those of identities no longer given
+   * (their last pair ended): a stopped worker starts from nothing here.
+   */
+  follow(identities: Identity[]): void {
+    const wanted = new Map(identities.map((identity) => [`${identity.relayUrl}|${identity.deviceId}`, identity]));
+    for (const [key, channel] of this.channels) {
+      if (wanted.has(key)) continue;
+      channel.stop();
+      this.channels.delete(key);
+    }
+    for (const [key, identity] of wanted) {
       if (this.channels.has(key)) continue;
       const channel = new PushChannel(identity, this.onEvent);
       this.channels.set(key, channel);

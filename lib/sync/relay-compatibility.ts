@@ -1,6 +1,7 @@
 /**
  * Whether the relay still serves this version of the extension (GET /.well-known/binome). Asked
- * at each sync round and when the settings are saved; the last answer is kept, so the popup and
+ * when the settings are saved, and by the sync rounds at most once an hour (a relay's accepted
+ * versions change with its releases, not by the minute); the last answer is kept, so the popup and
  * the options page can tell the person to update, in their language, without asking again.
  * Best effort: a relay that does not answer (or an older one, without the document) changes
  * nothing, and the usual sync errors say what is wrong.
@@ -32,6 +33,28 @@ export async function checkRelayCompatibility(
   } catch {
     return false;
   }
+}
+
+/** How often the sync rounds ask a relay that answered; one that did not is asked again sooner. */
+export const COMPATIBILITY_CHECK_EVERY_MS = 60 * 60_000;
+export const COMPATIBILITY_RETRY_MS = 5 * 60_000;
+
+/**
+ * The check as the sync rounds run it: each relay address at most once an hour, in the worker's
+ * memory like the programme reads (a restarted worker asks again at once; so does a new address).
+ */
+export function throttledCompatibilityCheck(
+  db: BinomeDb,
+  fetchImpl?: typeof fetch,
+  now: () => number = Date.now,
+): (relayUrl: string) => Promise<void> {
+  const nextAt = new Map<string, number>();
+  return async (relayUrl) => {
+    if (now() < (nextAt.get(relayUrl) ?? Number.NEGATIVE_INFINITY)) return;
+    // Set before asking: two rounds in a row do not both ask.
+    nextAt.set(relayUrl, now() + COMPATIBILITY_RETRY_MS);
+    if (await checkRelayCompatibility(db, relayUrl, fetchImpl)) nextAt.set(relayUrl, now() + COMPATIBILITY_CHECK_EVERY_MS);
+  };
 }
 
 /**

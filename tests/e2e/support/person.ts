@@ -17,7 +17,8 @@ export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3'
 export class Person {
   private constructor(
     readonly name: string,
-    private readonly profileDir: string,
+    /** Its profile folder (removed by close()): a bench relaunches it outside Playwright. */
+    readonly profileDir: string,
     private readonly fixturePort: number,
     private readonly language: string,
     public context: BrowserContext,

@@ -7,6 +7,13 @@ export function byRole(role: string, name?: string): string {
 }
 
 /**
+ * The role Firefox computes for `<img>`, `<canvas role="img">` and the like: ARIA 1.3's "image" (of
+ * which "img" is the synonym kept for authors); Chromium still computes "img", so `byRole('img')`
+ * matches nothing here.
+ */
+export const IMAGE_ROLE = 'image';
+
+/**
  * A text field by its label. The role is needed: Firefox also gives the <label> itself the
  * field's name, so a name alone matches both.
  */

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { byLabel, byRole, textOf } from './aria';
+import { byLabel, byRole, IMAGE_ROLE, textOf } from './aria';
 
 /**
  * The ask form the background put into a page (moz-extension://…/ask-panel.html in a frame of a
@@ -33,7 +33,7 @@ export class FirefoxAskPanel {
 
   async hasScreenshot(): Promise<boolean> {
     const frame = await this.frame();
-    return (await frame?.$(byRole('img', 'Screenshot of the page, as your buddy will see it'))) != null;
+    return (await frame?.$(byRole(IMAGE_ROLE, 'Screenshot of the page, as your buddy will see it'))) != null;
   }
 
   async send(question: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { byLabel, byRole, itemsOf, textOf, textsOf } from './aria';
+import { byLabel, byRole, IMAGE_ROLE, itemsOf, textOf, textsOf } from './aria';
 
 /** Binôme's popup (moz-extension://…/popup.html) opened as a page, as the Chromium tests do. */
 export class FirefoxPopupPage {
@@ -39,7 +39,7 @@ export class FirefoxPopupPage {
 
   /** The screenshot a question came with, as the helper sees it. */
   async hasPicture(sender: string): Promise<boolean> {
-    return (await this.page.$(byRole('img', `Picture of the page, sent by ${sender}`))) !== null;
+    return (await this.page.$(byRole(IMAGE_ROLE, `Picture of the page, sent by ${sender}`))) !== null;
   }
 
   threadStatus(): Promise<string | null> {

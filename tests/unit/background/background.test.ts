@@ -133,8 +133,15 @@ describe('the background', () => {
     await vi.waitFor(async () => expect(await welcomeTabs()).toBe(1));
   });
 
-  it('makes its poll alarm when it starts', async () => {
-    await vi.waitFor(async () => expect(await browser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 1 }));
+  it('with no pair, its poll alarm clears itself: an alarm an older version left does not wake it again', async () => {
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: SYNC_ALARM,
+      scheduledTime: 0,
+      periodInMinutes: 1,
+      persistAcrossSessions: false,
+    });
+    await vi.waitFor(async () => expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined());
   });
 
   it('opens the popup for a notification of several threads, as a tab where no popup can open', async () => {

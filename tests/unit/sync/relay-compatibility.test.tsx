@@ -11,7 +11,14 @@ import type { BinomeDb } from '@/lib/db/db';
 import { saveProfile } from '@/lib/db/settings';
 import { compareVersions } from '@/lib/protocol/well-known';
 import { createBackgroundSync } from '@/lib/sync/background-sync';
-import { checkRelayCompatibility, readRelayCompatibility, requiredUpdate } from '@/lib/sync/relay-compatibility';
+import {
+  checkRelayCompatibility,
+  COMPATIBILITY_CHECK_EVERY_MS,
+  COMPATIBILITY_RETRY_MS,
+  readRelayCompatibility,
+  requiredUpdate,
+  throttledCompatibilityCheck,
+} from '@/lib/sync/relay-compatibility';
 import { emptyDb } from '../helpers/db';
 import { pageToRenderIn, showWithDb, unmountShown } from '../helpers/dom';
 import { speak } from '../helpers/i18n';
@@ -61,14 +68,50 @@ describe('a relay that serves only newer extensions', () => {
     await vi.waitFor(() => expect(notice()).toContain(expected));
   });
 
-  it('is checked at each sync round', async () => {
+  it('is checked at the first sync round, then at most once an hour', async () => {
     speak('en');
     const relay = relayAnswering({ version: '0.3.0', minExtensionVersion: '0.1.1' });
-    await createBackgroundSync(db, { fetch: relay.fetchImpl }).request();
+    let clock = 1_000_000;
+    const sync = createBackgroundSync(db, { fetch: relay.fetchImpl, now: () => clock });
+    await sync.request();
     expect(relay.asked).toEqual([`${RELAY}/.well-known/binome`]);
+    clock += COMPATIBILITY_CHECK_EVERY_MS - 1;
+    await sync.request();
+    expect(relay.asked).toHaveLength(1);
+    clock += 1;
+    await sync.request();
+    expect(relay.asked).toHaveLength(2);
     expect(await readRelayCompatibility(db)).toEqual({ relayUrl: RELAY, minExtensionVersion: '0.1.1' });
     await showWithDb(db, <UpdateNotice />);
     await vi.waitFor(() => expect(notice()).toMatch(/update it to version 0\.1\.1 or later/));
+  });
+});
+
+describe('the sync rounds’ check', () => {
+  it('asks a relay that did not answer again after a few minutes, and a new address at once', async () => {
+    let clock = 0;
+    let answering = false;
+    const asked: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      asked.push(url);
+      if (!answering) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ version: '1', minExtensionVersion: '0.1.0' }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const check = throttledCompatibilityCheck(db, fetchImpl, () => clock);
+    await check(RELAY);
+    await check(RELAY);
+    expect(asked).toHaveLength(1);
+    answering = true;
+    clock += COMPATIBILITY_RETRY_MS;
+    await check(RELAY);
+    expect(asked).toHaveLength(2);
+    expect(await readRelayCompatibility(db)).toEqual({ relayUrl: RELAY, minExtensionVersion: '0.1.0' });
+    // Answered: the next question waits an hour, not five minutes.
+    clock += COMPATIBILITY_RETRY_MS;
+    await check(RELAY);
+    expect(asked).toHaveLength(2);
+    await check('https://other.example.test');
+    expect(asked).toEqual([...Array(2).fill(`${RELAY}/.well-known/binome`), 'https://other.example.test/.well-known/binome']);
   });
 });
 
