@@ -14,6 +14,7 @@ import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
 import { When } from './When';
 import { ThreadProgrammeActions } from './programme/ThreadProgrammeActions';
+import { ReplaySteps } from './walkthrough/ReplaySteps';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -38,7 +39,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
     [thread?.pairId],
   );
   const messages = useLiveQuery(
-    async () => (await db.messages.where('threadId').equals(threadId).toArray()).sort(compareMessages),
+    async () => ((await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[]).sort(compareMessages),
     [threadId],
   );
   const rejected = useLiveQuery(async () => {
@@ -83,6 +84,14 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
             {message.text && (
               <p className="text">
                 <LinkifiedText text={message.text} />
+              </p>
+            )}
+            {message.walkthrough && (
+              <ReplaySteps message={{ id: message.id, walkthrough: message.walkthrough }} canShow={iAsked && !message.fromMe} />
+            )}
+            {message.walkthroughProblem && (
+              <p className="text">
+                {t('walkthrough_problem', [String(message.walkthroughProblem.step), message.walkthroughProblem.site])}
               </p>
             )}
             {message.seq === null && (

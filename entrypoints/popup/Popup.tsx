@@ -18,6 +18,8 @@ import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
 import { useSetting } from '@/components/useSetting';
 import { PopupFooter } from './PopupFooter';
+import { ReplayOffer } from '@/components/walkthrough/ReplayOffer';
+import { ReplayPlaceProvider, type ReplayPlace } from '@/components/walkthrough/ReplayContext';
 
 // The inbox, which every opening shows, does not wait for these. The thread view is fetched
 // once the inbox is drawn, so opening a question does not wait either. The ask form is not
@@ -59,6 +61,11 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   // A banner's "Wrap up" opens the programme tab on that pair's wrap-up.
   const [wrapUpPair, setWrapUpPair] = useState<string | null>(null);
   const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
+  // Only the toolbar popup holds the activeTab grant that lets it play a walkthrough in the page; then it gets out of the way.
+  const replayPlace = useMemo<ReplayPlace>(
+    () => ({ canInject: surface === 'popup', ...(tabId === undefined ? {} : { tabId }), onStarted: () => window.close() }),
+    [surface, tabId],
+  );
   const page = useLiveQuery(() => readInboxPage(db, POPUP_LIST_SIZE), []);
   const pairs = page?.pairs;
   const news = page?.news;
@@ -135,7 +142,9 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
     return (
       <main className={className}>
         <Suspense fallback={null}>
-          <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} />
+          <ReplayPlaceProvider value={replayPlace}>
+            <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} />
+          </ReplayPlaceProvider>
         </Suspense>
       </main>
     );
@@ -146,12 +155,14 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
     <main className={className}>
+      <ReplayPlaceProvider value={replayPlace}>
       <header>
         <h1>{t('app_name')}</h1>
         <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
           {t('ask_button')}
         </button>
       </header>
+      <ReplayOffer />
       <UpdateNotice />
       <PairNotices pairs={pairs} />
       <Suspense fallback={null}>
@@ -215,6 +226,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
         )}
       </Tabs>
       <PopupFooter />
+      </ReplayPlaceProvider>
     </main>
   );
 }

@@ -1,0 +1,18 @@
+import type { WalkthroughMessage } from '@/lib/walkthrough/replays';
+import { StatusMessage } from '../StatusMessage';
+import { useShowWalkthrough } from './useShowWalkthrough';
+
+/** One sentence about a walkthrough and its "Show me" button, outside its thread. */
+export function ReplayShortcut({ message, text, label }: { message: WalkthroughMessage; text: string; label: string }) {
+  const { show, busy, note, error } = useShowWalkthrough(message);
+  return (
+    <div className="replay-shortcut">
+      <p>{text}</p>
+      <button type="button" className="primary" disabled={busy} onClick={() => void show()}>
+        {label}
+      </button>
+      <StatusMessage text={note} />
+      <StatusMessage text={error} error />
+    </div>
+  );
+}
