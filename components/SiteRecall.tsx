@@ -21,7 +21,14 @@ export function SiteRecall({ tabId, onOpen }: { tabId?: number; onOpen(threadId:
   }, [tabId]);
   const entries = useLiveQuery(() => entriesForSite(db, site), [site]);
   // What the buddy showed rather than told here can be shown again at once.
-  const walkthroughs = useLiveQuery(async () => buddyWalkthroughs(db, (entries ?? []).map((entry) => entry.id)), [entries]);
+  const walkthroughs = useLiveQuery(
+    async () =>
+      buddyWalkthroughs(
+        db,
+        (entries ?? []).map((entry) => entry.id),
+      ),
+    [entries],
+  );
   if (!entries?.length) return null;
   return (
     <section className="recall" aria-labelledby="recall-title">

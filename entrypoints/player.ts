@@ -7,7 +7,7 @@
 import { speakChosen } from '@/lib/i18n/i18n';
 import { sendFromPlayer } from '@/lib/messaging/messaging';
 import { runPlayer, type RunningPlayer } from '@/lib/walkthrough/player-controller';
-import { waitForStepTarget } from '@/lib/walkthrough/wait';
+import { findStepTarget } from '@/lib/walkthrough/player-find';
 
 /** One player per page: a new start replaces the one showing. */
 const ACTIVE = '__binomePlayer';
@@ -24,7 +24,7 @@ export default defineUnlistedScript({
     const player = runPlayer({
       walkthrough: handover.walkthrough,
       helperName: handover.helperName,
-      find: waitForStepTarget,
+      find: (target, document, options) => findStepTarget(target, document, options),
       tellHelper: (step) => sendFromPlayer({ type: 'player:step-not-found', step }).then(() => undefined),
       onClosed: () => {
         if (scope[ACTIVE] === player) delete scope[ACTIVE];

@@ -28,7 +28,9 @@ export default defineBackground(() => {
     () => void languageChanged(db).catch((error: unknown) => console.warn('Binôme could not apply its language', error)),
   );
   const sync = createBackgroundSync(db);
-  browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync), { nudge: () => void sync.request() }));
+  browser.runtime.onMessage.addListener(
+    onRuntimeMessage(db, pageMessageHandlers(db, sync), { nudge: () => void sync.request() }),
+  );
   browser.runtime.onInstalled.addListener(onInstalled(db, managed.firstRead));
   browser.contextMenus.onClicked.addListener(onContextMenuClicked(db));
   browser.commands.onCommand.addListener(onCommand(db));

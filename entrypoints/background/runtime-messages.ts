@@ -25,7 +25,11 @@ import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
 type SendResponse = (reply: BackgroundReply<unknown>) => void;
 
 /** `true` tells the browser that the answer comes later, through sendResponse. */
-export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandlers, player: PlayerDeps = { nudge: () => undefined }) {
+export function onRuntimeMessage(
+  db: BinomeDb,
+  answerPage: PageToBackgroundHandlers,
+  player: PlayerDeps = { nudge: () => undefined },
+) {
   return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: SendResponse): boolean => {
     const playerTab = playerTabOf(sender);
     const playerRequest = playerTab === null ? null : playerToBackground.parse(message);

@@ -156,76 +156,76 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   return (
     <main className={className}>
       <ReplayPlaceProvider value={replayPlace}>
-      <header>
-        <h1>{t('app_name')}</h1>
-        <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
-          {t('ask_button')}
-        </button>
-      </header>
-      <ReplayOffer />
-      <UpdateNotice />
-      <PairNotices pairs={pairs} />
-      <Suspense fallback={null}>
-        <ProgrammeBanners
-          onAsk={() => setView({ name: 'ask' })}
-          onWrapUp={(pairId) => {
-            setWrapUpPair(pairId);
-            setTab('programme');
-          }}
-        />
-      </Suspense>
-      <SiteRecall tabId={tabId} onOpen={open} />
-      <Tabs<PopupTab>
-        label={t('tabs_label')}
-        selected={tab}
-        onSelect={setTab}
-        tabs={[
-          { key: 'inbox', label: labels.inbox },
-          { key: 'mine', label: labels.mine },
-          { key: 'log', label: t('tab_log') },
-          { key: 'programme', label: t('tab_programme') },
-        ]}
-      >
-        {tab === 'inbox' &&
-          (page.groups.length === 0 ? (
-            <p>{t('inbox_empty')}</p>
-          ) : (
-            page.groups.map(({ pair, threads, total }) => (
-              <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
-                <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
-                <ThreadList
-                  threads={threads}
-                  label={t('inbox_from', pair.peerName)}
-                  onOpen={open}
-                  more={{ total, loadAll: () => allFromBuddy(db, pair.pairId) }}
-                />
-              </section>
-            ))
-          ))}
-        {tab === 'mine' &&
-          (page.mineTotal === 0 ? (
-            <p>{t('mine_empty')}</p>
-          ) : (
-            <ThreadList
-              threads={page.mine}
-              label={t('tab_mine')}
-              onOpen={open}
-              more={{ total: page.mineTotal, loadAll: () => allMine(db) }}
-              detail={(thread) => t('mine_to', peerName(thread.pairId))}
-            />
-          ))}
-        {tab === 'log' && (
-          <Suspense fallback={null}>
-            <KnowledgeLog onOpen={open} />
-          </Suspense>
-        )}
-        {tab === 'programme' && (
-          <Suspense fallback={null}>
-            <ProgrammeTab key={wrapUpPair ?? ''} initial={wrapUpPair ? { screen: 'wrap-up', pairId: wrapUpPair } : undefined} />
-          </Suspense>
-        )}
-      </Tabs>
-      <PopupFooter />
+        <header>
+          <h1>{t('app_name')}</h1>
+          <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
+            {t('ask_button')}
+          </button>
+        </header>
+        <ReplayOffer />
+        <UpdateNotice />
+        <PairNotices pairs={pairs} />
+        <Suspense fallback={null}>
+          <ProgrammeBanners
+            onAsk={() => setView({ name: 'ask' })}
+            onWrapUp={(pairId) => {
+              setWrapUpPair(pairId);
+              setTab('programme');
+            }}
+          />
+        </Suspense>
+        <SiteRecall tabId={tabId} onOpen={open} />
+        <Tabs<PopupTab>
+          label={t('tabs_label')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            { key: 'inbox', label: labels.inbox },
+            { key: 'mine', label: labels.mine },
+            { key: 'log', label: t('tab_log') },
+            { key: 'programme', label: t('tab_programme') },
+          ]}
+        >
+          {tab === 'inbox' &&
+            (page.groups.length === 0 ? (
+              <p>{t('inbox_empty')}</p>
+            ) : (
+              page.groups.map(({ pair, threads, total }) => (
+                <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
+                  <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
+                  <ThreadList
+                    threads={threads}
+                    label={t('inbox_from', pair.peerName)}
+                    onOpen={open}
+                    more={{ total, loadAll: () => allFromBuddy(db, pair.pairId) }}
+                  />
+                </section>
+              ))
+            ))}
+          {tab === 'mine' &&
+            (page.mineTotal === 0 ? (
+              <p>{t('mine_empty')}</p>
+            ) : (
+              <ThreadList
+                threads={page.mine}
+                label={t('tab_mine')}
+                onOpen={open}
+                more={{ total: page.mineTotal, loadAll: () => allMine(db) }}
+                detail={(thread) => t('mine_to', peerName(thread.pairId))}
+              />
+            ))}
+          {tab === 'log' && (
+            <Suspense fallback={null}>
+              <KnowledgeLog onOpen={open} />
+            </Suspense>
+          )}
+          {tab === 'programme' && (
+            <Suspense fallback={null}>
+              <ProgrammeTab key={wrapUpPair ?? ''} initial={wrapUpPair ? { screen: 'wrap-up', pairId: wrapUpPair } : undefined} />
+            </Suspense>
+          )}
+        </Tabs>
+        <PopupFooter />
       </ReplayPlaceProvider>
     </main>
   );

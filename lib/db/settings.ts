@@ -84,9 +84,17 @@ export const pendingPickSetting = defineSetting<{ tabId: number; at: number } | 
  * The walkthrough the popup started the player with, in which tab, and when: the player takes it
  * once (lib/walkthrough/player-handover.ts), and may then tell the helper about the steps in `told`.
  */
-export const playerStartSetting = defineSetting<{ tabId: number; messageId: string; at: number; taken: boolean; told: number[] } | null>(
+export const playerStartSetting = defineSetting<{
+  tabId: number;
+  messageId: string;
+  at: number;
+  taken: boolean;
+  told: number[];
+} | null>(
   'playerStart',
-  z.object({ tabId: z.number(), messageId: z.string(), at: z.number(), taken: z.boolean(), told: z.array(z.number()) }).nullable(),
+  z
+    .object({ tabId: z.number(), messageId: z.string(), at: z.number(), taken: z.boolean(), told: z.array(z.number()) })
+    .nullable(),
   null,
 );
 

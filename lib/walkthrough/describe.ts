@@ -14,7 +14,8 @@
 import { finder, attr as finderAttr } from '@medv/finder';
 import { accessibleName, cssPath, labelText, roleOf, truncate, visibleText } from '@/lib/capture/element-description';
 import { isGeneratedId, isHashedClass, TEST_ID_ATTRIBUTES } from './generated';
-import { type StepTarget, WALKTHROUGH_LIMITS as L } from './schema';
+import { WALKTHROUGH_LIMITS as L } from './limits';
+import type { StepTarget } from './schema';
 
 /** Roles whose content is what the person typed: never a name or a text for them. */
 const EDITABLE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);

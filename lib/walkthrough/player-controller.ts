@@ -7,13 +7,24 @@
  */
 import { t } from '../i18n/i18n';
 import { canTell, initialState, nextState, type PlayerEvent, type PlayerState } from './player-state';
-import { createPlayerView, type Box, type CardContent, type PlayerAction, type PlayerButton, type PlayerView } from './player-view';
+import {
+  createPlayerView,
+  type Box,
+  type CardContent,
+  type PlayerAction,
+  type PlayerButton,
+  type PlayerView,
+} from './player-view';
 import type { StepTarget, Walkthrough, WalkthroughStep } from './schema';
 import { stepCaption, targetName } from './step-words';
 
-/** What the resolver answers for a step (lib/walkthrough/resolve.ts and wait.ts). */
-export type Resolution = { kind: 'sure' | 'unsure'; element: Element; score: number } | { kind: 'missing' };
-export type FindStep = (target: StepTarget, document: Document, options: { timeoutMs: number; signal: AbortSignal }) => Promise<Resolution>;
+import type { Resolution } from './resolve';
+
+export type FindStep = (
+  target: StepTarget,
+  document: Document,
+  options: { timeoutMs: number; signal: AbortSignal },
+) => Promise<Resolution>;
 
 /** How long a step's element is waited for before "I can't find ⟨name⟩ here". */
 export const LOOK_TIMEOUT_MS = 10_000;
@@ -157,32 +168,59 @@ export function runPlayer(options: PlayerOptions): RunningPlayer {
         title: t('player_done_title'),
         caption: t('player_done_text'),
         status: '',
-        buttons: [closeButton, { action: 'back', label: t('player_back') }, { action: 'close', label: t('player_done_close'), primary: true }],
+        buttons: [
+          closeButton,
+          { action: 'back', label: t('player_back') },
+          { action: 'close', label: t('player_done_close'), primary: true },
+        ],
       };
     }
     const step = stepAt(state.step);
     const name = targetName(step.target);
     const back: PlayerButton[] = state.step > 0 ? [{ action: 'back', label: t('player_back') }] : [];
     const last = state.step === total - 1;
-    const next = (primary: boolean): PlayerButton => ({ action: 'next', label: last ? t('player_finish') : t('player_next'), primary });
+    const next = (primary: boolean): PlayerButton => ({
+      action: 'next',
+      label: last ? t('player_finish') : t('player_next'),
+      primary,
+    });
     const base = { title: t('player_step_of', [String(state.step + 1), String(total)]), caption: stepCaption(step) };
     switch (state.phase) {
       case 'looking':
         return { ...base, status: t('player_looking', name), buttons: [closeButton, ...back, next(false)] };
       case 'showing': {
-        const hint = step.action === 'type' ? 'player_hint_type' : step.action === 'choose' ? 'player_hint_choose' : 'player_hint_click';
-        return { ...base, status: t(hint), buttons: [closeButton, ...back, { action: 'go', label: t('player_go_there') }, next(true)] };
+        const hint =
+          step.action === 'type' ? 'player_hint_type' : step.action === 'choose' ? 'player_hint_choose' : 'player_hint_click';
+        return {
+          ...base,
+          status: t(hint),
+          buttons: [closeButton, ...back, { action: 'go', label: t('player_go_there') }, next(true)],
+        };
       }
       case 'asking':
         return {
           ...base,
           status: t('player_is_this_it', name),
-          buttons: [closeButton, ...back, { action: 'no', label: t('player_no') }, { action: 'yes', label: t('player_yes'), primary: true }],
+          buttons: [
+            closeButton,
+            ...back,
+            { action: 'no', label: t('player_no') },
+            { action: 'yes', label: t('player_yes'), primary: true },
+          ],
         };
       default: {
         const told = state.told.includes(state.step);
-        const status = [t('player_missing', name), told ? t('player_told', options.helperName) : tellFailed ? t('player_tell_failed', options.helperName) : t('player_missing_hint')].join(' ');
-        const tell: PlayerButton[] = canTell(state) ? [{ action: 'tell', label: t('player_tell', options.helperName), primary: true }] : [];
+        const status = [
+          t('player_missing', name),
+          told
+            ? t('player_told', options.helperName)
+            : tellFailed
+              ? t('player_tell_failed', options.helperName)
+              : t('player_missing_hint'),
+        ].join(' ');
+        const tell: PlayerButton[] = canTell(state)
+          ? [{ action: 'tell', label: t('player_tell', options.helperName), primary: true }]
+          : [];
         return { ...base, status, buttons: [closeButton, ...back, ...tell, next(!tell.length)] };
       }
     }

@@ -42,7 +42,11 @@ export interface PlayerDeps {
 }
 
 /** The handlers for one sender: the tab it is in, and the address its frame showed. */
-export function playerHandlers(db: BinomeDb, sender: { tabId: number; url: string }, deps: PlayerDeps): PlayerToBackgroundHandlers {
+export function playerHandlers(
+  db: BinomeDb,
+  sender: { tabId: number; url: string },
+  deps: PlayerDeps,
+): PlayerToBackgroundHandlers {
   const now = () => deps.now?.() ?? Date.now();
   return {
     async 'player:take-walkthrough'() {
@@ -61,7 +65,11 @@ export function playerHandlers(db: BinomeDb, sender: { tabId: number; url: strin
         return null;
       }
       const pair = await db.pairs.get(message.pairId);
-      return { walkthrough: walkthrough.data, helperName: pair?.peerName || t('buddy_unknown'), language: chosenMessagesFor(PLAYER_KEYS) };
+      return {
+        walkthrough: walkthrough.data,
+        helperName: pair?.peerName || t('buddy_unknown'),
+        language: chosenMessagesFor(PLAYER_KEYS),
+      };
     },
     async 'player:step-not-found'({ step }) {
       const noted = await read(db, playerStartSetting);

@@ -38,8 +38,24 @@ const ACCENT = '#e4007c';
 const Z_TOP = '2147483647';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const PALETTES = {
-  light: { card: '#ffffff', text: '#1b1b1b', muted: '#444444', primary: '#b3005f', onPrimary: '#ffffff', line: '#595959', focus: '#1a5fb4' },
-  dark: { card: '#1f1f1f', text: '#f2f2f2', muted: '#d0d0d0', primary: '#ff8cc6', onPrimary: '#111111', line: '#bdbdbd', focus: '#9ec5ff' },
+  light: {
+    card: '#ffffff',
+    text: '#1b1b1b',
+    muted: '#444444',
+    primary: '#b3005f',
+    onPrimary: '#ffffff',
+    line: '#595959',
+    focus: '#1a5fb4',
+  },
+  dark: {
+    card: '#1f1f1f',
+    text: '#f2f2f2',
+    muted: '#d0d0d0',
+    primary: '#ff8cc6',
+    onPrimary: '#111111',
+    line: '#bdbdbd',
+    focus: '#9ec5ff',
+  },
 } as const;
 /** Room kept between the card and the edges of the window, and around the outlined element. */
 const MARGIN = 16;
@@ -117,7 +133,14 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
   const actions = document.createElement('div');
   const live = document.createElement('div');
   live.setAttribute('role', 'status');
-  css(live, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', 'white-space': 'nowrap' });
+  css(live, {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    'white-space': 'nowrap',
+  });
   card.append(header, caption, status, actions, live);
   root.append(box, card);
 
@@ -184,7 +207,8 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
   const buttons = (): HTMLButtonElement[] => [closeButton, ...actions.querySelectorAll('button')];
 
   const onClick = (event: MouseEvent) => {
-    const target = (event.composedPath().find((node) => node instanceof HTMLButtonElement) as HTMLButtonElement | undefined) ?? null;
+    const target =
+      (event.composedPath().find((node) => node instanceof HTMLButtonElement) as HTMLButtonElement | undefined) ?? null;
     const action = target?.dataset.action as PlayerAction | undefined;
     if (action) onAction(action);
   };
@@ -200,7 +224,8 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
     const all = buttons();
     const index = all.indexOf(root.activeElement as HTMLButtonElement);
     event.preventDefault();
-    const next = index === -1 ? (event.shiftKey ? all.length - 1 : 0) : (index + (event.shiftKey ? -1 : 1) + all.length) % all.length;
+    const next =
+      index === -1 ? (event.shiftKey ? all.length - 1 : 0) : (index + (event.shiftKey ? -1 : 1) + all.length) % all.length;
     all[next]?.focus();
   };
   card.addEventListener('click', onClick);
@@ -228,7 +253,10 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
       card.setAttribute('aria-label', `${content.label}, ${content.title}`);
       caption.textContent = content.caption;
       status.textContent = content.status;
-      closeButton.setAttribute('aria-label', content.buttons.find((b) => b.action === 'close')?.label ?? closeButton.getAttribute('aria-label') ?? '');
+      closeButton.setAttribute(
+        'aria-label',
+        content.buttons.find((b) => b.action === 'close')?.label ?? closeButton.getAttribute('aria-label') ?? '',
+      );
       actions.replaceChildren(
         ...content.buttons
           .filter((b) => b.action !== 'close' || b.primary)

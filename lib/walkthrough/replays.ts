@@ -12,7 +12,10 @@ export function hasWalkthrough(message: StoredMessage | undefined): message is W
 
 /** The newest walkthrough the buddy sent in each of `threadIds`, in the order given. */
 export async function buddyWalkthroughs(db: BinomeDb, threadIds: readonly string[]): Promise<WalkthroughMessage[]> {
-  const messages = (await db.messages.where('threadId').anyOf([...threadIds]).toArray()) as StoredMessage[];
+  const messages = (await db.messages
+    .where('threadId')
+    .anyOf([...threadIds])
+    .toArray()) as StoredMessage[];
   const newest = new Map<string, WalkthroughMessage>();
   for (const message of messages.sort(compareMessages)) {
     if (hasWalkthrough(message) && !message.fromMe) newest.set(message.threadId, message);

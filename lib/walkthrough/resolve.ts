@@ -22,7 +22,8 @@ import { cssEscape } from '@/lib/capture/element-description';
 import { foldText } from '@/lib/db/text';
 import { isGeneratedId, TEST_ID_ATTRIBUTES } from './generated';
 import { identityOf, placeOf, type TargetIdentity } from './describe';
-import { type StepTarget, WALKTHROUGH_LIMITS as L } from './schema';
+import { WALKTHROUGH_LIMITS as L } from './limits';
+import type { StepTarget } from './schema';
 
 export type Resolution =
   | { kind: 'sure'; element: Element; score: number }
