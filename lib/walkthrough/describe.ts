@@ -100,7 +100,8 @@ function otherDataAttributes(element: Element, testIdAttribute: string | undefin
  * kept from what a build makes up (hashed classes, generated ids) and from words a
  * translation changes (aria-label, title), so that it still matches on a re-styled or
  * translated page. Where finder cannot run (no `CSS.escape`, a timeout), the capture's
- * own path of tags and positions.
+ * own path of tags and positions. A link keeps its href when it is a plain path (`/reports`):
+ * it names the destination in every language.
  */
 function selectorOf(element: Element): string {
   const root = element.getRootNode() as Document | ShadowRoot;
@@ -113,6 +114,7 @@ function selectorOf(element: Element): string {
       className: (name) => !isHashedClass(name) && /^[a-z][\w-]*$/i.test(name),
       attr: (name, value) =>
         ((TEST_ID_ATTRIBUTES as readonly string[]).includes(name) && value.length < 100 && !isGeneratedId(value)) ||
+        (name === 'href' && isPlainPath(value)) ||
         (name !== 'aria-label' && name !== 'href' && finderAttr(name, value)),
       timeoutMs: 100,
       seedMinLength: 2,
@@ -124,6 +126,11 @@ function selectorOf(element: Element): string {
   }
   if (!selector || selector.length > L.selector) selector = cssPath(element);
   return selector.length <= L.selector ? selector : '';
+}
+
+/** `/reports`, `/settings/team`: words only, no id, no query, nothing a session makes up. */
+function isPlainPath(value: string): boolean {
+  return value.length <= 100 && /^\/?[a-z][a-z-]*(\/[a-z][a-z-]*)*\/?$/i.test(value);
 }
 
 /** Selectors of the shadow hosts from the element's document down to its own shadow root. */

@@ -7,7 +7,8 @@
  * placeholder, tag and role) proposes candidates in every open root of the page (the
  * document, its open shadow roots, its same-origin frames); each candidate is then scored
  * on everything the step knows. Role and accessible name weigh most, test id and stable id
- * are strong, label, placeholder and text next, the selector less, sibling position and
+ * are strong (and so is a selector that names an attribute and matches one element), label,
+ * placeholder and text next, a selector of tags and positions less, sibling position and
  * place least. A translated page keeps its structure, not its words, so role plus structural
  * agreement is enough to be sure, and no word disagreeing is held against a candidate.
  *
@@ -205,8 +206,10 @@ const W = {
   dataMax: 3,
   dataMismatchEach: -0.75,
   dataMismatchMax: -2,
-  selectorUnique: 2.5,
-  selectorFew: 1,
+  /** The selector names something and matches this element alone: about as strong as a stable id. */
+  selectorUnique: 4,
+  selectorStructural: 1,
+  selectorFew: 0.5,
   sibling: 0.5,
   siblingIndexOnly: 0.25,
   place: 1.5,
@@ -267,12 +270,16 @@ export function scoreCandidate(target: StepTarget, element: Element, context: Sc
   if (dataAgree > 0) anchors++;
   score += Math.min(W.dataMax, dataAgree) + Math.max(W.dataMismatchMax, dataDisagree);
 
+  // A selector naming something (an id, an attribute) identifies; one of tags and positions
+  // only says where the element was, and a page that lost it may have another one there.
   const hits = context.selectorHits;
   if (hits.includes(element)) {
-    if (hits.length === 1) {
+    const identifying = /[#[]/.test(target.selector);
+    if (hits.length === 1 && identifying) {
       score += W.selectorUnique;
       anchors++;
-    } else if (hits.length <= 3) score += W.selectorFew;
+    } else if (hits.length === 1) score += W.selectorStructural;
+    else if (hits.length <= 3) score += W.selectorFew;
   }
 
   // Position: weak, it is what changes first.
