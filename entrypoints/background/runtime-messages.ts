@@ -3,7 +3,8 @@
  * (messages declared in lib/messaging/page-to-background.ts, shape checked); the in-page
  * panel's frame also about its own panel (lib/messaging/panel-frame-to-background.ts, checked
  * in lib/ask/prepared-ask-handover.ts against the frame's tab and URL); a tab's picker
- * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender);
+ * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender); the
+ * walkthrough recorder is answered only in the tab being recorded (lib/walkthrough/recorder-session.ts);
  * anything else, from anyone else, is refused without an answer.
  */
 import type { Browser } from 'wxt/browser';
@@ -17,6 +18,9 @@ import { pageToBackground, type PageToBackgroundHandlers } from '@/lib/messaging
 import { panelFrameToBackground } from '@/lib/messaging/panel-frame-to-background';
 import { RelayError } from '@/lib/sync/relay-client';
 import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
+import type { RecorderToBackgroundRequests } from '@/lib/messaging/recorder-to-background';
+import { parseRecorderMessage, recorderHandlers } from '@/lib/walkthrough/recorder-session';
+import { openFor } from './notification-clicks';
 
 type SendResponse = (reply: BackgroundReply<unknown>) => void;
 
@@ -27,6 +31,17 @@ export function onRuntimeMessage(db: BinomeDb, answerPage: PageToBackgroundHandl
     const panelRequest = panelFrame ? panelFrameToBackground.parse(message) : null;
     if (panelFrame && panelRequest) {
       answer(handleRequest(panelFrameHandlers(panelFrame), panelRequest), sendResponse);
+      return true;
+    }
+    const recorderRequest = sender.tab && !isFromExtensionPage(sender) ? parseRecorderMessage(message) : null;
+    if (recorderRequest) {
+      answer(
+        handleRequest<RecorderToBackgroundRequests>(
+          recorderHandlers(db, sender, (threadId) => openFor(db, threadId)),
+          recorderRequest,
+        ),
+        sendResponse,
+      );
       return true;
     }
     if (sender.tab && !isFromExtensionPage(sender)) {

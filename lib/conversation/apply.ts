@@ -39,6 +39,7 @@ function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean)
     ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    ...('walkthrough' in payload && payload.walkthrough ? { walkthrough: payload.walkthrough } : {}),
   };
 }
 

@@ -15,10 +15,12 @@ import { wordsOf } from '../db/text';
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
  * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
- * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one.
+ * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one; on an
+ * answer, the `walkthrough` it carries.
  */
 export type StoredMessage = ThreadMessage &
-  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob };
+  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> &
+  Partial<Pick<PayloadOf<'answer'>, 'walkthrough'>> & { screenshot?: Blob };
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
 export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
@@ -180,6 +182,7 @@ export async function composeMessage<K extends ThreadKind>(
     ...('skill' in checked && checked.skill ? { skill: checked.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    ...('walkthrough' in checked && checked.walkthrough ? { walkthrough: checked.walkthrough } : {}),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

@@ -6,21 +6,9 @@
  */
 import { z } from 'zod';
 
-export const WALKTHROUGH_LIMITS = {
-  /** A walkthrough longer than this is refused as a whole, with a sentence saying why. */
-  steps: 100,
-  caption: 500,
-  /** Role, accessible name, label, placeholder, visible text, test id. */
-  word: 200,
-  id: 200,
-  selector: 1000,
-  dataAttributes: 10,
-  dataName: 100,
-  dataValue: 100,
-  /** Frames inside frames, shadow roots inside shadow roots. */
-  pathDepth: 8,
-  url: 2000,
-} as const;
+// In a module of their own, so that the recorder injected into pages does not carry zod with them.
+export { WALKTHROUGH_LIMITS } from './limits';
+import { WALKTHROUGH_LIMITS } from './limits';
 
 const word = z.string().max(WALKTHROUGH_LIMITS.word);
 const selector = z.string().max(WALKTHROUGH_LIMITS.selector);
