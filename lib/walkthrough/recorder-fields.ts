@@ -64,8 +64,7 @@ function describingWords(element: Element): string {
     element.getAttribute('autocomplete'),
     element.getAttribute('data-testid'),
   ];
-  const labels = (element as HTMLInputElement).labels;
-  if (labels) for (const label of Array.from(labels)) words.push(label.textContent);
+  for (const label of labelsOf(element)) words.push(label.textContent);
   const labelledBy = element.getAttribute('aria-labelledby');
   const root = element.getRootNode() as Document | ShadowRoot;
   if (labelledBy && typeof root.getElementById === 'function') {
@@ -95,9 +94,38 @@ export function controlOf(hit: Element): Element {
   return hit.closest(CONTROLS) ?? hit;
 }
 
+/** A field's <label> elements: the browser's list, else (on a DOM without it) the wrapping label and those `for` it. */
+function labelsOf(element: Element): Element[] {
+  const native = (element as HTMLInputElement).labels;
+  if (native) return Array.from(native);
+  const found: Element[] = [];
+  const wrapping = element.closest('label');
+  if (wrapping) found.push(wrapping);
+  const root = element.getRootNode() as Document | ShadowRoot;
+  if (element.id && typeof root.querySelectorAll === 'function') {
+    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+      if (label.getAttribute('for') === element.id && label !== wrapping) found.push(label);
+    }
+  }
+  return found;
+}
+
 /** The field a label click is for: its own click reaches the field again, and must not count twice. */
 export function labelledControl(element: Element): Element | null {
-  return element.localName === 'label' ? ((element as HTMLLabelElement).control ?? null) : null;
+  if (element.localName !== 'label') return null;
+  const native = (element as HTMLLabelElement).control;
+  if (native !== undefined) return native;
+  const target = element.getAttribute('for');
+  const root = element.getRootNode() as Document | ShadowRoot;
+  if (target) return typeof root.getElementById === 'function' ? root.getElementById(target) : null;
+  return element.querySelector('input, select, textarea, button, meter, output, progress');
+}
+
+/** The options a select shows as chosen: what the person picked, not the value sent with the form. */
+function chosenOptions(select: Element): Element[] {
+  const native = (select as HTMLSelectElement).selectedOptions;
+  if (native) return Array.from(native);
+  return Array.from(select.querySelectorAll('option')).filter((option) => option.hasAttribute('selected'));
 }
 
 /**
@@ -118,9 +146,7 @@ export function gestureOfClick(hit: Element): RecordedGesture | null {
 export function gestureOfChange(element: Element): RecordedGesture | null {
   if (isSensitiveField(element)) return null;
   if (element.localName === 'select') {
-    const select = element as HTMLSelectElement;
-    const chosen = Array.from(select.selectedOptions ?? [], (option) => textOf(option)).join(', ');
-    return { action: 'choose', element, choice: chosen };
+    return { action: 'choose', element, choice: chosenOptions(element).map(textOf).join(', ') };
   }
   if (isTextEntry(element)) return { action: 'type', element, choice: '' };
   return null;

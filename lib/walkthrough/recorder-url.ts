@@ -12,11 +12,11 @@ const ID_SEGMENTS = [
   /^[0-9a-f]{8,}$/i, // a hash or an object id (only hex digits, and long)
 ];
 
-/** Mixed letters and digits, long: a generated token ("a8Fk29xQ0zL"), not a word ("v2", "office365"). */
+/** Letters and digits interleaved, long: a generated token ("a8Fk29xQ0zL"), not a word ("v2", "office365"). */
 function looksGenerated(segment: string): boolean {
-  if (segment.length < 10 || !/^[A-Za-z0-9_-]+$/.test(segment)) return false;
-  const digits = segment.replace(/\D/g, '').length;
-  return digits >= 2 && /[A-Za-z]/.test(segment);
+  if (segment.length < 10 || !/^[A-Za-z0-9]+$/.test(segment)) return false;
+  const switches = segment.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0;
+  return switches >= 3;
 }
 
 function patternOfSegment(segment: string): string {
@@ -29,7 +29,7 @@ function patternOfSegment(segment: string): string {
   }
   if (ID_SEGMENTS.some((pattern) => pattern.test(decoded)) || looksGenerated(decoded)) return '*';
   // "invoice-20931" and "urn:li:activity:7123456789": the word stays, the number goes.
-  return segment.replace(/\d{3,}/g, '*');
+  return segment.replace(/\d{4,}/g, '*');
 }
 
 /** `https://app.example.com/invoices/20931/edit?tab=2` → `https://app.example.com/invoices/*\/edit`. */
