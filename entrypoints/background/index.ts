@@ -17,6 +17,7 @@ import { languageChanged, speakStoredLanguage } from './language';
 import { onNotificationClicked } from './notification-clicks';
 import { pageMessageHandlers } from './page-messages';
 import { onRuntimeMessage } from './runtime-messages';
+import { onTabRemoved, onTabUpdated } from './recorded-tabs';
 
 export default defineBackground(() => {
   // Started first, and awaited by whatever speaks (notifications, the menu): the listeners below are still registered at once.
@@ -37,5 +38,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(onAlarm(sync));
   watchTabsForSiteMarks(db);
   browser.notifications.onClicked.addListener(onNotificationClicked(db));
+  browser.tabs.onUpdated.addListener(onTabUpdated(db));
+  browser.tabs.onRemoved.addListener(onTabRemoved(db));
   void sync.wake();
 });

@@ -5,7 +5,8 @@
  * in lib/ask/prepared-ask-handover.ts against the frame's tab and URL); the walkthrough player
  * in a tab's top frame about the walkthrough started there (lib/messaging/player-to-background.ts,
  * checked in lib/walkthrough/player-handover.ts against the tab noted at start); a tab's picker
- * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender);
+ * result is taken or ignored, never answered (lib/ask/picker-flow.ts checks its sender); the
+ * walkthrough recorder is answered only in the tab being recorded (lib/walkthrough/recorder-session.ts);
  * anything else, from anyone else, is refused without an answer.
  */
 import type { Browser } from 'wxt/browser';
@@ -21,6 +22,9 @@ import { playerToBackground } from '@/lib/messaging/player-to-background';
 import { playerHandlers, playerTabOf, type PlayerDeps } from '@/lib/walkthrough/player-handover';
 import { RelayError } from '@/lib/sync/relay-client';
 import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
+import type { RecorderToBackgroundRequests } from '@/lib/messaging/recorder-to-background';
+import { parseRecorderMessage, recorderHandlers } from '@/lib/walkthrough/recorder-session';
+import { openFor } from './notification-clicks';
 
 type SendResponse = (reply: BackgroundReply<unknown>) => void;
 
@@ -42,6 +46,17 @@ export function onRuntimeMessage(
     const panelRequest = panelFrame ? panelFrameToBackground.parse(message) : null;
     if (panelFrame && panelRequest) {
       answer(handleRequest(panelFrameHandlers(panelFrame), panelRequest), sendResponse);
+      return true;
+    }
+    const recorderRequest = sender.tab && !isFromExtensionPage(sender) ? parseRecorderMessage(message) : null;
+    if (recorderRequest) {
+      answer(
+        handleRequest<RecorderToBackgroundRequests>(
+          recorderHandlers(db, sender, (threadId) => openFor(db, threadId)),
+          recorderRequest,
+        ),
+        sendResponse,
+      );
       return true;
     }
     if (sender.tab && !isFromExtensionPage(sender)) {

@@ -15,7 +15,8 @@ import { wordsOf } from '../db/text';
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
  * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
- * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one.
+ * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one; on an
+ * answer, the `walkthrough` it carries.
  */
 export type StoredMessage = ThreadMessage &
   Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob } & ReplyExtras;

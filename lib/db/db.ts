@@ -9,6 +9,7 @@ import type { PairingSecret } from '../trust/pairing-protocol';
 import type { MessageKind, PairRole } from '../protocol/protocol';
 import { wordsOf } from './text';
 import type { ProgrammePayload } from '../programme/payloads';
+import type { WalkthroughStep } from '../walkthrough/schema';
 
 /** A device identity on one relay: pairs live on the relay where they were made. */
 export interface Identity {
@@ -237,6 +238,30 @@ export interface PairProgramme {
   endsAt: number;
 }
 
+/** A step of a walkthrough being recorded: its id keeps it apart while the helper reorders. */
+export type DraftStep = WalkthroughStep & { id: string };
+
+/**
+ * A walkthrough the helper is recording or editing, one per thread, before it is sent as an
+ * answer (lib/walkthrough/recorder-draft.ts). The background writes the steps (the popup that
+ * started the recording closes when the helper clicks the page); the thread view edits them.
+ */
+export interface WalkthroughDraft {
+  threadId: string;
+  /** The tab recorded in: only that tab's recorder may add steps, and only while `recording`. */
+  tabId: number;
+  recording: boolean;
+  /** The page the recording started on, as the helper's browser showed it. */
+  startUrl: string;
+  steps: DraftStep[];
+  /** Set when the recording stopped without "Finish" (the page reloaded where Binôme may not return). */
+  interrupted: 'page-reloaded' | 'tab-closed' | null;
+  /** At least one step was not kept because the walkthrough was full. */
+  full: boolean;
+  startedAt: number;
+  updatedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -297,6 +322,14 @@ export const SCHEMA_V6 = {
   pairProgrammes: 'pairId',
 } as const;
 
+/**
+ * Version 9 (issue 15): walkthroughs being recorded, one per thread, found by the tab they are
+ * recorded in. Self-contained (versions 7 and 8 may be taken by other work): the lead may renumber.
+ */
+export const SCHEMA_V9 = {
+  walkthroughDrafts: 'threadId, tabId',
+} as const;
+
 export { siteOf };
 
 export class BinomeDb extends Dexie {
@@ -316,6 +349,7 @@ export class BinomeDb extends Dexie {
   programmeNotices!: EntityTable<ProgrammeNoticeRecord, 'id'>;
   wrapUps!: EntityTable<WrapUp, 'pairId'>;
   pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
+  walkthroughDrafts!: EntityTable<WalkthroughDraft, 'threadId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -358,6 +392,7 @@ export class BinomeDb extends Dexie {
       );
     this.version(5).stores(SCHEMA_V5);
     this.version(6).stores(SCHEMA_V6);
+    this.version(9).stores(SCHEMA_V9);
   }
 }
 

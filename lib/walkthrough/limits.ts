@@ -1,6 +1,6 @@
 /**
- * The walkthrough's limits, apart from its zod schemas (schema.ts, which re-exports them): the
- * in-page player and resolver read them without carrying zod into every page they run in.
+ * The walkthrough's limits, which the schemas (./schema.ts) enforce and the recorder cuts to, in a
+ * module of their own: the recorder, player and resolver injected into pages read them without zod.
  */
 export const WALKTHROUGH_LIMITS = {
   /** A walkthrough longer than this is refused as a whole, with a sentence saying why. */

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { WALKTHROUGH_LIMITS } from './limits';
 
-export { WALKTHROUGH_LIMITS };
+// In a module of their own, so that the scripts injected into pages do not carry zod with them.
+export { WALKTHROUGH_LIMITS } from './limits';
 
 const word = z.string().max(WALKTHROUGH_LIMITS.word);
 const selector = z.string().max(WALKTHROUGH_LIMITS.selector);

@@ -55,10 +55,10 @@ export function revealLateContent(document: Document): void {
 export function locate(document: Document, locator: Locator): Element {
   let scope: Document | ShadowRoot = document;
   for (const [index, selector] of locator.entries()) {
-    const element = scope.querySelector(selector);
+    const element: Element | null = scope.querySelector(selector);
     if (!element) throw new Error(`Fixture locator ${locator.join(' » ')} lost at ${selector}`);
     if (index === locator.length - 1) return element;
-    const inner = (element as HTMLIFrameElement).contentDocument ?? element.shadowRoot;
+    const inner: Document | ShadowRoot | null = (element as HTMLIFrameElement).contentDocument ?? element.shadowRoot;
     if (!inner) throw new Error(`${selector} is neither a frame nor a shadow host`);
     scope = inner;
   }

@@ -43,7 +43,8 @@ async function ask(message: unknown, sender = tabSender()): Promise<Answer | und
   return answer.mock.calls[0]![0] as Answer;
 }
 
-const followUps = async () => (await db.messages.where('threadId').equals(THREAD).toArray()).filter((m) => m.kind === 'follow-up') as StoredMessage[];
+const followUps = async () =>
+  (await db.messages.where('threadId').equals(THREAD).toArray()).filter((m) => m.kind === 'follow-up') as StoredMessage[];
 
 describe('the player’s hand-over', () => {
   beforeEach(async () => {
@@ -55,7 +56,13 @@ describe('the player’s hand-over', () => {
       sealedEnvelope({ id, pairId: PAIR_ID, senderDeviceId: sender, kind, createdAt: 1000 + seq, seq, plaintext });
     await applyEnvelopes(db, testPair(), ME, [
       await seal(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How?', context: null }), THREAD),
-      await seal(2, PEER, 'answer', encodePayload('answer', { threadId: THREAD, text: '', walkthrough: sampleWalkthrough(4) }), ANSWER),
+      await seal(
+        2,
+        PEER,
+        'answer',
+        encodePayload('answer', { threadId: THREAD, text: '', walkthrough: sampleWalkthrough(4) }),
+        ANSWER,
+      ),
     ]);
   });
 
@@ -69,7 +76,10 @@ describe('the player’s hand-over', () => {
   it('gives nothing to another tab, to a stale start, or where nothing was started', async () => {
     expect(await ask({ type: 'player:take-walkthrough' })).toEqual({ ok: true, value: null });
     await notePlayerStart(db, TAB, ANSWER);
-    expect(await ask({ type: 'player:take-walkthrough' }, tabSender({ tab: { id: TAB + 1 } as never }))).toEqual({ ok: true, value: null });
+    expect(await ask({ type: 'player:take-walkthrough' }, tabSender({ tab: { id: TAB + 1 } as never }))).toEqual({
+      ok: true,
+      value: null,
+    });
     await notePlayerStart(db, TAB, ANSWER, Date.now() - PLAYER_START_FRESH_MS - 1);
     expect(await ask({ type: 'player:take-walkthrough' })).toEqual({ ok: true, value: null });
   });

@@ -23,7 +23,13 @@ export function sampleTarget(overrides: Partial<StepTarget> = {}): StepTarget {
 }
 
 export function sampleStep(overrides: Partial<WalkthroughStep> = {}): WalkthroughStep {
-  return { action: 'click', target: sampleTarget(), caption: 'Click Save', urlPattern: 'https://crm.acme.internal/deals/*', ...overrides };
+  return {
+    action: 'click',
+    target: sampleTarget(),
+    caption: 'Click Save',
+    urlPattern: 'https://crm.acme.internal/deals/*',
+    ...overrides,
+  };
 }
 
 export function sampleWalkthrough(steps = 4): Walkthrough {

@@ -19,7 +19,13 @@ function envelope(seq: number, sender: string, kind: Envelope['kind'], plaintext
 }
 
 const question = () =>
-  envelope(1, ME, 'question', encodePayload('question', { threadId: THREAD, text: 'How do I save a deal?', context: null }), THREAD);
+  envelope(
+    1,
+    ME,
+    'question',
+    encodePayload('question', { threadId: THREAD, text: 'How do I save a deal?', context: null }),
+    THREAD,
+  );
 
 /** The answer as JSON, unchecked: what a hostile or buggy sender could seal. */
 const rawAnswer = (walkthrough: unknown, sender = PEER) =>
@@ -41,12 +47,17 @@ describe('a walkthrough arriving with an answer', () => {
     const hostile = sampleTarget({ selector: '<img src=x onerror=alert(1)>', name: '<script>alert(1)</script>' });
     const walkthrough = { ...sampleWalkthrough(1), steps: [sampleStep({ target: hostile, caption: '<b>bold</b>' })] };
     await applyEnvelopes(db, testPair(), ME, [await question(), await rawAnswer(walkthrough)]);
-    expect(((await db.messages.get(ANSWER)) as StoredMessage).walkthrough?.steps[0]?.target.name).toBe('<script>alert(1)</script>');
+    expect(((await db.messages.get(ANSWER)) as StoredMessage).walkthrough?.steps[0]?.target.name).toBe(
+      '<script>alert(1)</script>',
+    );
   });
 
   it.each([
     ['500 steps', { ...sampleWalkthrough(1), steps: Array.from({ length: 500 }, () => sampleStep()) }],
-    ['a 1 MB selector', { ...sampleWalkthrough(1), steps: [sampleStep({ target: sampleTarget({ selector: 'a'.repeat(1_000_000) }) })] }],
+    [
+      'a 1 MB selector',
+      { ...sampleWalkthrough(1), steps: [sampleStep({ target: sampleTarget({ selector: 'a'.repeat(1_000_000) }) })] },
+    ],
     ['no steps', { ...sampleWalkthrough(1), steps: [] }],
     ['a step with an unknown action', { ...sampleWalkthrough(1), steps: [{ ...sampleStep(), action: 'run-script' }] }],
   ])('with %s is rejected, and the thread stays unanswered', async (_, walkthrough) => {
@@ -71,15 +82,27 @@ describe('a walkthrough problem in a follow-up', () => {
     const asker = freshDb();
     await applyEnvelopes(asker, testPair(), ME, [await question(), await rawAnswer(sampleWalkthrough(4))]);
     const problem = { step: 3, site: 'crm.acme.internal' };
-    const sent = await composeMessage(asker, testPair(), 'follow-up', { threadId: THREAD, text: '', walkthroughProblem: problem }, {
-      id: '33333333-3333-4333-8333-000000000003',
-      now: 5000,
-    });
+    const sent = await composeMessage(
+      asker,
+      testPair(),
+      'follow-up',
+      { threadId: THREAD, text: '', walkthroughProblem: problem },
+      {
+        id: '33333333-3333-4333-8333-000000000003',
+        now: 5000,
+      },
+    );
     expect(((await asker.messages.get(sent.id)) as StoredMessage).walkthroughProblem).toEqual(problem);
 
     const helper = freshDb(PEER);
-    const helperPair = testPair({ peerDeviceId: ME, myRole: 'mentor' });
-    const followUp = await envelope(3, ME, 'follow-up', encodePayload('follow-up', { threadId: THREAD, text: '', walkthroughProblem: problem }), sent.id);
+    const helperPair = testPair({ peerDeviceId: ME, myRole: 'helper' });
+    const followUp = await envelope(
+      3,
+      ME,
+      'follow-up',
+      encodePayload('follow-up', { threadId: THREAD, text: '', walkthroughProblem: problem }),
+      sent.id,
+    );
     const report = await applyEnvelopes(helper, helperPair, PEER, [await question(), followUp]);
     expect(report.outcomes.applied).toBe(2);
     expect(((await helper.messages.get(sent.id)) as StoredMessage).walkthroughProblem).toEqual(problem);
