@@ -32,3 +32,12 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`popup JavaScript      ${kb(popup)} (budget ${kb(POPUP_BUDGET)}: ${popup < POPUP_BUDGET ? 'within' : 'OVER'})`);
 console.log(`options JavaScript    ${kb(options)}`);
 console.log(`service worker        ${kb(background)}`);
+
+// Injected on demand only (0 bytes in a page before the person's click): what that click costs the page.
+for (const script of ['picker.js', 'recorder.js', 'player.js']) {
+  try {
+    console.log(`${script.padEnd(22)}${kb(readFileSync(join(OUTPUT, script)).length)} (injected only when asked for)`);
+  } catch {
+    console.log(`${script.padEnd(22)}not built`);
+  }
+}
