@@ -349,7 +349,9 @@ async function walkthroughReplay(asker: Actor, helper: Actor, question: string):
   await crmA.getByRole('button', { name: 'Save' }).click();
   const editor = (await helper.person.popupFor(crmA)).page;
   await openQuestion(editor);
-  await expect(editor.getByRole('list', { name: helper.words.of('walkthrough_steps_label') }).getByRole('listitem')).toHaveCount(4);
+  await expect(editor.getByRole('list', { name: helper.words.of('walkthrough_steps_label') }).getByRole('listitem')).toHaveCount(
+    4,
+  );
   const stop = editor.getByRole('button', { name: helper.words.of('recorder_stop') });
   if (await stop.isVisible()) await stop.click();
   await editor.getByRole('button', { name: helper.words.of('recorder_send') }).click();
@@ -361,7 +363,11 @@ async function walkthroughReplay(asker: Actor, helper: Actor, question: string):
   const popup = (await asker.person.popupFor(page)).page;
   await zoomTo(popup, POPUP_SIZE, 1);
   await popup.getByRole('tab', { name: new RegExp(`^${words.of('tab_mine')}`) }).click();
-  await popup.getByRole('list', { name: words.of('tab_mine') }).getByRole('button').filter({ hasText: question }).click();
+  await popup
+    .getByRole('list', { name: words.of('tab_mine') })
+    .getByRole('button')
+    .filter({ hasText: question })
+    .click();
   const show = popup.getByRole('button', { name: words.of('walkthrough_show') });
   await expect(show).toBeVisible({ timeout: 30_000 });
   await shoot(popup, asker, 'popup-thread-walkthrough', 'popup');

@@ -3,10 +3,10 @@
  * step's caption, in a shadow root of their own, in the top layer. The card is a non-modal
  * dialog: focus moves to it when it opens and Tab cycles within its buttons, but the page stays
  * usable with the pointer (only the card takes pointer events), because the person does each
- * step themselves. Styles go through the CSSOM (element.style), which a page's
- * Content-Security-Policy does not restrict, with `!important` against the page's rules; the
- * colours follow the system's light or dark setting. Text is only ever set as text.
+ * step themselves. Styled through the CSSOM (lib/platform/in-page-host.ts); the colours follow
+ * the system's light or dark setting. Text is only ever set as text.
  */
+import { createInPageHost, css, mountInTopLayer } from '../platform/in-page-host';
 
 export type PlayerAction = 'back' | 'next' | 'yes' | 'no' | 'tell' | 'go' | 'close';
 
@@ -35,7 +35,6 @@ export interface Box {
 }
 
 const ACCENT = '#e4007c';
-const Z_TOP = '2147483647';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const PALETTES = {
   light: {
@@ -61,10 +60,6 @@ const PALETTES = {
 const MARGIN = 16;
 const OUTLINE_GAP = 4;
 
-function css(element: HTMLElement, styles: Record<string, string>): void {
-  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
-}
-
 export interface PlayerView {
   render(content: CardContent): void;
   /** The outline around `box` (viewport coordinates of the top window), or none. */
@@ -82,24 +77,8 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
   const palette = () => (dark?.matches ? PALETTES.dark : PALETTES.light);
   const previousFocus = document.activeElement as HTMLElement | null;
 
-  const host = document.createElement('binome-player');
-  css(host, {
-    all: 'initial',
-    position: 'fixed',
-    inset: '0',
-    width: 'auto',
-    height: 'auto',
-    margin: '0',
-    padding: '0',
-    border: '0',
-    background: 'transparent',
-    overflow: 'visible',
-    'z-index': Z_TOP,
-    display: 'block',
-    // The page under it stays usable: only the card takes the pointer.
-    'pointer-events': 'none',
-  });
-  const root = host.attachShadow({ mode: 'open' });
+  // The page under it stays usable: only the card takes the pointer.
+  const { host, root } = createInPageHost('binome-player', 'none');
 
   const box = document.createElement('div');
   box.setAttribute('aria-hidden', 'true');
@@ -233,16 +212,7 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
   const onScheme = () => paint();
   dark?.addEventListener?.('change', onScheme);
 
-  document.documentElement.append(host);
-  // The top layer puts the card above the page's own popovers and fullscreen parts.
-  if (typeof host.showPopover === 'function') {
-    try {
-      host.setAttribute('popover', 'manual');
-      host.showPopover();
-    } catch {
-      host.removeAttribute('popover');
-    }
-  }
+  mountInTopLayer(host);
 
   return {
     host,

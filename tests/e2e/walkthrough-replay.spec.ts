@@ -18,7 +18,9 @@ const card = (page: Page) => page.locator('binome-player').getByRole('dialog');
 /** The outline the player draws, as a box in the page's viewport. */
 async function outlineBox(page: Page) {
   return page.locator('binome-player').evaluate((host) => {
-    const box = [...(host.shadowRoot?.children ?? [])].find((child) => child.getAttribute('aria-hidden') === 'true') as HTMLElement;
+    const box = [...(host.shadowRoot?.children ?? [])].find(
+      (child) => child.getAttribute('aria-hidden') === 'true',
+    ) as HTMLElement;
     if (!box || box.style.display === 'none') return null;
     const rect = box.getBoundingClientRect();
     return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
@@ -135,7 +137,11 @@ test('a walkthrough recorded on page A replays on the asker’s own page, step b
       .include('binome-player')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
-    expect(results.violations.map((violation) => `${colorScheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) => `${colorScheme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 
   // Step 4: Next, then "Enregistrer", found by what it does although every word changed.
@@ -152,4 +158,27 @@ test('a walkthrough recorded on page A replays on the asker’s own page, step b
   const hugoThread = await helper.popup();
   await hugoThread.openThread(hugoThread.inboxFrom('Anne Martin').first());
   await expect(hugoThread.page.getByText('Step 3 was not found on crm.acme.internal.')).toBeVisible({ timeout: 20_000 });
+
+  // Later, from the full knowledge log (no grant on any tab there): the page opens in a new tab,
+  // one sentence says what to do, and Binôme's button there offers the walkthrough first.
+  const log = await asker.logPage();
+  await log.entries().filter({ hasText: 'How do I add a new contact?' }).click();
+  const opened = asker.context.waitForEvent('page', (candidate) => candidate.url() === PAGE_A);
+  await log.page.getByRole('button', { name: 'Show me on my page' }).click();
+  const crmTab = await opened;
+  await expect(
+    log.page.getByText('The page for this walkthrough (crm.acme.internal) is open in a new tab.', { exact: false }),
+  ).toBeVisible();
+  await crmTab.waitForLoadState();
+  const offerPopup = await asker.popupFor(crmTab);
+  await expect(offerPopup.page.getByText('Hugo showed you how to do this on this site.')).toBeVisible();
+  const offerClosed = offerPopup.page.waitForEvent('close');
+  await offerPopup.page.getByRole('button', { name: 'Show me', exact: true }).click();
+  await offerClosed;
+  const again = card(crmTab);
+  await expect(again).toContainText('Step 1 of 4');
+  await expectOutlined(crmTab, crmTab.getByTestId('new-contact'));
+  // Esc leaves and removes everything the player added.
+  await crmTab.keyboard.press('Escape');
+  await expect(crmTab.locator('binome-player')).toHaveCount(0);
 });

@@ -53,7 +53,9 @@ function finder(answers: Array<() => Resolution>): FindStep & { calls: number; s
 }
 
 beforeEach(() => {
-  ({ document } = parseHTML('<!doctype html><html><body><button id="save">Save</button><input id="name"></body></html>') as unknown as {
+  ({ document } = parseHTML(
+    '<!doctype html><html><body><button id="save">Save</button><input id="name"></body></html>',
+  ) as unknown as {
     document: Document;
   });
   const view = document.defaultView as unknown as Window & typeof globalThis;
@@ -76,7 +78,14 @@ describe('the running player', () => {
   it('moves on when the person clicks the outlined element, not on a click the page makes', async () => {
     const save = document.getElementById('save')!;
     const find = finder([() => ({ kind: 'sure', element: save, score: 10 })]);
-    const player = runPlayer({ walkthrough: sampleWalkthrough(2), helperName: 'Hugo', find, tellHelper: vi.fn(), onClosed: vi.fn(), view: recordingView });
+    const player = runPlayer({
+      walkthrough: sampleWalkthrough(2),
+      helperName: 'Hugo',
+      find,
+      tellHelper: vi.fn(),
+      onClosed: vi.fn(),
+      view: recordingView,
+    });
     await settle();
     expect(player.state()).toMatchObject({ phase: 'showing', step: 0 });
     save.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click'));
@@ -111,9 +120,21 @@ describe('the running player', () => {
   it('looks again, without throwing, when the page removes the outlined element', async () => {
     const save = document.getElementById('save')!;
     let frame: (() => void) | null = null;
-    Object.assign(globalThis, { requestAnimationFrame: (callback: () => void) => ((frame = callback), 1) });
+    Object.assign(globalThis, {
+      requestAnimationFrame: (callback: () => void) => {
+        frame = callback;
+        return 1;
+      },
+    });
     const find = finder([() => ({ kind: 'sure', element: save, score: 10 }), () => ({ kind: 'missing' })]);
-    const player = runPlayer({ walkthrough: sampleWalkthrough(2), helperName: 'Hugo', find, tellHelper: vi.fn(), onClosed: vi.fn(), view: recordingView });
+    const player = runPlayer({
+      walkthrough: sampleWalkthrough(2),
+      helperName: 'Hugo',
+      find,
+      tellHelper: vi.fn(),
+      onClosed: vi.fn(),
+      view: recordingView,
+    });
     await settle();
     expect(player.state().phase).toBe('showing');
     save.remove();
@@ -152,7 +173,14 @@ describe('the running player', () => {
   it('Close removes the view, stops looking and says it closed', async () => {
     const onClosed = vi.fn();
     const find = finder([() => ({ kind: 'missing' })]);
-    const player = runPlayer({ walkthrough: sampleWalkthrough(2), helperName: 'Hugo', find, tellHelper: vi.fn(), onClosed, view: recordingView });
+    const player = runPlayer({
+      walkthrough: sampleWalkthrough(2),
+      helperName: 'Hugo',
+      find,
+      tellHelper: vi.fn(),
+      onClosed,
+      view: recordingView,
+    });
     act('close');
     expect(destroyed).toBe(true);
     expect(onClosed).toHaveBeenCalledOnce();

@@ -15,7 +15,12 @@ import { sampleStep, sampleTarget, sampleWalkthrough } from './sample';
 async function logWithWalkthrough() {
   const db = freshDb();
   await db.pairs.add(testPair());
-  const threadId = await addEntry(db, { question: 'How do I save a deal?', answer: 'Like this:', at: 1000, url: 'https://crm.acme.internal/deals/1' });
+  const threadId = await addEntry(db, {
+    question: 'How do I save a deal?',
+    answer: 'Like this:',
+    at: 1000,
+    url: 'https://crm.acme.internal/deals/1',
+  });
   const answer = (await db.messages.where('threadId').equals(threadId).toArray()).find((message) => message.kind === 'answer')!;
   await db.messages.update(answer.id, { walkthrough: sampleWalkthrough(3) } as Partial<StoredMessage>);
   const followUp: StoredMessage = {
@@ -44,17 +49,26 @@ describe('walkthroughs in the knowledge log', () => {
     const target = emptyDb();
     await importJson(target, JSON.stringify(await exportJson(db)));
     expect(((await target.messages.get(answerId)) as StoredMessage).walkthrough).toEqual(sampleWalkthrough(3));
-    expect(((await target.messages.get(followUpId)) as StoredMessage).walkthroughProblem).toEqual({ step: 2, site: 'crm.acme.internal' });
+    expect(((await target.messages.get(followUpId)) as StoredMessage).walkthroughProblem).toEqual({
+      step: 2,
+      site: 'crm.acme.internal',
+    });
     expect(await buddyWalkthroughs(target, [threadId])).toHaveLength(1);
   });
 
   it.each([
     ['500 steps', { ...sampleWalkthrough(1), steps: Array.from({ length: 500 }, () => sampleStep()) }],
-    ['a 1 MB selector', { ...sampleWalkthrough(1), steps: [sampleStep({ target: sampleTarget({ selector: 'x'.repeat(1_000_000) }) })] }],
+    [
+      'a 1 MB selector',
+      { ...sampleWalkthrough(1), steps: [sampleStep({ target: sampleTarget({ selector: 'x'.repeat(1_000_000) }) })] },
+    ],
   ])('a file whose walkthrough has %s is refused, and nothing is written', async (_, walkthrough) => {
     const { db, answerId } = await logWithWalkthrough();
     const file = await exportJson(db);
-    const hostile = { ...file, messages: file.messages.map((message) => (message.id === answerId ? { ...message, walkthrough } : message)) };
+    const hostile = {
+      ...file,
+      messages: file.messages.map((message) => (message.id === answerId ? { ...message, walkthrough } : message)),
+    };
     const target = emptyDb();
     const error = await importJson(target, JSON.stringify(hostile)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImportError);
