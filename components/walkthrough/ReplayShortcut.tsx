@@ -4,7 +4,7 @@ import { useShowWalkthrough } from './useShowWalkthrough';
 
 /** One sentence about a walkthrough and its "Show me" button, outside its thread. */
 export function ReplayShortcut({ message, text, label }: { message: WalkthroughMessage; text: string; label: string }) {
-  const { show, busy, note, error } = useShowWalkthrough(message);
+  const { show, openSite, busy, note, error } = useShowWalkthrough(message);
   return (
     <div className="replay-shortcut">
       <p>{text}</p>
@@ -12,6 +12,11 @@ export function ReplayShortcut({ message, text, label }: { message: WalkthroughM
         {label}
       </button>
       <StatusMessage text={note} />
+      {openSite && (
+        <button type="button" disabled={busy} onClick={() => void openSite.open()}>
+          {openSite.label}
+        </button>
+      )}
       <StatusMessage text={error} error />
     </div>
   );

@@ -6,7 +6,7 @@ import { useShowWalkthrough } from './useShowWalkthrough';
 
 /** A walkthrough the buddy sent: its numbered captions, and "Show me on my page". */
 export function ReplaySteps({ message }: { message: { id: string; walkthrough: Walkthrough } }) {
-  const { show, busy, note, error } = useShowWalkthrough(message);
+  const { show, openSite, busy, note, error } = useShowWalkthrough(message);
   return (
     <div className="walkthrough">
       <RecordedSteps walkthrough={message.walkthrough} />
@@ -14,6 +14,11 @@ export function ReplaySteps({ message }: { message: { id: string; walkthrough: W
         {t('walkthrough_show')}
       </button>
       <StatusMessage text={note} />
+      {openSite && (
+        <button type="button" disabled={busy} onClick={() => void openSite.open()}>
+          {openSite.label}
+        </button>
+      )}
       <StatusMessage text={error} error />
     </div>
   );

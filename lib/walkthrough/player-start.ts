@@ -19,6 +19,8 @@ export type ShowOutcome =
   | { kind: 'started' }
   /** The page was opened in a new tab: the person clicks Binôme's button there. */
   | { kind: 'opened'; site: string }
+  /** The popup is on another site: opening the page would close it before the person read what to do there. */
+  | { kind: 'elsewhere'; site: string }
   /** The walkthrough names no web page to open (never played: its address is not http or https). */
   | { kind: 'no-page' };
 
@@ -46,13 +48,14 @@ export async function startPlayer(db: BinomeDb, tabId: number, messageId: string
 
 /**
  * `tab`: the tab the popup is opened on, when it holds the activeTab grant for it (undefined on
- * the log page and where the popup has no tab).
+ * the log page and where the popup has no tab). `open`: open the page now even from the popup
+ * (its second click, once the person read what to do there).
  */
 export async function showWalkthrough(
   db: BinomeDb,
   message: { id: string; walkthrough: Walkthrough },
   tab: { id?: number; url?: string } | undefined,
-  now = Date.now(),
+  { open = false, now = Date.now() }: { open?: boolean; now?: number } = {},
 ): Promise<ShowOutcome> {
   const page = walkthroughPage(message.walkthrough);
   if (!page) return { kind: 'no-page' };
@@ -62,6 +65,7 @@ export async function showWalkthrough(
     return { kind: 'started' };
   }
   const site = siteOf(page.href);
+  if (tab && !open) return { kind: 'elsewhere', site };
   await write(db, waitingWalkthroughSetting, { messageId: message.id, site, at: now });
   await browser.tabs.create({ url: page.href, active: true });
   return { kind: 'opened', site };
