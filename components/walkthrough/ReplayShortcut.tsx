@@ -1,6 +1,7 @@
 import type { WalkthroughMessage } from '@/lib/walkthrough/replays';
 import { StatusMessage } from '../StatusMessage';
 import { useShowWalkthrough } from './useShowWalkthrough';
+import './replay.css';
 
 /** One sentence about a walkthrough and its "Show me" button, outside its thread. */
 export function ReplayShortcut({ message, text, label }: { message: WalkthroughMessage; text: string; label: string }) {

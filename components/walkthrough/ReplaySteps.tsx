@@ -3,6 +3,7 @@ import type { Walkthrough } from '@/lib/walkthrough/schema';
 import { StatusMessage } from '../StatusMessage';
 import { RecordedSteps } from './RecordedSteps';
 import { useShowWalkthrough } from './useShowWalkthrough';
+import './replay.css';
 
 /** A walkthrough the buddy sent: its numbered captions, and "Show me on my page". */
 export function ReplaySteps({ message }: { message: { id: string; walkthrough: Walkthrough } }) {
