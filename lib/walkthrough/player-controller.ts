@@ -75,9 +75,13 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]
  */
 function listenForUse(element: Element, action: WalkthroughStep['action'], used: () => void): () => void {
   let typed = false;
+  let fired = false;
   const fire = (event: Event) => {
-    // After the page has handled it: its reaction (a menu, a new view) is what the next step looks for.
-    if (event.isTrusted) setTimeout(used, 0);
+    // Once (leaving a field fires both change and focusout), and after the page has handled it:
+    // its reaction (a menu, a new view) is what the next step looks for.
+    if (!event.isTrusted || fired) return;
+    fired = true;
+    setTimeout(used, 0);
   };
   const handlers: Array<[string, EventListener]> = [];
   if (action === 'type') {
