@@ -10,6 +10,14 @@ export function css(element: HTMLElement, styles: Record<string, string>): void 
 }
 
 /**
+ * For elements inside the shadow root, which the page's rules cannot reach: no `!important`,
+ * which would also override a person's own text-spacing settings (WCAG 1.4.12).
+ */
+export function shadowCss(element: HTMLElement, styles: Record<string, string>): void {
+  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value);
+}
+
+/**
  * A host covering the viewport, not yet in the page. `pointerEvents: 'none'` lets the page
  * under it be used (only the parts that ask for the pointer take it); 'auto' takes the pointer.
  */

@@ -6,7 +6,7 @@
  * step themselves. Styled through the CSSOM (lib/platform/in-page-host.ts); the colours follow
  * the system's light or dark setting. Text is only ever set as text.
  */
-import { createInPageHost, css, mountInTopLayer } from '../platform/in-page-host';
+import { createInPageHost, mountInTopLayer, shadowCss as css } from '../platform/in-page-host';
 
 export type PlayerAction = 'back' | 'next' | 'yes' | 'no' | 'tell' | 'go' | 'close';
 
