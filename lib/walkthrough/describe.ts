@@ -37,13 +37,55 @@ export function describeStepTarget(element: Element): StepTarget {
   };
 }
 
+/** What a person acts on: a click on the icon inside a button is a click on the button. */
+const ACTIONABLE = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  ...[
+    'button',
+    'link',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'tab',
+    'checkbox',
+    'radio',
+    'switch',
+    'textbox',
+    'combobox',
+    'searchbox',
+    'slider',
+    'spinbutton',
+    'treeitem',
+  ].map((role) => `[role="${role}"]`),
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+].join(', ');
+
+/**
+ * The element a step should describe for what the person clicked (an event's target): the
+ * nearest actionable ancestor (button, link, field, a widget's role), a label's control, else
+ * the element itself. For the recorder, before `describeStepTarget`.
+ */
+export function stepElementFor(clicked: Element): Element {
+  const actionable = clicked.closest(ACTIONABLE);
+  if (actionable) return actionable;
+  const label = clicked.closest('label');
+  const control = (label as { control?: Element | null } | null)?.control;
+  return control ?? clicked;
+}
+
 /** What the element says about itself, cheap to read: the resolver reads it of every candidate. */
 export type TargetIdentity = Pick<StepTarget, 'tag' | 'role' | 'name' | 'label' | 'placeholder' | 'text' | 'testId' | 'id'>;
 
 export function identityOf(element: Element): TargetIdentity {
   const role = roleOf(element);
   const editable = isEditable(element, role);
-  const testIdAttribute = TEST_ID_ATTRIBUTES.find((name) => element.hasAttribute(name));
   return {
     tag: truncate(element.localName || element.tagName.toLowerCase(), 60) || 'unknown',
     role: clip(role, L.word),
@@ -51,9 +93,15 @@ export function identityOf(element: Element): TargetIdentity {
     label: clip(labelText(element), L.word),
     placeholder: clip(element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder') ?? '', L.word),
     text: editable ? '' : clip(visibleText(element), L.word),
-    testId: clip(testIdAttribute ? (element.getAttribute(testIdAttribute) ?? '') : '', L.word),
+    testId: testIdOf(element),
     id: element.id && !isGeneratedId(element.id) ? clip(element.id, L.id) : '',
   };
+}
+
+/** The value of the first test-id attribute present (data-testid, data-test, data-qa, data-cy), '' when none. */
+export function testIdOf(element: Element): string {
+  const attribute = TEST_ID_ATTRIBUTES.find((name) => element.hasAttribute(name));
+  return attribute ? clip(element.getAttribute(attribute) ?? '', L.word) : '';
 }
 
 /** A field, a contenteditable region or a widget playing a textbox: what it holds is the person's. */

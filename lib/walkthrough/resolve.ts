@@ -19,10 +19,10 @@
  * The step comes from a peer and is hostile until proven otherwise: its selectors are only
  * passed to querySelectorAll, length-capped and inside try/catch; its words only compared.
  */
-import { cssEscape } from '@/lib/capture/element-description';
+import { cssEscape, roleOf } from '@/lib/capture/element-description';
 import { foldText } from '@/lib/db/text';
 import { isGeneratedId, TEST_ID_ATTRIBUTES } from './generated';
-import { identityOf, placeOf, type TargetIdentity } from './describe';
+import { identityOf, placeOf, type TargetIdentity, testIdOf } from './describe';
 import { WALKTHROUGH_LIMITS as L } from './limits';
 import type { StepTarget } from './schema';
 
@@ -49,8 +49,10 @@ const MAX_ROOTS = 400;
 export interface ScoredCandidate {
   element: Element;
   score: number;
-  /** How many anchors agreed (test id, stable id, name, label, placeholder, data-*, a unique selector hit). */
+  /** How many anchors agreed (test id, stable id, name, label, placeholder, data-*, a selector naming something). */
   anchors: number;
+  /** Some words in common with the name, label, placeholder or text, short of the same words: a rename. */
+  wordsOverlap: boolean;
   roleAgrees: boolean;
 }
 
@@ -58,27 +60,45 @@ export function resolveStepTarget(target: StepTarget, root: Document): Resolutio
   return decide(rankStepTarget(target, root));
 }
 
-/** Every candidate with its score, best first: the resolver's working, for tests and the benchmark. */
+/**
+ * The candidates that matter, best first: the resolver's working, for tests and the benchmark.
+ * Every candidate is scored on its structure first (cheap: attributes and position); words and
+ * place (the accessible name and the visible text need the page's layout) are read only while
+ * they could still bring a candidate within the margin of the best, so a page of a thousand
+ * look-alike rows costs the rows that could matter. The answer is the same as reading them all.
+ */
 export function rankStepTarget(target: StepTarget, root: Document): ScoredCandidate[] {
   const expected = expectedRoot(target, root);
-  const roots = openRoots(root);
-  const scored: ScoredCandidate[] = [];
-  for (const scope of roots) {
+  const structural: ScoredCandidate[] = [];
+  for (const scope of openRoots(root)) {
     const selectorHits = safeQueryAll(scope, target.selector);
     for (const element of candidatesIn(scope, target, selectorHits)) {
-      if (!isShown(element)) continue;
-      scored.push(scoreCandidate(target, element, { selectorHits, inExpectedRoot: scope === expected }));
+      structural.push(scoreStructure(target, element, { selectorHits, inExpectedRoot: scope === expected }));
     }
   }
-  return scored.sort((a, b) => b.score - a.score);
+  structural.sort((a, b) => b.score - a.score);
+  const bound = wordsAndPlaceBound(target);
+  const ranked: ScoredCandidate[] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  for (const candidate of structural) {
+    // Sorted by structure: no candidate from here on can come within the margin of the best.
+    if (candidate.score + bound < best - RESOLVER_THRESHOLDS.margin) break;
+    if (!isShown(candidate.element)) continue;
+    const scored = addWordsAndPlace(target, candidate);
+    ranked.push(scored);
+    best = Math.max(best, scored.score);
+  }
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 export function decide(ranked: readonly ScoredCandidate[]): Resolution {
   const [best, second] = ranked;
-  if (!best || best.score < RESOLVER_THRESHOLDS.unsure || best.anchors === 0) return { kind: 'missing' };
+  // A role and a place alone are not a guess worth asking about: something must name it.
+  if (!best || best.score < RESOLVER_THRESHOLDS.unsure || (best.anchors === 0 && !best.wordsOverlap)) return { kind: 'missing' };
   const score = round(best.score);
   const ahead = best.score - (second?.score ?? 0) >= RESOLVER_THRESHOLDS.margin;
-  if (best.score >= RESOLVER_THRESHOLDS.sure && ahead && best.roleAgrees) return { kind: 'sure', element: best.element, score };
+  if (best.score >= RESOLVER_THRESHOLDS.sure && ahead && best.roleAgrees && best.anchors > 0)
+    return { kind: 'sure', element: best.element, score };
   return { kind: 'unsure', element: best.element, score };
 }
 
@@ -87,8 +107,16 @@ export function decide(ranked: readonly ScoredCandidate[]): Resolution {
 type Root = Document | ShadowRoot;
 
 /**
+ * Binôme's own in-page UI (the player's card, the picker, the recorder's bar) lives in elements
+ * named `binome-…` with a shadow root: never a candidate, never observed. A step "click Next"
+ * must find the page's Next, not the player's.
+ */
+const OWN_HOST = /^binome-/;
+
+/**
  * The document, every open shadow root and every same-origin frame's document under it,
- * depth first. Closed shadow roots and cross-origin frames cannot be read: they are skipped.
+ * depth first. Closed shadow roots and cross-origin frames cannot be read: they are skipped,
+ * and so is Binôme's own UI.
  */
 export function openRoots(document: Document): Root[] {
   const roots: Root[] = [];
@@ -98,7 +126,7 @@ export function openRoots(document: Document): Root[] {
     for (const element of Array.from(root.querySelectorAll('*'))) {
       if (roots.length >= MAX_ROOTS) return;
       const shadow = (element as { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (shadow) visit(shadow, depth + 1);
+      if (shadow && !OWN_HOST.test(element.localName)) visit(shadow, depth + 1);
       const frameDocument = documentOfFrame(element);
       if (frameDocument) visit(frameDocument, depth + 1);
     }
@@ -224,34 +252,25 @@ interface ScoreContext {
 }
 
 export function scoreCandidate(target: StepTarget, element: Element, context: ScoreContext): ScoredCandidate {
-  const seen: TargetIdentity = identityOf(element);
+  return addWordsAndPlace(target, scoreStructure(target, element, context));
+}
+
+/** Role, tag, test id, id, data-*, selector, sibling position: what a translation keeps, cheap to read. */
+function scoreStructure(target: StepTarget, element: Element, context: ScoreContext): ScoredCandidate {
   let score = 0;
   let anchors = 0;
 
   // Role, else tag.
-  const roleAgrees = !target.role || seen.role === target.role;
+  const roleAgrees = !target.role || roleOf(element) === target.role;
   if (target.role) score += roleAgrees ? W.role : W.roleMismatch;
-  score += seen.tag === target.tag ? W.tag : W.tagMismatch;
+  score += element.localName === target.tag ? W.tag : W.tagMismatch;
 
-  // Words: agreement counts, disagreement does not (a translation or a rename is not evidence against).
-  const name = similarity(target.name, seen.name);
-  score += W.name * name;
-  if (name === 1) anchors++;
-  const label = similarity(target.label, seen.label);
-  score += (target.label && fold(target.label) === fold(target.name) ? W.textSameAsName : W.label) * label;
-  if (label === 1) anchors++;
-  const placeholder = similarity(target.placeholder, seen.placeholder);
-  score += W.placeholder * placeholder;
-  if (placeholder === 1) anchors++;
-  const text = similarity(target.text, seen.text);
-  score += (target.text && fold(target.text) === fold(target.name) ? W.textSameAsName : W.text) * text;
-
-  // Structure: what a translation keeps.
   if (target.testId) {
-    if (seen.testId === target.testId) {
+    const testId = testIdOf(element);
+    if (testId === target.testId) {
       score += W.testId;
       anchors++;
-    } else if (seen.testId) score += W.testIdMismatch;
+    } else if (testId) score += W.testIdMismatch;
   }
   if (target.id) {
     if (element.id === target.id) {
@@ -282,14 +301,39 @@ export function scoreCandidate(target: StepTarget, element: Element, context: Sc
     else if (hits.length <= 3) score += W.selectorFew;
   }
 
-  // Position: weak, it is what changes first.
+  // Position among siblings: weak, it is what changes first.
   const parent = element.parentElement ?? (element.parentNode as ParentNode | null);
   if (parent) {
     const siblings = parent.children;
     const index = Array.prototype.indexOf.call(siblings, element);
     if (index === target.siblingIndex) score += siblings.length === target.siblingCount ? W.sibling : W.siblingIndexOnly;
   }
-  if (target.place.width > 0 || target.place.height > 0) {
+  if (context.inExpectedRoot) score += W.expectedRoot;
+
+  return { element, score, anchors, wordsOverlap: false, roleAgrees };
+}
+
+/** Name, label, placeholder, text and place: agreement counts, disagreement does not (a translation or a rename is not evidence against). */
+function addWordsAndPlace(target: StepTarget, structural: ScoredCandidate): ScoredCandidate {
+  const { element } = structural;
+  const seen: TargetIdentity = identityOf(element);
+  let { score, anchors } = structural;
+
+  const name = similarity(target.name, seen.name);
+  score += W.name * name;
+  if (name === 1) anchors++;
+  const label = similarity(target.label, seen.label);
+  score += labelWeight(target) * label;
+  if (label === 1) anchors++;
+  const placeholder = similarity(target.placeholder, seen.placeholder);
+  score += W.placeholder * placeholder;
+  if (placeholder === 1) anchors++;
+  const text = similarity(target.text, seen.text);
+  score += textWeight(target) * text;
+  const wordsOverlap = [name, label, placeholder, text].some((value) => value > 0);
+
+  // Place on the page: weak too.
+  if (hasPlace(target)) {
     const place = placeOf(element);
     if (place.width > 0 || place.height > 0) {
       const distance = Math.hypot(
@@ -299,9 +343,31 @@ export function scoreCandidate(target: StepTarget, element: Element, context: Sc
       score += W.place * Math.max(0, 1 - distance / W.placeReach);
     }
   }
-  if (context.inExpectedRoot) score += W.expectedRoot;
+  return { ...structural, score, anchors, wordsOverlap };
+}
 
-  return { element, score, anchors, roleAgrees };
+/** The most words and place can add to a candidate for this step. */
+function wordsAndPlaceBound(target: StepTarget): number {
+  return (
+    (target.name ? W.name : 0) +
+    (target.label ? labelWeight(target) : 0) +
+    (target.placeholder ? W.placeholder : 0) +
+    (target.text ? textWeight(target) : 0) +
+    (hasPlace(target) ? W.place : 0)
+  );
+}
+
+/** A field's label usually is its name, and a button's text its name: repeating it adds little. */
+function labelWeight(target: StepTarget): number {
+  return target.label && fold(target.label) === fold(target.name) ? W.textSameAsName : W.label;
+}
+
+function textWeight(target: StepTarget): number {
+  return target.text && fold(target.text) === fold(target.name) ? W.textSameAsName : W.text;
+}
+
+function hasPlace(target: StepTarget): boolean {
+  return target.place.width > 0 || target.place.height > 0;
 }
 
 /** 1 when the folded texts are equal, a share of words in common otherwise, 0 when either is empty. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeStepTarget } from '@/lib/walkthrough/describe';
-import { rankStepTarget, resolveStepTarget } from '@/lib/walkthrough/resolve';
+import { decide, openRoots, rankStepTarget, resolveStepTarget, scoreCandidate } from '@/lib/walkthrough/resolve';
 import { stepTargetSchema } from '@/lib/walkthrough/schema';
 import { waitForStepTarget } from '@/lib/walkthrough/wait';
 import { RECORDED_STEPS, REPLAY_CASES } from '../../fixtures/walkthrough-cases';
@@ -84,5 +84,56 @@ describe('decoys: a wrong element is never sure', () => {
     // The right one is there among look-alikes: found, and if sure, on it.
     expect(resolution.kind, explain(index, page)).not.toBe('missing');
     if (resolution.kind === 'sure') expect(resolution.element).toBe(locate(page, expected));
+  });
+});
+
+describe('plausible but not certain', () => {
+  it('a renamed button with nothing else that names it is asked about, not missing and not sure', () => {
+    const page = loadPage('crm-b-renamed.html');
+    const save = locate(page, ['button[data-action="save"]']);
+    // The build dropped the attribute the step's selector and data-* named.
+    save.removeAttribute('data-action');
+    const resolution = resolveStepTarget(recorded[3]!, page);
+    expect(resolution.kind, explain(3, page)).toBe('unsure');
+    expect(resolution.kind !== 'missing' && resolution.element).toBe(save);
+  });
+});
+
+describe('reading words only while they can matter', () => {
+  it('answers as scoring every element of every root in full would, on every pair', () => {
+    for (const replay of REPLAY_CASES) {
+      const page = loadPage(replay.page);
+      if (replay.lateMs) revealLateContent(page);
+      recorded.forEach((target, index) => {
+        const everything = openRoots(page)
+          .flatMap((root) => Array.from(root.querySelectorAll('*')).map((element) => ({ root, element })))
+          .map(({ root, element }) =>
+            scoreCandidate(target, element, {
+              selectorHits: Array.from(root.querySelectorAll(target.selector)),
+              inExpectedRoot: root === page,
+            }),
+          )
+          .sort((a, b) => b.score - a.score);
+        const full = decide(everything);
+        const fast = resolveStepTarget(target, page);
+        expect(fast, `${replay.id}, step ${index + 1}`).toEqual(full);
+      });
+    }
+  });
+});
+
+describe("Binôme's own UI in the page", () => {
+  it('is never a candidate: the player card’s buttons are not the page’s', () => {
+    const page = loadPage('crm-b-gone.html');
+    const host = page.createElement('binome-player');
+    page.documentElement.append(host);
+    // The card carries a look-alike of the recorded Save button, test id and all.
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button type="submit" data-action="save">Save</button>';
+    expect(resolveStepTarget(recorded[3]!, page).kind).toBe('missing');
+
+    const other = page.createElement('acme-widget');
+    page.body.append(other);
+    other.attachShadow({ mode: 'open' }).innerHTML = '<button type="submit" data-action="save">Save</button>';
+    expect(resolveStepTarget(recorded[3]!, page).kind).toBe('sure');
   });
 });
