@@ -297,6 +297,33 @@ const NAME_FROM_CONTENT = new Set([
   'treeitem',
 ]);
 
+/**
+ * What a field's own labels say: aria-labelledby targets, else its <label> elements (for=,
+ * wrapping). Unlike `accessibleName`, never aria-label, title or placeholder: the walkthrough
+ * recorder keeps those apart, as independent ways of finding the field again.
+ */
+export function labelText(element: Element): string {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
+  if (labelledBy) {
+    const text = collapse(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => byId(root, id))
+        .filter((target): target is Element => !!target && target !== element)
+        .map((target) => textOf(target, { includeHidden: true }))
+        .join(' '),
+    );
+    if (text) return text;
+  }
+  if (!LABELABLE.has(element.localName)) return '';
+  return collapse(
+    labelsOf(element, root)
+      .map((label) => textOf(label, { skip: element }))
+      .join(' '),
+  );
+}
+
 function labelsOf(element: Element, root: Document | ShadowRoot): Element[] {
   const native = (element as { labels?: ArrayLike<Element> | null }).labels;
   if (native && native.length > 0) return Array.from(native);
@@ -541,7 +568,7 @@ function collapse(text: string): string {
 }
 
 /** Cuts to `max` UTF-16 units (the unit zod's max counts), with an ellipsis, never inside a pair. */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, max - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);

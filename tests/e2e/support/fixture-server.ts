@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
@@ -11,9 +12,10 @@ export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com', 
 /** Serves tests/fixtures/pages; the browser reaches it under real tools' hostnames. */
 export async function startFixtureServer(): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
-    const name = (request.url ?? '/').split('?')[0]!.split('/').pop() || 'index.html';
+    // A page by its path under tests/fixtures/pages (sub-folders such as walkthrough/ too); the
+    // last part alone, as before, for the tools' own addresses (/x/_layouts/15/Doc.aspx → Doc.html).
     try {
-      const body = await readFile(join(PAGES, name.endsWith('.html') ? name : `${name}.html`));
+      const body = await readFile(pageUnder(decodeURIComponent((request.url ?? '/').split('?')[0]!)));
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     } catch {
       response.writeHead(404).end('Not found');
@@ -25,4 +27,13 @@ export async function startFixtureServer(): Promise<{ port: number; close(): Pro
     port: typeof address === 'object' && address ? address.port : 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The file for a request path, never outside tests/fixtures/pages (no `..`, no absolute path). */
+function pageUnder(urlPath: string): string {
+  const withHtml = (name: string) => (name.endsWith('.html') ? name : `${name}.html`);
+  const relative = normalize(urlPath.replace(/^\/+/, '')).replace(/^(\.\.(\/|\\|$))+/, '');
+  const nested = join(PAGES, withHtml(relative));
+  if (relative && nested.startsWith(PAGES + sep) && existsSync(nested)) return nested;
+  return join(PAGES, withHtml(urlPath.split('/').pop() || 'index'));
 }
