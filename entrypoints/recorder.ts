@@ -11,7 +11,7 @@
  * goes to the background (lib/messaging/recorder-to-background.ts), which keeps the draft in
  * Dexie: the popup that started this closes when the helper clicks the page.
  *
- * A small bar in a closed shadow root shows the count and "Finish"; it moves to the other
+ * A small bar in a shadow root shows the count and "Finish"; it moves to the other
  * edge when what the helper clicks or focuses lies under it.
  */
 import { browser } from 'wxt/browser';
@@ -23,7 +23,14 @@ import type {
   RecordingState,
 } from '@/lib/messaging/recorder-to-background';
 import { describeStepTarget } from '@/lib/walkthrough/describe';
-import { controlOf, gestureOfChange, gestureOfClick, isTextEntry, labelledControl, type RecordedGesture } from '@/lib/walkthrough/recorder-fields';
+import {
+  controlOf,
+  gestureOfChange,
+  gestureOfClick,
+  isTextEntry,
+  labelledControl,
+  type RecordedGesture,
+} from '@/lib/walkthrough/recorder-fields';
 import { clampTarget } from '@/lib/walkthrough/recorder-step';
 import { buildRecorderBar, type RecorderBar } from '@/lib/walkthrough/recorder-bar';
 
@@ -62,7 +69,9 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
     finishLabel: t('recorder_finish'),
     onFinish: () => {
       stop();
-      void send({ type: 'recorder:finish' }).catch((error: unknown) => console.warn('Binôme could not finish the recording', error));
+      void send({ type: 'recorder:finish' }).catch((error: unknown) =>
+        console.warn('Binôme could not finish the recording', error),
+      );
     },
   });
   const show = (state: RecordingState) =>

@@ -58,7 +58,11 @@ export function RecordingEditor({ draft, recorder, skill, headingLevel, tabId }:
           </button>
         </div>
       ) : (
-        draft.interrupted && <p className="recording-note">{t(draft.interrupted === 'tab-closed' ? 'recorder_tab_closed' : 'recorder_page_reloaded')}</p>
+        draft.interrupted && (
+          <p className="recording-note">
+            {t(draft.interrupted === 'tab-closed' ? 'recorder_tab_closed' : 'recorder_page_reloaded')}
+          </p>
+        )
       )}
       {draft.full && <p className="recording-note">{t('recorder_full', String(WALKTHROUGH_LIMITS.steps))}</p>}
       {count === 0 ? (

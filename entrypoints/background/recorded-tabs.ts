@@ -10,7 +10,9 @@ import { onRecordedTabClosed, onRecordedTabLoaded } from '@/lib/walkthrough/reco
 export function onTabUpdated(db: BinomeDb) {
   return (tabId: number, change: Browser.tabs.OnUpdatedInfo): void => {
     if (change.status !== 'complete') return;
-    void onRecordedTabLoaded(db, tabId).catch((error: unknown) => console.warn('Binôme could not follow the recorded tab', error));
+    void onRecordedTabLoaded(db, tabId).catch((error: unknown) =>
+      console.warn('Binôme could not follow the recorded tab', error),
+    );
   };
 }
 

@@ -84,7 +84,12 @@ export async function recordingState(db: BinomeDb, tabId: number): Promise<Recor
 }
 
 /** Adds a step to the tab's recording; null when the tab is not recording. Beyond the limit, the step is not kept. */
-export async function appendStep(db: BinomeDb, tabId: number, step: WalkthroughStep, now = Date.now()): Promise<RecordingState | null> {
+export async function appendStep(
+  db: BinomeDb,
+  tabId: number,
+  step: WalkthroughStep,
+  now = Date.now(),
+): Promise<RecordingState | null> {
   return db.transaction('rw', db.walkthroughDrafts, async () => {
     const draft = await recordingInTab(db, tabId);
     if (!draft) return null;

@@ -33,7 +33,21 @@ const CONTROLS = [
 ].join(', ');
 
 /** Input types whose content is typed (the others are buttons, boxes to tick, pickers). */
-const TYPED_INPUTS = new Set(['', 'text', 'search', 'email', 'tel', 'url', 'number', 'password', 'date', 'datetime-local', 'month', 'week', 'time']);
+const TYPED_INPUTS = new Set([
+  '',
+  'text',
+  'search',
+  'email',
+  'tel',
+  'url',
+  'number',
+  'password',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+]);
 
 /** autocomplete tokens of secrets and payment details (WHATWG autofill field names). */
 const SECRET_AUTOCOMPLETE = /(^|\s)(cc-[a-z-]+|current-password|new-password|one-time-code|transaction-amount)(\s|$)/i;
@@ -154,5 +168,7 @@ export function gestureOfChange(element: Element): RecordedGesture | null {
 
 /** An option's label as shown (for a select, the label, not the value sent with the form). */
 function textOf(element: Element): string {
-  return (element.getAttribute('aria-label') || element.getAttribute('label') || element.textContent || '').replace(/\s+/g, ' ').trim();
+  return (element.getAttribute('aria-label') || element.getAttribute('label') || element.textContent || '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -7,7 +7,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
 import { BackgroundError } from '../messaging/messaging';
-import { recorderToBackground, type RecorderToBackgroundHandlers, type RecorderToBackgroundMessage } from '../messaging/recorder-to-background';
+import {
+  recorderToBackground,
+  type RecorderToBackgroundHandlers,
+  type RecorderToBackgroundMessage,
+} from '../messaging/recorder-to-background';
 import { appendStep, recordingInTab, recordingState, stopRecordingInTab } from './recorder-draft';
 import { RECORDER_SCRIPT } from './recorder-start';
 import { makeStep } from './recorder-step';

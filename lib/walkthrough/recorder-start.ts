@@ -12,7 +12,8 @@ export const RECORDER_SCRIPT = '/recorder.js';
 
 /** The tab to record in: the one the page was opened for, else the active tab of the window. */
 export async function tabToRecord(tabId?: number): Promise<{ id: number; url: string } | null> {
-  const tab = tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return null;
   return { id: tab.id, url: tab.url ?? '' };
 }

@@ -68,7 +68,9 @@ export function defaultCaption(action: StepAction, target: StepTarget, choice = 
         if (choice && target.tag !== 'option' && target.role !== 'option' && words) {
           return t('walkthrough_caption_choose_in', [quoted(choice), words]);
         }
-        return choice || words ? t('walkthrough_caption_choose', quoted(choice || words)) : t('walkthrough_caption_click_unnamed');
+        return choice || words
+          ? t('walkthrough_caption_choose', quoted(choice || words))
+          : t('walkthrough_caption_click_unnamed');
       default:
         return words ? t('walkthrough_caption_click', words) : t('walkthrough_caption_click_unnamed');
     }

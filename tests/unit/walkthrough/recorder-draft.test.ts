@@ -50,7 +50,7 @@ function step(caption: string): WalkthroughStep {
 /** The helper's browser, with the asker's question in it. */
 async function helperWithQuestion(): Promise<BinomeDb> {
   const db = freshDb();
-  await db.pairs.put(testPair({ myRole: 'mentor' }));
+  await db.pairs.put(testPair({ myRole: 'helper' }));
   const question = await sealedEnvelope({
     id: THREAD,
     pairId: PAIR_ID,
@@ -60,7 +60,7 @@ async function helperWithQuestion(): Promise<BinomeDb> {
     seq: 1,
     plaintext: encodePayload('question', { threadId: THREAD, text: 'How do I add an invoice?', context: null }),
   });
-  await applyEnvelopes(db, testPair({ myRole: 'mentor' }), ME, [question]);
+  await applyEnvelopes(db, testPair({ myRole: 'helper' }), ME, [question]);
   return db;
 }
 
@@ -158,9 +158,17 @@ describe('sending the walkthrough', () => {
   });
 
   it('is refused by the receiver too: an answer of 500 steps does not parse', () => {
-    const walkthrough = { startUrl: 'https://app.acme.com/', steps: Array.from({ length: 500 }, (_, index) => step(`S${index}`)) };
+    const walkthrough = {
+      startUrl: 'https://app.acme.com/',
+      steps: Array.from({ length: 500 }, (_, index) => step(`S${index}`)),
+    };
     const plaintext = JSON.stringify({ threadId: THREAD, text: '', walkthrough });
     expect(decodePayload('answer', plaintext)).toBeNull();
-    expect(decodePayload('answer', JSON.stringify({ threadId: THREAD, text: '', walkthrough: { ...walkthrough, steps: walkthrough.steps.slice(0, 4) } }))).not.toBeNull();
+    expect(
+      decodePayload(
+        'answer',
+        JSON.stringify({ threadId: THREAD, text: '', walkthrough: { ...walkthrough, steps: walkthrough.steps.slice(0, 4) } }),
+      ),
+    ).not.toBeNull();
   });
 });

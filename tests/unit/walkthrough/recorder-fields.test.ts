@@ -30,8 +30,11 @@ describe('a click', () => {
   });
 
   it('into a field, or on a select, gives no click step: typing and choosing are recorded instead', () => {
-    const document = page('<input id="n"><textarea></textarea><div contenteditable="true">x</div><select><option>A</option></select>');
-    for (const selector of ['input', 'textarea', 'div', 'select', 'option']) expect(gestureOfClick($(document, selector))).toBeNull();
+    const document = page(
+      '<input id="n"><textarea></textarea><div contenteditable="true">x</div><select><option>A</option></select>',
+    );
+    for (const selector of ['input', 'textarea', 'div', 'select', 'option'])
+      expect(gestureOfClick($(document, selector))).toBeNull();
   });
 
   it('on the label of a box to tick is the label, and says which field the browser clicks next', () => {
@@ -87,7 +90,9 @@ describe('password and payment fields', () => {
   });
 
   it('do not take ordinary fields for secret ones', () => {
-    const document = page('<input id="a" name="company"><input id="b" name="passport-office" placeholder="Office"><button id="c">Pay now</button>');
+    const document = page(
+      '<input id="a" name="company"><input id="b" name="passport-office" placeholder="Office"><button id="c">Pay now</button>',
+    );
     for (const id of ['#a', '#b', '#c']) expect(isSensitiveField($(document, id))).toBe(false);
   });
 });
@@ -95,7 +100,9 @@ describe('password and payment fields', () => {
 describe('a select', () => {
   it('is a choice of the option shown, with its label', () => {
     speak('en');
-    const document = page('<label for="v">Who can see it</label><select id="v"><option value="1">Anyone</option><option value="2" selected>Connections only</option></select>');
+    const document = page(
+      '<label for="v">Who can see it</label><select id="v"><option value="1">Anyone</option><option value="2" selected>Connections only</option></select>',
+    );
     const gesture = gestureOfChange($(document, '#v'))!;
     expect(gesture).toMatchObject({ action: 'choose', choice: 'Connections only' });
     expect(makeStep({ ...gesture, target: describeStepTarget(gesture.element), url: 'https://a.example/' }).caption).toBe(

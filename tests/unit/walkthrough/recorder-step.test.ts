@@ -54,12 +54,19 @@ describe('a recorded step', () => {
     speak('en');
     expect(defaultCaption('click', target())).toBe('Click “Save”');
     expect(defaultCaption('click', target({ name: '', text: '' }))).toBe('Click the highlighted part of the page');
-    expect(defaultCaption('type', target({ tag: 'input', role: 'textbox', name: 'Client name', text: '' }))).toBe('Type your Client name');
+    expect(defaultCaption('type', target({ tag: 'input', role: 'textbox', name: 'Client name', text: '' }))).toBe(
+      'Type your Client name',
+    );
     expect(defaultCaption('choose', target({ tag: 'li', role: 'option', name: 'Monthly' }), 'Monthly')).toBe('Choose “Monthly”');
   });
 
   it('keeps the address pattern, not the address', () => {
-    const step = makeStep({ action: 'click', target: target(), choice: '', url: 'https://app.acme.com/invoices/42?token=secret' });
+    const step = makeStep({
+      action: 'click',
+      target: target(),
+      choice: '',
+      url: 'https://app.acme.com/invoices/42?token=secret',
+    });
     expect(step.urlPattern).toBe('https://app.acme.com/invoices/*');
   });
 });
