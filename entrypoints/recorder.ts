@@ -24,7 +24,6 @@ import type {
 } from '@/lib/messaging/recorder-to-background';
 import { describeStepTarget } from '@/lib/walkthrough/describe';
 import {
-  controlOf,
   gestureOfChange,
   gestureOfClick,
   isTextEntry,
@@ -119,7 +118,7 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
     }
     const gesture = gestureOfClick(hit);
     // The browser clicks a label's field right after the label, in the same task.
-    labelFor = labelledControl(controlOf(hit));
+    labelFor = labelledControl(hit.closest('label') ?? hit);
     if (labelFor) setTimeout(() => (labelFor = null), 0);
     if (gesture) record(gesture);
   };

@@ -222,18 +222,8 @@ const FIELDS = new Set(['input', 'select', 'textarea']);
 export function accessibleName(element: Element): string {
   const root = element.getRootNode() as Document | ShadowRoot;
 
-  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
-  if (labelledBy) {
-    const text = collapse(
-      labelledBy
-        .split(/\s+/)
-        .map((id) => byId(root, id))
-        .filter((target): target is Element => !!target)
-        .map((target) => textOf(target, { includeHidden: true }))
-        .join(' '),
-    );
-    if (text) return text;
-  }
+  const labelledBy = labelledByText(element, root);
+  if (labelledBy) return labelledBy;
 
   const ariaLabel = collapse(element.getAttribute('aria-label') ?? '');
   if (ariaLabel) return ariaLabel;
@@ -304,22 +294,26 @@ const NAME_FROM_CONTENT = new Set([
  */
 export function labelText(element: Element): string {
   const root = element.getRootNode() as Document | ShadowRoot;
-  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
-  if (labelledBy) {
-    const text = collapse(
-      labelledBy
-        .split(/\s+/)
-        .map((id) => byId(root, id))
-        .filter((target): target is Element => !!target && target !== element)
-        .map((target) => textOf(target, { includeHidden: true }))
-        .join(' '),
-    );
-    if (text) return text;
-  }
+  const labelledBy = labelledByText(element, root);
+  if (labelledBy) return labelledBy;
   if (!LABELABLE.has(element.localName)) return '';
   return collapse(
     labelsOf(element, root)
       .map((label) => textOf(label, { skip: element }))
+      .join(' '),
+  );
+}
+
+/** The text of the elements aria-labelledby points at (hidden ones count), '' when none. */
+function labelledByText(element: Element, root: Document | ShadowRoot): string {
+  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').trim();
+  if (!labelledBy) return '';
+  return collapse(
+    labelledBy
+      .split(/\s+/)
+      .map((id) => byId(root, id))
+      .filter((target): target is Element => !!target)
+      .map((target) => textOf(target, { includeHidden: true }))
       .join(' '),
   );
 }

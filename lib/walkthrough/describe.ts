@@ -38,6 +38,49 @@ export function describeStepTarget(element: Element): StepTarget {
   };
 }
 
+/** What a person acts on: a click on the icon inside a button is a click on the button. */
+const ACTIONABLE = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  ...[
+    'button',
+    'link',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'tab',
+    'checkbox',
+    'radio',
+    'switch',
+    'textbox',
+    'combobox',
+    'searchbox',
+    'slider',
+    'spinbutton',
+    'treeitem',
+  ].map((role) => `[role="${role}"]`),
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+].join(', ');
+
+/**
+ * The element a step should describe for what the person clicked (an event's target): the
+ * nearest actionable ancestor (button, link, field, a widget's role), a label's control, else
+ * the element itself. For the recorder, before `describeStepTarget`.
+ */
+export function stepElementFor(clicked: Element): Element {
+  const actionable = clicked.closest(ACTIONABLE);
+  if (actionable) return actionable;
+  const label = clicked.closest('label');
+  const control = (label as { control?: Element | null } | null)?.control;
+  return control ?? clicked;
+}
+
 /** What the element says about itself, cheap to read: the resolver reads it of every candidate. */
 export type TargetIdentity = Pick<StepTarget, 'tag' | 'role' | 'name' | 'label' | 'placeholder' | 'text' | 'testId' | 'id'>;
 

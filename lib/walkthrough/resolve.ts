@@ -48,8 +48,10 @@ const MAX_ROOTS = 400;
 export interface ScoredCandidate {
   element: Element;
   score: number;
-  /** How many anchors agreed (test id, stable id, name, label, placeholder, data-*, a unique selector hit). */
+  /** How many anchors agreed (test id, stable id, name, label, placeholder, data-*, a selector naming something). */
   anchors: number;
+  /** Some words in common with the name, label, placeholder or text, short of the same words: a rename. */
+  wordsOverlap: boolean;
   roleAgrees: boolean;
 }
 
@@ -74,10 +76,12 @@ export function rankStepTarget(target: StepTarget, root: Document): ScoredCandid
 
 export function decide(ranked: readonly ScoredCandidate[]): Resolution {
   const [best, second] = ranked;
-  if (!best || best.score < RESOLVER_THRESHOLDS.unsure || best.anchors === 0) return { kind: 'missing' };
+  // A role and a place alone are not a guess worth asking about: something must name it.
+  if (!best || best.score < RESOLVER_THRESHOLDS.unsure || (best.anchors === 0 && !best.wordsOverlap)) return { kind: 'missing' };
   const score = round(best.score);
   const ahead = best.score - (second?.score ?? 0) >= RESOLVER_THRESHOLDS.margin;
-  if (best.score >= RESOLVER_THRESHOLDS.sure && ahead && best.roleAgrees) return { kind: 'sure', element: best.element, score };
+  if (best.score >= RESOLVER_THRESHOLDS.sure && ahead && best.roleAgrees && best.anchors > 0)
+    return { kind: 'sure', element: best.element, score };
   return { kind: 'unsure', element: best.element, score };
 }
 
@@ -244,6 +248,7 @@ export function scoreCandidate(target: StepTarget, element: Element, context: Sc
   if (placeholder === 1) anchors++;
   const text = similarity(target.text, seen.text);
   score += (target.text && fold(target.text) === fold(target.name) ? W.textSameAsName : W.text) * text;
+  const wordsOverlap = [name, label, placeholder, text].some((value) => value > 0);
 
   // Structure: what a translation keeps.
   if (target.testId) {
@@ -300,7 +305,7 @@ export function scoreCandidate(target: StepTarget, element: Element, context: Sc
   }
   if (context.inExpectedRoot) score += W.expectedRoot;
 
-  return { element, score, anchors, roleAgrees };
+  return { element, score, anchors, wordsOverlap, roleAgrees };
 }
 
 /** 1 when the folded texts are equal, a share of words in common otherwise, 0 when either is empty. */

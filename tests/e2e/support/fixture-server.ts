@@ -9,14 +9,16 @@ const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.url));
 /** Hostnames of real tools (and of a company's own, tests/e2e/managed.spec.ts) that the browsers resolve to the fixture server. */
 export const FIXTURE_HOSTS = ['excel.officeapps.live.com', 'onedrive.live.com', 'crm.acme.internal'];
 
-/** Serves tests/fixtures/pages; the browser reaches it under real tools' hostnames. */
+/** Serves tests/fixtures/pages (pages and their stylesheets); the browser reaches it under real tools' hostnames. */
 export async function startFixtureServer(): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     // A page by its path under tests/fixtures/pages (sub-folders such as walkthrough/ too); the
     // last part alone, as before, for the tools' own addresses (/x/_layouts/15/Doc.aspx → Doc.html).
     try {
-      const body = await readFile(pageUnder(decodeURIComponent((request.url ?? '/').split('?')[0]!)));
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      const path = pageUnder(decodeURIComponent((request.url ?? '/').split('?')[0]!));
+      const body = await readFile(path);
+      const type = path.endsWith('.css') ? 'text/css' : 'text/html';
+      response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(body);
     } catch {
       response.writeHead(404).end('Not found');
     }
@@ -31,7 +33,7 @@ export async function startFixtureServer(): Promise<{ port: number; close(): Pro
 
 /** The file for a request path, never outside tests/fixtures/pages (no `..`, no absolute path). */
 function pageUnder(urlPath: string): string {
-  const withHtml = (name: string) => (name.endsWith('.html') ? name : `${name}.html`);
+  const withHtml = (name: string) => (/\.(html|css)$/.test(name) ? name : `${name}.html`);
   const relative = normalize(urlPath.replace(/^\/+/, '')).replace(/^(\.\.(\/|\\|$))+/, '');
   const nested = join(PAGES, withHtml(relative));
   if (relative && nested.startsWith(PAGES + sep) && existsSync(nested)) return nested;

@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { describeStepTarget } from '@/lib/walkthrough/describe';
+import { describeStepTarget, stepElementFor } from '@/lib/walkthrough/describe';
 import { isGeneratedId, isHashedClass } from '@/lib/walkthrough/generated';
 import { stepTargetSchema, WALKTHROUGH_LIMITS } from '@/lib/walkthrough/schema';
 import { recordOn } from './pages';
@@ -140,5 +140,19 @@ describe('describeStepTarget', () => {
     const target = describeStepTarget(one(inner, '#send'));
     expect(target.framePath).toHaveLength(1);
     expect(one(top, target.framePath[0]!)).toBe(one(top, 'iframe'));
+  });
+});
+
+describe('stepElementFor', () => {
+  it('describes what the person acted on, not the icon or the text they clicked inside it', () => {
+    const document = page(`<button id="save"><svg><path id="icon"></path></svg><span id="word">Save</span></button>
+      <a href="/reports" id="reports"><b id="bold">Reports</b></a>
+      <div role="menuitem" id="item"><span id="inner">Export</span></div>
+      <p id="plain">Just text</p>`);
+    expect(stepElementFor(one(document, '#icon')).id).toBe('save');
+    expect(stepElementFor(one(document, '#word')).id).toBe('save');
+    expect(stepElementFor(one(document, '#bold')).id).toBe('reports');
+    expect(stepElementFor(one(document, '#inner')).id).toBe('item');
+    expect(stepElementFor(one(document, '#plain')).id).toBe('plain');
   });
 });

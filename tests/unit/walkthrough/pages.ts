@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { cssEscape } from '@/lib/capture/element-description';
-import type { Locator } from '../../fixtures/walkthrough-cases';
+import { type Locator, locate as locateOrNull } from '../../fixtures/walkthrough-cases';
 
 /**
  * @medv/finder reads the page's globals (`document`, `Node`, `CSS.escape`), as in the
@@ -51,16 +51,9 @@ export function revealLateContent(document: Document): void {
   document.getElementById('late-slot')!.replaceWith(...Array.from(holder.childNodes));
 }
 
-/** The element at the end of a locator: every part but the last is a frame or a shadow host. */
+/** The element at the end of a locator; a fixture that lost it is a broken test, said so. */
 export function locate(document: Document, locator: Locator): Element {
-  let scope: Document | ShadowRoot = document;
-  for (const [index, selector] of locator.entries()) {
-    const element = scope.querySelector(selector);
-    if (!element) throw new Error(`Fixture locator ${locator.join(' » ')} lost at ${selector}`);
-    if (index === locator.length - 1) return element;
-    const inner = (element as HTMLIFrameElement).contentDocument ?? element.shadowRoot;
-    if (!inner) throw new Error(`${selector} is neither a frame nor a shadow host`);
-    scope = inner;
-  }
-  throw new Error('Empty locator');
+  const element = locateOrNull(document, locator);
+  if (!element) throw new Error(`Fixture locator ${locator.join(' » ')} finds nothing`);
+  return element;
 }

@@ -86,3 +86,15 @@ describe('decoys: a wrong element is never sure', () => {
     if (resolution.kind === 'sure') expect(resolution.element).toBe(locate(page, expected));
   });
 });
+
+describe('plausible but not certain', () => {
+  it('a renamed button with nothing else that names it is asked about, not missing and not sure', () => {
+    const page = loadPage('crm-b-renamed.html');
+    const save = locate(page, ['button[data-action="save"]']);
+    // The build dropped the attribute the step's selector and data-* named.
+    save.removeAttribute('data-action');
+    const resolution = resolveStepTarget(recorded[3]!, page);
+    expect(resolution.kind, explain(3, page)).toBe('unsure');
+    expect(resolution.kind !== 'missing' && resolution.element).toBe(save);
+  });
+});
