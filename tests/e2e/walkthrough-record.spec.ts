@@ -9,6 +9,8 @@ import { dumpIndexedDb, RecorderBar } from './support/recorder-page';
 const SENTINEL = 'SENTINEL-Zq7Xw3-typed-while-recording';
 
 test('the helper records four steps on the page, edits them, and the asker receives them in order', async ({ pair }) => {
+  // Two browsers, a relay, a recording, an edit and a delivery: more than the default on a shared 2-core machine.
+  test.setTimeout(240_000);
   const { asker, helper } = pair;
   const crmUrl = pair.fixtureUrl('walkthrough/crm-a.html');
 
