@@ -21,6 +21,7 @@ import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { EXTENSION_DIR, Person } from '../tests/e2e/support/person';
 import { RelayProcess } from '../tests/e2e/support/relay-process';
+import { pageOpenedBy } from '../tests/e2e/support/recorder-page';
 import { devTools, POPUP_MAX_WIDTH, POPUP_SIZE, type Size, zoomTo } from '../tests/e2e/support/zoom';
 
 type Language = 'en' | 'fr';
@@ -340,10 +341,10 @@ async function walkthrough(helper: Actor, asker: Actor, question: string): Promi
   await expect(bar.getByRole('status')).toHaveText(words.of('recorder_bar_count_other', '3'));
   await docsPicture(crm, `recorder-bar-${helper.language}`);
   await shoot(crm, helper, 'recorder-bar', 'host');
-  const opened = person.context.waitForEvent('page', (page) => page.url().includes('/popup.html'));
-  await bar.getByRole('button', { name: words.of('recorder_finish') }).click();
-  const editor = await opened;
-  await editor.waitForLoadState();
+  const editor = await pageOpenedBy(person.context, person.extensionId, () =>
+    bar.getByRole('button', { name: words.of('recorder_finish') }).click(),
+  );
+  if (!editor) throw new Error('Finish in the recording bar opened no page of Binôme');
   await zoomTo(editor, POPUP_SIZE, 1);
   await expect(editor.getByRole('region', { name: words.of('recorder_editor_title') })).toBeVisible();
   await shoot(editor, helper, 'popup-walkthrough-editor', 'popup');

@@ -81,6 +81,7 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
   let labelFor: Element | null = null;
   /** The last field a `type` step was recorded for, until the helper moves to another. */
   let lastTyped: Element | null = null;
+  let sending: Promise<void> = Promise.resolve();
   /** Editable regions typed into, recorded when the helper leaves them. */
   const editedRegions = new WeakSet<Element>();
 
@@ -93,11 +94,14 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
       choice: gesture.choice.slice(0, 200),
       url: location.href.slice(0, 8000),
     };
-    send(message).then(show, (error: unknown) => {
-      // The recording was stopped elsewhere (the thread view, another tab started one).
-      console.warn('Binôme stopped recording', error);
-      stop();
-    });
+    // One after the other: the steps reach the draft in the order the helper made them.
+    sending = sending
+      .then(() => send(message))
+      .then(show, (error: unknown) => {
+        // The recording was stopped elsewhere (the thread view, another tab started one).
+        console.warn('Binôme stopped recording', error);
+        stop();
+      });
   };
 
   const hitOf = (event: Event): Element | null => {

@@ -9,6 +9,7 @@ import { accessibilityProblems } from './support/axe';
 import { startFixtureServer } from './support/fixture-server';
 import { Person } from './support/person';
 import { RelayProcess } from './support/relay-process';
+import { pageOpenedBy } from './support/recorder-page';
 import { WelcomePage } from './support/welcome-page';
 import { type Language, Words } from './support/words';
 
@@ -137,10 +138,10 @@ async function recordWalkthrough(visitor: Visitor, buddy: string, question: stri
   const bar = budget.getByRole('region', { name: words.of('recorder_bar_title') });
   await budget.getByRole('table', { name: 'Expenses' }).getByRole('cell').first().click();
   await expect(bar.getByRole('status')).toHaveText(words.of('recorder_bar_count_one', '1'));
-  const opened = person.context.waitForEvent('page', (page) => page.url().includes('/popup.html'));
-  await bar.getByRole('button', { name: words.of('recorder_finish') }).click();
-  const editor = await opened;
-  await editor.waitForLoadState();
+  const editor = await pageOpenedBy(person.context, person.extensionId, () =>
+    bar.getByRole('button', { name: words.of('recorder_finish') }).click(),
+  );
+  if (!editor) throw new Error('Finish in the recording bar opened no page of Binôme');
   await expect(editor.getByRole('region', { name: words.of('recorder_editor_title') })).toBeVisible();
   await check(visitor, editor, 'popup, walkthrough editor');
   await editor.getByRole('button', { name: words.of('recorder_send') }).click();

@@ -13,13 +13,10 @@ export class RecorderBar {
   }
 
   /** Finish in the bar: the bar goes, and Binôme opens the thread (the toolbar popup, else a tab). */
-  async finish(context: BrowserContext, extensionId: string): Promise<RecordingEditor> {
-    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    const opened = context.waitForEvent('page', (page) => page.url().startsWith(popupUrl));
-    await this.bar().getByRole('button', { name: 'Finish' }).click();
+  async finish(context: BrowserContext, extensionId: string, finishLabel = 'Finish'): Promise<RecordingEditor> {
+    const popup = await pageOpenedBy(context, extensionId, () => this.bar().getByRole('button', { name: finishLabel }).click());
     await expect(this.page.locator('binome-recorder')).toHaveCount(0);
-    const popup = await opened;
-    await popup.waitForLoadState();
+    if (!popup) throw new Error('Finish opened no page of Binôme (neither the toolbar popup nor a tab)');
     return new RecordingEditor(popup);
   }
 }
@@ -83,4 +80,23 @@ export function dumpIndexedDb(page: Page): Promise<string> {
     db.close();
     return text;
   });
+}
+
+/**
+ * The page of Binôme (popup.html) that `action` opens, or null after 20 s: bounded, so that a
+ * screenshot run without a test timeout can never wait for ever.
+ */
+export async function pageOpenedBy(
+  context: BrowserContext,
+  extensionId: string,
+  action: () => Promise<void>,
+): Promise<Page | null> {
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const opened = context
+    .waitForEvent('page', { predicate: (page) => page.url().startsWith(popupUrl), timeout: 20_000 })
+    .catch(() => null);
+  await action();
+  const page = await opened;
+  await page?.waitForLoadState();
+  return page;
 }
