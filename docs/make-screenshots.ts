@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: every screen of Binôme, taken from the real extension, for review — the
- * popup's screens, the settings before and after pairing, each tab of the log, the welcome page
- * and the in-page ask panel — in English and in French, light and dark, at 100 % and 200 % zoom,
+ * popup's screens, the settings before and after pairing, each tab of the log, the welcome page,
+ * the in-page ask panel, and a walkthrough recorded (the bar in the page, the editor) — in English and in French, light and dark, at 100 % and 200 % zoom,
  * into .tmp/screenshots (not committed). With `--docs` it also redraws the user guides' pictures
  * in docs/images. Two people pair through a real relay — Anne in English, Hugo in French — and
  * each asks the other a question, so that every screen exists in both languages. `npm test` runs
@@ -21,6 +21,7 @@ import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { EXTENSION_DIR, Person } from '../tests/e2e/support/person';
 import { RelayProcess } from '../tests/e2e/support/relay-process';
+import { pageOpenedBy } from '../tests/e2e/support/recorder-page';
 import { devTools, POPUP_MAX_WIDTH, POPUP_SIZE, type Size, zoomTo } from '../tests/e2e/support/zoom';
 
 type Language = 'en' | 'fr';
@@ -34,6 +35,8 @@ const PAGE = { width: 800, height: 900 };
 /** The page the in-page panel sits on. */
 const HOST_PAGE = { width: 1100, height: 760 };
 const BUDGET_PAGE = 'http://excel.officeapps.live.com/x/excel-budget.html';
+/** The fixture SaaS page the helper records a walkthrough on. */
+const CRM_PAGE = 'http://excel.officeapps.live.com/x/walkthrough/crm-a.html';
 const SCHEMES = ['light', 'dark'] as const;
 /** The CRM's page A, where the helper records a walkthrough, and the asker's own copy of it (tests/fixtures/pages/walkthrough). */
 const CRM_A = 'http://crm.acme.internal/walkthrough/crm-a.html';
@@ -414,6 +417,53 @@ async function walkthroughReplay(asker: Actor, helper: Actor, question: string):
   await helperPopup.close();
 }
 
+/**
+ * The helper answers by showing: "Show how on my page" on the CRM page, three steps (one of them
+ * typing), the recording bar in the page, then the editor and the steps sent, in the helper's language.
+ */
+async function walkthrough(helper: Actor, asker: Actor, question: string): Promise<void> {
+  const askerPage = await asker.person.context.newPage();
+  await askerPage.goto(CRM_PAGE);
+  const askerPopup = (await asker.person.popupFor(askerPage)).page;
+  await askerPopup.getByRole('button', { name: asker.words.of('ask_button') }).click();
+  await askerPopup.getByLabel(asker.words.of('ask_question_label')).fill(question);
+  await askerPopup.getByRole('button', { name: asker.words.of('ask_send') }).click();
+  await expect(askerPopup.getByRole('button', { name: asker.words.of('back') })).toBeVisible();
+
+  const { person, words } = helper;
+  const crm = await person.context.newPage();
+  await crm.goto(CRM_PAGE);
+  await zoomTo(crm, HOST_PAGE, 1);
+  const popup = (await person.popupFor(crm)).page;
+  await zoomTo(popup, POPUP_SIZE, 1);
+  await popup.getByRole('tab').first().click();
+  const fromAsker = popup.getByRole('list', { name: words.of('inbox_from', asker.person.name) }).getByRole('button');
+  await fromAsker.filter({ hasText: question }).click();
+  await expect(popup.getByRole('button', { name: words.of('recorder_show_how') })).toBeVisible();
+  await shoot(popup, helper, 'popup-walkthrough-start', 'popup');
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: words.of('recorder_show_how') }).click();
+  await closed;
+  const bar = crm.getByRole('region', { name: words.of('recorder_bar_title') });
+  await crm.getByRole('button', { name: 'New contact' }).click();
+  await crm.getByLabel('First name').fill('Jane');
+  await crm.getByRole('button', { name: 'Save' }).click();
+  await expect(bar.getByRole('status')).toHaveText(words.of('recorder_bar_count_other', '3'));
+  await docsPicture(crm, `recorder-bar-${helper.language}`);
+  await shoot(crm, helper, 'recorder-bar', 'host');
+  const editor = await pageOpenedBy(person.context, person.extensionId, () =>
+    bar.getByRole('button', { name: words.of('recorder_finish') }).click(),
+  );
+  if (!editor) throw new Error('Finish in the recording bar opened no page of Binôme');
+  await zoomTo(editor, POPUP_SIZE, 1);
+  await expect(editor.getByRole('region', { name: words.of('recorder_editor_title') })).toBeVisible();
+  await shoot(editor, helper, 'popup-walkthrough-editor', 'popup');
+  await editor.getByRole('button', { name: words.of('recorder_send') }).click();
+  await expect(editor.getByRole('list', { name: words.of('walkthrough_steps_label') })).toBeVisible();
+  await shoot(editor, helper, 'popup-walkthrough-sent', 'popup');
+  for (const page of [editor, crm, askerPopup, askerPage]) await page.close();
+}
+
 const STORY = {
   anneAsks: {
     question: 'How do I make a pivot table of these expenses?',
@@ -473,6 +523,9 @@ async function main(): Promise<void> {
     await knowledgeLog(hugo, 2);
     await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
     await walkthroughReplay(hugo, anne, 'Comment ajouter un contact\u202f?');
+    // Last, so that the log pictures above keep their two entries.
+    await walkthrough(hugo, anne, 'How do I add a new contact in the CRM?');
+    await walkthrough(anne, hugo, 'Comment ajouter un contact dans le CRM\u202f?');
     console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     // Each step runs even if one before it fails: a relay left running would outlive the script.

@@ -11,7 +11,7 @@
  * goes to the background (lib/messaging/recorder-to-background.ts), which keeps the draft in
  * Dexie: the popup that started this closes when the helper clicks the page.
  *
- * A small bar in a closed shadow root shows the count and "Finish"; it moves to the other
+ * A small bar in a shadow root shows the count and "Finish"; it moves to the other
  * edge when what the helper clicks or focuses lies under it.
  */
 import { browser } from 'wxt/browser';
@@ -24,7 +24,6 @@ import type {
 } from '@/lib/messaging/recorder-to-background';
 import { describeStepTarget } from '@/lib/walkthrough/describe';
 import {
-  controlOf,
   gestureOfChange,
   gestureOfClick,
   isTextEntry,
@@ -82,6 +81,7 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
   let labelFor: Element | null = null;
   /** The last field a `type` step was recorded for, until the helper moves to another. */
   let lastTyped: Element | null = null;
+  let sending: Promise<void> = Promise.resolve();
   /** Editable regions typed into, recorded when the helper leaves them. */
   const editedRegions = new WeakSet<Element>();
 
@@ -94,11 +94,14 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
       choice: gesture.choice.slice(0, 200),
       url: location.href.slice(0, 8000),
     };
-    send(message).then(show, (error: unknown) => {
-      // The recording was stopped elsewhere (the thread view, another tab started one).
-      console.warn('Binôme stopped recording', error);
-      stop();
-    });
+    // One after the other: the steps reach the draft in the order the helper made them.
+    sending = sending
+      .then(() => send(message))
+      .then(show, (error: unknown) => {
+        // The recording was stopped elsewhere (the thread view, another tab started one).
+        console.warn('Binôme stopped recording', error);
+        stop();
+      });
   };
 
   const hitOf = (event: Event): Element | null => {
@@ -119,7 +122,7 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
     }
     const gesture = gestureOfClick(hit);
     // The browser clicks a label's field right after the label, in the same task.
-    labelFor = labelledControl(controlOf(hit));
+    labelFor = labelledControl(hit.closest('label') ?? hit);
     if (labelFor) setTimeout(() => (labelFor = null), 0);
     if (gesture) record(gesture);
   };

@@ -59,12 +59,19 @@ export function RecordingSection({ threadId, site, tabId, skill, headingLevel, c
     <>
       <div className="record-start">
         {otherSite ? (
-          <div role="group" aria-labelledby={`other-site-${threadId}`} className="record-other-site">
+          <div className="record-other-site">
             <p id={`other-site-${threadId}`}>
               {t('recorder_other_site', [siteOf(otherSite.url) || t('recorder_this_page'), site])}
             </p>
             <div className="actions">
-              <button type="button" disabled={busy} onClick={() => void start(otherSite)}>
+              {/* The choice takes the focus, and its button reads the sentence above it. */}
+              <button
+                type="button"
+                disabled={busy}
+                aria-describedby={`other-site-${threadId}`}
+                ref={(button) => button?.focus()}
+                onClick={() => void start(otherSite)}
+              >
                 {t('recorder_record_anyway')}
               </button>
               <button type="button" onClick={() => setOtherSite(null)}>

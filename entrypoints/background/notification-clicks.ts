@@ -15,8 +15,7 @@ export function onNotificationClicked(db: BinomeDb) {
   };
 }
 
-/** The popup on that thread (or on its home), else the popup page in a tab; also where a finished recording is edited. */
-export async function openFor(db: BinomeDb, threadId: string | null): Promise<void> {
+async function openFor(db: BinomeDb, threadId: string | null): Promise<void> {
   if (threadId) await leaveThreadToOpen(db, threadId);
   try {
     await toolbarButton().openPopup();

@@ -24,7 +24,6 @@ import { RelayError } from '@/lib/sync/relay-client';
 import { ProgrammeEndedError } from '@/lib/programme/programme-errors';
 import type { RecorderToBackgroundRequests } from '@/lib/messaging/recorder-to-background';
 import { parseRecorderMessage, recorderHandlers } from '@/lib/walkthrough/recorder-session';
-import { openFor } from './notification-clicks';
 
 type SendResponse = (reply: BackgroundReply<unknown>) => void;
 
@@ -50,13 +49,7 @@ export function onRuntimeMessage(
     }
     const recorderRequest = sender.tab && !isFromExtensionPage(sender) ? parseRecorderMessage(message) : null;
     if (recorderRequest) {
-      answer(
-        handleRequest<RecorderToBackgroundRequests>(
-          recorderHandlers(db, sender, (threadId) => openFor(db, threadId)),
-          recorderRequest,
-        ),
-        sendResponse,
-      );
+      answer(handleRequest<RecorderToBackgroundRequests>(recorderHandlers(db, sender), recorderRequest), sendResponse);
       return true;
     }
     if (sender.tab && !isFromExtensionPage(sender)) {

@@ -1,6 +1,7 @@
 /**
- * The bar shown in the page while Binôme records: a closed shadow root (the page can neither
- * style nor read it), styled through the CSSOM so that a page's Content-Security-Policy does
+ * The bar shown in the page while Binôme records: a shadow root (open, as the picker's: it
+ * holds nothing but a count and a button, and "Finish" takes only a person's click, never a
+ * script's), styled through the CSSOM so that a page's Content-Security-Policy does
  * not stop it, in the top layer above the page's own popovers. It sits at the bottom right,
  * and goes to the top when what the helper clicks or focuses is under it, so it never covers
  * the page's controls for longer than a click.
@@ -39,7 +40,7 @@ export function buildRecorderBar(options: { title: string; finishLabel: string; 
     'z-index': Z_TOP,
     display: 'block',
   });
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
 
   const bar = document.createElement('div');
   bar.setAttribute('role', 'region');
@@ -91,7 +92,9 @@ export function buildRecorderBar(options: { title: string; finishLabel: string; 
   const ring = (on: boolean) => css(finish, { outline: on ? '3px solid #ffd400' : 'none', 'outline-offset': '2px' });
   finish.addEventListener('focus', () => ring(true));
   finish.addEventListener('blur', () => ring(false));
-  finish.addEventListener('click', () => options.onFinish());
+  finish.addEventListener('click', (event) => {
+    if (event.isTrusted) options.onFinish();
+  });
 
   bar.append(dot, texts, finish);
   root.append(bar);

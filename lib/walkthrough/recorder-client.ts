@@ -52,6 +52,8 @@ export function createRecorderClient(db: BinomeDb, client: Pick<Client, 'syncNow
         { id: uuidv7(at), now: at },
       );
       await discardDraft(db, threadId);
+      // Sent while still recording: the bar leaves the page too.
+      if (draft.recording) await removeRecorderBar(draft.tabId);
       void client.syncNow();
     },
   };

@@ -4,33 +4,8 @@
  * step, whose value is never read; a select or a list option is `choose`. Password and payment
  * fields are skipped entirely: not even "type your card number" is kept.
  */
+import { stepElementFor } from './describe';
 import type { StepAction } from './schema';
-
-/** What a click lands on is often an icon or a span inside the control that matters. */
-const CONTROLS = [
-  'a[href]',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'summary',
-  'label',
-  '[contenteditable=""]',
-  '[contenteditable="true"]',
-  '[role="button"]',
-  '[role="link"]',
-  '[role="menuitem"]',
-  '[role="menuitemcheckbox"]',
-  '[role="menuitemradio"]',
-  '[role="tab"]',
-  '[role="option"]',
-  '[role="checkbox"]',
-  '[role="radio"]',
-  '[role="switch"]',
-  '[role="treeitem"]',
-  '[role="gridcell"]',
-  '[role="combobox"]',
-].join(', ');
 
 /** Input types whose content is typed (the others are buttons, boxes to tick, pickers). */
 const TYPED_INPUTS = new Set([
@@ -103,9 +78,12 @@ export interface RecordedGesture {
   choice: string;
 }
 
-/** The control a click is about: the nearest named control around what was hit, else what was hit. */
+/**
+ * The control a click is about: what a click lands on is often an icon or a span inside it
+ * (`stepElementFor`, shared with the resolver's idea of what a step points at), a label's field.
+ */
 export function controlOf(hit: Element): Element {
-  return hit.closest(CONTROLS) ?? hit;
+  return stepElementFor(hit);
 }
 
 /** A field's <label> elements: the browser's list, else (on a DOM without it) the wrapping label and those `for` it. */

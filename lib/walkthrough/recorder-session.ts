@@ -6,6 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
+import { threadPagePath } from '../conversation/open-thread';
 import { BackgroundError } from '../messaging/messaging';
 import {
   recorderToBackground,
@@ -35,11 +36,28 @@ function notRecording(sender: Browser.runtime.MessageSender, type: string): Back
   return new BackgroundError('not_recording', 'This tab is not recording a walkthrough.');
 }
 
-/** `openThread`: what a notification click does (the popup on that thread, else a tab). */
+/**
+ * Where the helper edits the steps after "Finish": the thread view in a small window of its own
+ * beside the page, not the toolbar popup, which would close again at the helper's next click in
+ * the page (with what they were typing) and which the browser does not always let an extension
+ * open. It is told the recorded tab, for "Record more steps". A tab where windows are not offered.
+ */
+export async function openEditorWindow(threadId: string, tabId: number): Promise<void> {
+  const url = browser.runtime.getURL(
+    threadPagePath(threadId).replace('/popup.html', `/popup.html?tabId=${tabId}`) as '/popup.html',
+  );
+  try {
+    await browser.windows.create({ url, type: 'popup', width: 480, height: 760, focused: true });
+  } catch {
+    await browser.tabs.create({ url });
+  }
+}
+
+/** `openEditor`: where the helper goes on after "Finish" (openEditorWindow, replaced in tests). */
 export function recorderHandlers(
   db: BinomeDb,
   sender: Browser.runtime.MessageSender,
-  openThread: (threadId: string) => Promise<void>,
+  openEditor: (threadId: string, tabId: number) => Promise<void> = openEditorWindow,
 ): RecorderToBackgroundHandlers {
   const tabId = recorderTabOf(sender);
   const recordingTab = async (type: string): Promise<number> => {
@@ -59,8 +77,9 @@ export function recorderHandlers(
       return state;
     },
     async 'recorder:finish'() {
-      const threadId = await stopRecordingInTab(db, await recordingTab('recorder:finish'));
-      if (threadId) await openThread(threadId);
+      const tab = await recordingTab('recorder:finish');
+      const threadId = await stopRecordingInTab(db, tab);
+      if (threadId) await openEditor(threadId, tab);
       return null;
     },
   };

@@ -37,7 +37,7 @@ describe('a click', () => {
       expect(gestureOfClick($(document, selector))).toBeNull();
   });
 
-  it('on the label of a box to tick is the label, and says which field the browser clicks next', () => {
+  it('on the label of a box to tick is a click, and says which field the browser clicks next (not to count it twice)', () => {
     const document = page('<label for="terms">I agree</label><input type="checkbox" id="terms">');
     expect(gestureOfClick($(document, 'label'))).toMatchObject({ action: 'click' });
     expect(labelledControl($(document, 'label'))).toBe($(document, '#terms'));

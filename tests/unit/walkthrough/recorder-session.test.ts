@@ -85,15 +85,16 @@ describe('the recorder’s messages', () => {
     expect((await readDraft(db, THREAD))?.steps).toEqual([]);
   });
 
-  it('Finish stops the recording and opens the thread', async () => {
+  it('Finish stops the recording and opens the thread in a window of its own, told the recorded tab', async () => {
     const db = emptyDb();
     await startDraft(db, { threadId: THREAD, tabId: TAB, startUrl: 'https://app.acme.com/' });
-    const openPopup = vi.fn(async () => undefined);
-    Object.assign(browser.action, { openPopup });
+    const create = vi.fn(async () => ({}));
+    Object.assign(browser.windows, { create });
     expect(await deliver(db, { type: 'recorder:finish' }, fromTab(TAB))).toEqual({ ok: true, value: null });
     expect((await readDraft(db, THREAD))?.recording).toBe(false);
-    expect(openPopup).toHaveBeenCalled();
-    expect(await db.settings.get('threadToOpen')).toMatchObject({ value: { threadId: THREAD } });
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'popup', url: browser.runtime.getURL(`/popup.html?tabId=${TAB}#thread=${THREAD}`) }),
+    );
   });
 });
 
