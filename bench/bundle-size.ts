@@ -28,7 +28,21 @@ function scriptBytes(entry: string): number {
 const popup = scriptBytes('popup.html');
 const options = scriptBytes('options.html');
 const background = readFileSync(join(OUTPUT, 'background.js')).length;
+/** Injected only into the tab a helper records a walkthrough in (issue 15): nothing anywhere else. */
+const recorder = readFileSync(join(OUTPUT, 'recorder.js')).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`popup JavaScript      ${kb(popup)} (budget ${kb(POPUP_BUDGET)}: ${popup < POPUP_BUDGET ? 'within' : 'OVER'})`);
 console.log(`options JavaScript    ${kb(options)}`);
 console.log(`service worker        ${kb(background)}`);
+
+// Injected on demand only (0 bytes in a page before the person's click): what that click costs the page.
+for (const script of ['picker.js', 'player.js']) {
+  try {
+    console.log(`${script.padEnd(22)}${kb(readFileSync(join(OUTPUT, script)).length)} (injected only when asked for)`);
+  } catch {
+    console.log(`${script.padEnd(22)}not built`);
+  }
+}
+console.log(
+  `walkthrough recorder  ${kb(recorder)} (only in the tab being recorded, once the helper clicks "Show how on my page")`,
+);

@@ -14,6 +14,9 @@ import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
 import { When } from './When';
 import { ThreadProgrammeActions } from './programme/ThreadProgrammeActions';
+import { RecordedSteps } from './walkthrough/RecordedSteps';
+import { ReplaySteps } from './walkthrough/ReplaySteps';
+import { RecordingSection } from './walkthrough/RecordingSection';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -26,9 +29,11 @@ interface Props {
   onBack(): void;
   /** 1 where the thread is the whole screen (the popup); 2 under a page's own title (the log). */
   headingLevel?: 1 | 2;
+  /** The tab the popup or side panel was opened for: where "Show how on my page" records. */
+  tabId?: number;
 }
 
-export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
+export function ThreadView({ threadId, onBack, headingLevel = 2, tabId }: Props) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const { db, client } = useServices();
   const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
@@ -38,7 +43,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
     [thread?.pairId],
   );
   const messages = useLiveQuery(
-    async () => (await db.messages.where('threadId').equals(threadId).toArray()).sort(compareMessages),
+    async () => ((await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[]).sort(compareMessages),
     [threadId],
   );
   const rejected = useLiveQuery(async () => {
@@ -85,6 +90,17 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
                 <LinkifiedText text={message.text} />
               </p>
             )}
+            {message.walkthrough &&
+              (iAsked && !message.fromMe ? (
+                <ReplaySteps message={{ id: message.id, walkthrough: message.walkthrough }} />
+              ) : (
+                <RecordedSteps walkthrough={message.walkthrough} />
+              ))}
+            {message.walkthroughProblem && (
+              <p className="text">
+                {t('walkthrough_problem', [String(message.walkthroughProblem.step), message.walkthroughProblem.site])}
+              </p>
+            )}
             {message.seq === null && (
               <p className="pending" role="status">
                 {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
@@ -123,14 +139,22 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
       {pair && canReply && <ThreadProgrammeActions thread={thread} pair={pair} />}
       {pair && <PairStanding pair={pair} />}
       {canReply && !iAsked && (
-        <ReplyForm
-          main
-          label={t('answer_label', buddy)}
-          submitLabel={t('answer_send')}
-          onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
+        <RecordingSection
+          threadId={threadId}
+          site={thread.site}
+          tabId={tabId}
+          skill={skillToSend(thread.tool, skill)}
+          headingLevel={headingLevel === 1 ? 2 : 3}
         >
-          <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
-        </ReplyForm>
+          <ReplyForm
+            main
+            label={t('answer_label', buddy)}
+            submitLabel={t('answer_send')}
+            onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
+          >
+            <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
+          </ReplyForm>
+        </RecordingSection>
       )}
       {canReply && iAsked && (
         <ReplyForm

@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: every screen of Binôme, taken from the real extension, for review — the
- * popup's screens, the settings before and after pairing, each tab of the log, the welcome page
- * and the in-page ask panel — in English and in French, light and dark, at 100 % and 200 % zoom,
+ * popup's screens, the settings before and after pairing, each tab of the log, the welcome page,
+ * the in-page ask panel, and a walkthrough recorded (the bar in the page, the editor) — in English and in French, light and dark, at 100 % and 200 % zoom,
  * into .tmp/screenshots (not committed). With `--docs` it also redraws the user guides' pictures
  * in docs/images. Two people pair through a real relay — Anne in English, Hugo in French — and
  * each asks the other a question, so that every screen exists in both languages. `npm test` runs
@@ -21,6 +21,7 @@ import { Desktop } from '../tests/e2e/support/desktop';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { EXTENSION_DIR, Person } from '../tests/e2e/support/person';
 import { RelayProcess } from '../tests/e2e/support/relay-process';
+import { pageOpenedBy } from '../tests/e2e/support/recorder-page';
 import { devTools, POPUP_MAX_WIDTH, POPUP_SIZE, type Size, zoomTo } from '../tests/e2e/support/zoom';
 
 type Language = 'en' | 'fr';
@@ -34,7 +35,14 @@ const PAGE = { width: 800, height: 900 };
 /** The page the in-page panel sits on. */
 const HOST_PAGE = { width: 1100, height: 760 };
 const BUDGET_PAGE = 'http://excel.officeapps.live.com/x/excel-budget.html';
+/** The fixture SaaS page the helper records a walkthrough on. */
+const CRM_PAGE = 'http://excel.officeapps.live.com/x/walkthrough/crm-a.html';
 const SCHEMES = ['light', 'dark'] as const;
+/** The CRM's page A, where the helper records a walkthrough, and the asker's own copy of it (tests/fixtures/pages/walkthrough). */
+const CRM_A = 'http://crm.acme.internal/walkthrough/crm-a.html';
+const CRM_B = 'http://crm.acme.internal/walkthrough/player-b.html';
+/** Only the walkthrough player's screens (after pairing): `tsx docs/make-screenshots.ts --walkthrough-only`. */
+const WALKTHROUGH_ONLY = process.argv.includes('--walkthrough-only');
 const ZOOMS = [1, 2] as const;
 
 /**
@@ -304,6 +312,158 @@ async function knowledgeLog(actor: Actor, entries: number): Promise<void> {
   await page.close();
 }
 
+/**
+ * The helper records four steps on page A with the real recorder and sends them; the asker
+ * replays them on her own copy (in French, re-hashed classes, the form late, no Import) and the
+ * player's card is pictured in each state: a step outlined, looking for a late element, a step
+ * not found, the last card; then the helper's thread with the note about the missing step.
+ */
+async function walkthroughReplay(asker: Actor, helper: Actor, question: string): Promise<void> {
+  const page = await asker.person.context.newPage();
+  // The page's own timers are held (the player's run in its isolated world, on real time): the
+  // late form arrives when the picture of "Looking for…" is taken, not before.
+  await page.clock.install();
+  await page.goto(CRM_B);
+  const askPopup = (await asker.person.popupFor(page)).page;
+  await askPopup.getByRole('button', { name: asker.words.of('ask_button') }).click();
+  await askPopup.getByLabel(asker.words.of('ask_question_label')).fill(question);
+  await askPopup.getByRole('button', { name: asker.words.of('ask_send') }).click();
+  await expect(askPopup.getByRole('button', { name: asker.words.of('back') })).toBeVisible();
+  await askPopup.close();
+
+  const crmA = await helper.person.context.newPage();
+  await crmA.goto(CRM_A);
+  const openQuestion = async (popup: Page) => {
+    const item = popup
+      .getByRole('list', { name: helper.words.of('inbox_from', asker.person.name) })
+      .getByRole('button')
+      .filter({ hasText: question });
+    await expect(item).toBeVisible({ timeout: 30_000 });
+    await item.click();
+  };
+  const recordPopup = (await helper.person.popupFor(crmA)).page;
+  await openQuestion(recordPopup);
+  const recordClosed = recordPopup.waitForEvent('close');
+  await recordPopup.getByRole('button', { name: helper.words.of('recorder_show_how') }).click();
+  await recordClosed;
+  await crmA.getByTestId('new-contact').click();
+  await crmA.locator('#first-name').fill('Zoé');
+  await crmA.getByRole('button', { name: 'Import' }).click();
+  await crmA.getByRole('button', { name: 'Save' }).click();
+  const editor = (await helper.person.popupFor(crmA)).page;
+  await openQuestion(editor);
+  await expect(editor.getByRole('list', { name: helper.words.of('walkthrough_steps_label') }).getByRole('listitem')).toHaveCount(
+    4,
+  );
+  const stop = editor.getByRole('button', { name: helper.words.of('recorder_stop') });
+  if (await stop.isVisible()) await stop.click();
+  await editor.getByRole('button', { name: helper.words.of('recorder_send') }).click();
+  await expect(editor.getByRole('button', { name: helper.words.of('recorder_send') })).toHaveCount(0);
+  await editor.close();
+  await crmA.close();
+
+  const { words } = asker;
+  const popup = (await asker.person.popupFor(page)).page;
+  await zoomTo(popup, POPUP_SIZE, 1);
+  await popup.getByRole('tab', { name: new RegExp(`^${words.of('tab_mine')}`) }).click();
+  await popup
+    .getByRole('list', { name: words.of('tab_mine') })
+    .getByRole('button')
+    .filter({ hasText: question })
+    .click();
+  const show = popup.getByRole('button', { name: words.of('walkthrough_show') });
+  await expect(show).toBeVisible({ timeout: 30_000 });
+  await shoot(popup, asker, 'popup-thread-walkthrough', 'popup');
+  await zoomTo(page, HOST_PAGE, 1);
+  const closed = popup.waitForEvent('close');
+  await show.click();
+  await closed;
+
+  const card = page.locator('binome-player').getByRole('dialog');
+  await expect(card).toContainText(words.of('player_step_of', '1', '4'));
+  await expect(card).toContainText(words.of('player_hint_click'));
+  await shoot(page, asker, 'player-step', 'host');
+  await page.getByTestId('new-contact').click();
+  await expect(card).toContainText(words.of('player_step_of', '2', '4'));
+  await shoot(page, asker, 'player-looking', 'host');
+  await page.clock.runFor(2_500);
+  await expect(card).toContainText(words.of('player_hint_type'));
+  await page.locator('#first-name').click();
+  await page.keyboard.type('Anne');
+  await page.keyboard.press('Tab');
+  await expect(card).toContainText(words.of('player_step_of', '3', '4'));
+  const no = card.getByRole('button', { name: words.of('player_no'), exact: true });
+  const tell = card.getByRole('button', { name: words.of('player_tell', helper.person.name) });
+  await expect(no.or(tell)).toBeVisible({ timeout: 15_000 });
+  if (await no.isVisible()) await no.click();
+  await shoot(page, asker, 'player-missing', 'host');
+  await tell.click();
+  await expect(card).toContainText(words.of('player_told', helper.person.name));
+  await card.getByRole('button', { name: words.of('player_next') }).click();
+  await page.locator('[data-action="save"]').click();
+  await expect(card).toContainText(words.of('player_done_title'));
+  await shoot(page, asker, 'player-done', 'host');
+  await card.getByRole('button', { name: words.of('player_done_close'), exact: true }).click();
+  await expect(page.locator('binome-player')).toHaveCount(0);
+  await page.close();
+
+  const { page: helperPopup } = await helper.person.popup();
+  await zoomTo(helperPopup, POPUP_SIZE, 1);
+  await openQuestion(helperPopup);
+  await expect(helperPopup.getByText(helper.words.of('walkthrough_problem', '3', 'crm.acme.internal'))).toBeVisible({
+    timeout: 30_000,
+  });
+  await shoot(helperPopup, helper, 'popup-thread-walkthrough-problem', 'popup');
+  await helperPopup.close();
+}
+
+/**
+ * The helper answers by showing: "Show how on my page" on the CRM page, three steps (one of them
+ * typing), the recording bar in the page, then the editor and the steps sent, in the helper's language.
+ */
+async function walkthrough(helper: Actor, asker: Actor, question: string): Promise<void> {
+  const askerPage = await asker.person.context.newPage();
+  await askerPage.goto(CRM_PAGE);
+  const askerPopup = (await asker.person.popupFor(askerPage)).page;
+  await askerPopup.getByRole('button', { name: asker.words.of('ask_button') }).click();
+  await askerPopup.getByLabel(asker.words.of('ask_question_label')).fill(question);
+  await askerPopup.getByRole('button', { name: asker.words.of('ask_send') }).click();
+  await expect(askerPopup.getByRole('button', { name: asker.words.of('back') })).toBeVisible();
+
+  const { person, words } = helper;
+  const crm = await person.context.newPage();
+  await crm.goto(CRM_PAGE);
+  await zoomTo(crm, HOST_PAGE, 1);
+  const popup = (await person.popupFor(crm)).page;
+  await zoomTo(popup, POPUP_SIZE, 1);
+  await popup.getByRole('tab').first().click();
+  const fromAsker = popup.getByRole('list', { name: words.of('inbox_from', asker.person.name) }).getByRole('button');
+  await fromAsker.filter({ hasText: question }).click();
+  await expect(popup.getByRole('button', { name: words.of('recorder_show_how') })).toBeVisible();
+  await shoot(popup, helper, 'popup-walkthrough-start', 'popup');
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: words.of('recorder_show_how') }).click();
+  await closed;
+  const bar = crm.getByRole('region', { name: words.of('recorder_bar_title') });
+  await crm.getByRole('button', { name: 'New contact' }).click();
+  await crm.getByLabel('First name').fill('Jane');
+  await crm.getByRole('button', { name: 'Save' }).click();
+  await expect(bar.getByRole('status')).toHaveText(words.of('recorder_bar_count_other', '3'));
+  await docsPicture(crm, `recorder-bar-${helper.language}`);
+  await shoot(crm, helper, 'recorder-bar', 'host');
+  const editor = await pageOpenedBy(person.context, person.extensionId, () =>
+    bar.getByRole('button', { name: words.of('recorder_finish') }).click(),
+  );
+  if (!editor) throw new Error('Finish in the recording bar opened no page of Binôme');
+  await zoomTo(editor, POPUP_SIZE, 1);
+  await expect(editor.getByRole('region', { name: words.of('recorder_editor_title') })).toBeVisible();
+  await shoot(editor, helper, 'popup-walkthrough-editor', 'popup');
+  await editor.getByRole('button', { name: words.of('recorder_send') }).click();
+  await expect(editor.getByRole('list', { name: words.of('walkthrough_steps_label') })).toBeVisible();
+  await shoot(editor, helper, 'popup-walkthrough-sent', 'popup');
+  for (const page of [editor, crm, askerPopup, askerPage]) await page.close();
+}
+
 const STORY = {
   anneAsks: {
     question: 'How do I make a pivot table of these expenses?',
@@ -339,8 +499,14 @@ async function main(): Promise<void> {
       actors.push(await launch(name, language, fixtures.port, desktop));
     }
     const [anne, hugo] = actors as [Actor, Actor];
-    for (const actor of actors) await firstRun(actor);
+    if (!WALKTHROUGH_ONLY) for (const actor of actors) await firstRun(actor);
     await pair(anne, hugo, relay.url);
+    if (WALKTHROUGH_ONLY) {
+      await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
+      await walkthroughReplay(hugo, anne, 'Comment ajouter un contact\u202f?');
+      console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
+      return;
+    }
     for (const actor of actors) await emptyPopup(actor);
     for (const actor of actors) await askPanel(actor);
 
@@ -355,6 +521,11 @@ async function main(): Promise<void> {
 
     await knowledgeLog(anne, 2);
     await knowledgeLog(hugo, 2);
+    await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
+    await walkthroughReplay(hugo, anne, 'Comment ajouter un contact\u202f?');
+    // Last, so that the log pictures above keep their two entries.
+    await walkthrough(hugo, anne, 'How do I add a new contact in the CRM?');
+    await walkthrough(anne, hugo, 'Comment ajouter un contact dans le CRM\u202f?');
     console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     // Each step runs even if one before it fails: a relay left running would outlive the script.

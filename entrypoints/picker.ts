@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 import { accessibleName, describeElement } from '@/lib/capture/element-description';
 import type { PickerResult } from '@/lib/messaging/picker-to-background';
 import { t } from '@/lib/i18n/i18n';
+import { createInPageHost, css, mountInTopLayer } from '@/lib/platform/in-page-host';
 
 /** One picker per page: a second injection while one runs gets the same answer. */
 const ACTIVE = '__binomePicker';
@@ -39,7 +40,6 @@ export default defineUnlistedScript({
 });
 
 const ACCENT = '#e4007c';
-const Z_TOP = '2147483647';
 /** What Tab and the arrow keys move between: things a person would point at by name. */
 const KEYBOARD_TARGETS = [
   'a[href]',
@@ -301,32 +301,8 @@ interface PickerUi {
   isCancel(event: Event): boolean;
 }
 
-/**
- * Styles go through the CSSOM (element.style), which a page's Content-Security-Policy does
- * not restrict, unlike <style> elements or style attributes; `!important` keeps page rules off the host.
- */
-function css(element: HTMLElement, styles: Record<string, string>): void {
-  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
-}
-
 function buildUi(): PickerUi {
-  const host = document.createElement('binome-picker');
-  css(host, {
-    all: 'initial',
-    position: 'fixed',
-    inset: '0',
-    width: 'auto',
-    height: 'auto',
-    margin: '0',
-    padding: '0',
-    border: '0',
-    background: 'transparent',
-    overflow: 'visible',
-    'z-index': Z_TOP,
-    display: 'block',
-    'pointer-events': 'auto',
-  });
-  const root = host.attachShadow({ mode: 'open' });
+  const { host, root } = createInPageHost('binome-picker', 'auto');
 
   const overlay = document.createElement('div');
   css(overlay, { position: 'fixed', inset: '0', cursor: 'crosshair', background: 'transparent', 'pointer-events': 'auto' });
@@ -442,16 +418,7 @@ function buildUi(): PickerUi {
     hint,
     cancelButton,
     mount() {
-      document.documentElement.append(host);
-      // The top layer puts the overlay above the page's own popovers and fullscreen parts.
-      if (typeof host.showPopover === 'function') {
-        try {
-          host.setAttribute('popover', 'manual');
-          host.showPopover();
-        } catch {
-          host.removeAttribute('popover');
-        }
-      }
+      mountInTopLayer(host);
       banner.focus({ preventScroll: true });
     },
     remove() {

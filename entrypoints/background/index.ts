@@ -17,6 +17,7 @@ import { languageChanged, speakStoredLanguage } from './language';
 import { onNotificationClicked } from './notification-clicks';
 import { pageMessageHandlers } from './page-messages';
 import { onRuntimeMessage } from './runtime-messages';
+import { onTabRemoved, onTabUpdated } from './recorded-tabs';
 
 export default defineBackground(() => {
   // Started first, and awaited by whatever speaks (notifications, the menu): the listeners below are still registered at once.
@@ -28,12 +29,16 @@ export default defineBackground(() => {
     () => void languageChanged(db).catch((error: unknown) => console.warn('Binôme could not apply its language', error)),
   );
   const sync = createBackgroundSync(db);
-  browser.runtime.onMessage.addListener(onRuntimeMessage(db, pageMessageHandlers(db, sync)));
+  browser.runtime.onMessage.addListener(
+    onRuntimeMessage(db, pageMessageHandlers(db, sync), { nudge: () => void sync.request() }),
+  );
   browser.runtime.onInstalled.addListener(onInstalled(db, managed.firstRead));
   browser.contextMenus.onClicked.addListener(onContextMenuClicked(db));
   browser.commands.onCommand.addListener(onCommand(db));
   browser.alarms.onAlarm.addListener(onAlarm(sync));
   watchTabsForSiteMarks(db);
   browser.notifications.onClicked.addListener(onNotificationClicked(db));
+  browser.tabs.onUpdated.addListener(onTabUpdated(db));
+  browser.tabs.onRemoved.addListener(onTabRemoved(db));
   void sync.wake();
 });

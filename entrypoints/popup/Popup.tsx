@@ -18,6 +18,8 @@ import { takePendingAsk, type PendingAsk } from '@/lib/ask/pending-ask';
 import { pendingAskSetting } from '@/lib/db/settings';
 import { useSetting } from '@/components/useSetting';
 import { PopupFooter } from './PopupFooter';
+import { ReplayOffer } from '@/components/walkthrough/ReplayOffer';
+import { ReplayPlaceProvider, type ReplayPlace } from '@/components/walkthrough/ReplayContext';
 
 // The inbox, which every opening shows, does not wait for these. The thread view is fetched
 // once the inbox is drawn, so opening a question does not wait either. The ask form is not
@@ -59,6 +61,11 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   // A banner's "Wrap up" opens the programme tab on that pair's wrap-up.
   const [wrapUpPair, setWrapUpPair] = useState<string | null>(null);
   const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
+  // Only the toolbar popup holds the activeTab grant that lets it play a walkthrough in the page; then it gets out of the way.
+  const replayPlace = useMemo<ReplayPlace>(
+    () => ({ canInject: surface === 'popup', ...(tabId === undefined ? {} : { tabId }), onStarted: () => window.close() }),
+    [surface, tabId],
+  );
   const page = useLiveQuery(() => readInboxPage(db, POPUP_LIST_SIZE), []);
   const pairs = page?.pairs;
   const news = page?.news;
@@ -135,7 +142,9 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
     return (
       <main className={className}>
         <Suspense fallback={null}>
-          <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} />
+          <ReplayPlaceProvider value={replayPlace}>
+            <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} tabId={tabId} />
+          </ReplayPlaceProvider>
         </Suspense>
       </main>
     );
@@ -146,75 +155,78 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
     <main className={className}>
-      <header>
-        <h1>{t('app_name')}</h1>
-        <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
-          {t('ask_button')}
-        </button>
-      </header>
-      <UpdateNotice />
-      <PairNotices pairs={pairs} />
-      <Suspense fallback={null}>
-        <ProgrammeBanners
-          onAsk={() => setView({ name: 'ask' })}
-          onWrapUp={(pairId) => {
-            setWrapUpPair(pairId);
-            setTab('programme');
-          }}
-        />
-      </Suspense>
-      <SiteRecall tabId={tabId} onOpen={open} />
-      <Tabs<PopupTab>
-        label={t('tabs_label')}
-        selected={tab}
-        onSelect={setTab}
-        tabs={[
-          { key: 'inbox', label: labels.inbox },
-          { key: 'mine', label: labels.mine },
-          { key: 'log', label: t('tab_log') },
-          { key: 'programme', label: t('tab_programme') },
-        ]}
-      >
-        {tab === 'inbox' &&
-          (page.groups.length === 0 ? (
-            <p>{t('inbox_empty')}</p>
-          ) : (
-            page.groups.map(({ pair, threads, total }) => (
-              <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
-                <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
-                <ThreadList
-                  threads={threads}
-                  label={t('inbox_from', pair.peerName)}
-                  onOpen={open}
-                  more={{ total, loadAll: () => allFromBuddy(db, pair.pairId) }}
-                />
-              </section>
-            ))
-          ))}
-        {tab === 'mine' &&
-          (page.mineTotal === 0 ? (
-            <p>{t('mine_empty')}</p>
-          ) : (
-            <ThreadList
-              threads={page.mine}
-              label={t('tab_mine')}
-              onOpen={open}
-              more={{ total: page.mineTotal, loadAll: () => allMine(db) }}
-              detail={(thread) => t('mine_to', peerName(thread.pairId))}
-            />
-          ))}
-        {tab === 'log' && (
-          <Suspense fallback={null}>
-            <KnowledgeLog onOpen={open} />
-          </Suspense>
-        )}
-        {tab === 'programme' && (
-          <Suspense fallback={null}>
-            <ProgrammeTab key={wrapUpPair ?? ''} initial={wrapUpPair ? { screen: 'wrap-up', pairId: wrapUpPair } : undefined} />
-          </Suspense>
-        )}
-      </Tabs>
-      <PopupFooter />
+      <ReplayPlaceProvider value={replayPlace}>
+        <header>
+          <h1>{t('app_name')}</h1>
+          <button type="button" className="primary ask-button" onClick={() => setView({ name: 'ask' })}>
+            {t('ask_button')}
+          </button>
+        </header>
+        <ReplayOffer />
+        <UpdateNotice />
+        <PairNotices pairs={pairs} />
+        <Suspense fallback={null}>
+          <ProgrammeBanners
+            onAsk={() => setView({ name: 'ask' })}
+            onWrapUp={(pairId) => {
+              setWrapUpPair(pairId);
+              setTab('programme');
+            }}
+          />
+        </Suspense>
+        <SiteRecall tabId={tabId} onOpen={open} />
+        <Tabs<PopupTab>
+          label={t('tabs_label')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            { key: 'inbox', label: labels.inbox },
+            { key: 'mine', label: labels.mine },
+            { key: 'log', label: t('tab_log') },
+            { key: 'programme', label: t('tab_programme') },
+          ]}
+        >
+          {tab === 'inbox' &&
+            (page.groups.length === 0 ? (
+              <p>{t('inbox_empty')}</p>
+            ) : (
+              page.groups.map(({ pair, threads, total }) => (
+                <section key={pair.pairId} aria-labelledby={`buddy-${pair.pairId}`}>
+                  <h2 id={`buddy-${pair.pairId}`}>{t('inbox_from', pair.peerName)}</h2>
+                  <ThreadList
+                    threads={threads}
+                    label={t('inbox_from', pair.peerName)}
+                    onOpen={open}
+                    more={{ total, loadAll: () => allFromBuddy(db, pair.pairId) }}
+                  />
+                </section>
+              ))
+            ))}
+          {tab === 'mine' &&
+            (page.mineTotal === 0 ? (
+              <p>{t('mine_empty')}</p>
+            ) : (
+              <ThreadList
+                threads={page.mine}
+                label={t('tab_mine')}
+                onOpen={open}
+                more={{ total: page.mineTotal, loadAll: () => allMine(db) }}
+                detail={(thread) => t('mine_to', peerName(thread.pairId))}
+              />
+            ))}
+          {tab === 'log' && (
+            <Suspense fallback={null}>
+              <KnowledgeLog onOpen={open} />
+            </Suspense>
+          )}
+          {tab === 'programme' && (
+            <Suspense fallback={null}>
+              <ProgrammeTab key={wrapUpPair ?? ''} initial={wrapUpPair ? { screen: 'wrap-up', pairId: wrapUpPair } : undefined} />
+            </Suspense>
+          )}
+        </Tabs>
+        <PopupFooter />
+      </ReplayPlaceProvider>
     </main>
   );
 }

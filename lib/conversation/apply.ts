@@ -10,7 +10,7 @@ import { recordReceived } from './order';
 import { base64ToBlob } from '../capture/screenshot';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
 import type { Envelope } from '../protocol/protocol';
-import { refreshThread, sentByRightSide, type StoredMessage } from './threads';
+import { refreshThread, replyExtras, sentByRightSide, type StoredMessage } from './threads';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejected';
 
@@ -39,6 +39,8 @@ function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean)
     ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    // Validated with the payload: a walkthrough failing its schema (500 steps, a 1 MB selector) rejects the whole reply.
+    ...replyExtras(payload),
   };
 }
 

@@ -15,10 +15,22 @@ import { wordsOf } from '../db/text';
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
  * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
- * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one.
+ * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one; on an
+ * answer, the `walkthrough` it carries.
  */
 export type StoredMessage = ThreadMessage &
-  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob };
+  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob } & ReplyExtras;
+
+/** On replies: the walkthrough an answer carries, the problem a follow-up reports (both checked by the schema). */
+export type ReplyExtras = Partial<Pick<PayloadOf<'answer'>, 'walkthrough' | 'walkthroughProblem'>>;
+
+/** What a reply carries besides its text, kept with it, the same way for what is sent and what arrives. */
+export function replyExtras(payload: PayloadOf<ThreadKind>): ReplyExtras {
+  return {
+    ...('walkthrough' in payload && payload.walkthrough ? { walkthrough: payload.walkthrough } : {}),
+    ...('walkthroughProblem' in payload && payload.walkthroughProblem ? { walkthroughProblem: payload.walkthroughProblem } : {}),
+  };
+}
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
 export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
@@ -180,6 +192,7 @@ export async function composeMessage<K extends ThreadKind>(
     ...('skill' in checked && checked.skill ? { skill: checked.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    ...replyExtras(checked),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

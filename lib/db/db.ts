@@ -10,6 +10,7 @@ import type { MessageKind, PairRole } from '../protocol/protocol';
 import { wordsOf } from './text';
 import type { ProgrammePayload } from '../programme/payloads';
 import { buildSearchIndex, type Indexable, type SearchDoc, type SearchTerm, searchIndexMiddleware } from './search-index';
+import type { WalkthroughStep } from '../walkthrough/schema';
 
 /** A device identity on one relay: pairs live on the relay where they were made. */
 export interface Identity {
@@ -238,6 +239,30 @@ export interface PairProgramme {
   endsAt: number;
 }
 
+/** A step of a walkthrough being recorded: its id keeps it apart while the helper reorders. */
+export type DraftStep = WalkthroughStep & { id: string };
+
+/**
+ * A walkthrough the helper is recording or editing, one per thread, before it is sent as an
+ * answer (lib/walkthrough/recorder-draft.ts). The background writes the steps (the popup that
+ * started the recording closes when the helper clicks the page); the thread view edits them.
+ */
+export interface WalkthroughDraft {
+  threadId: string;
+  /** The tab recorded in: only that tab's recorder may add steps, and only while `recording`. */
+  tabId: number;
+  recording: boolean;
+  /** The page the recording started on, as the helper's browser showed it. */
+  startUrl: string;
+  steps: DraftStep[];
+  /** Set when the recording stopped without "Finish" (the page reloaded where Binôme may not return). */
+  interrupted: 'page-reloaded' | 'tab-closed' | null;
+  /** At least one step was not kept because the walkthrough was full. */
+  full: boolean;
+  startedAt: number;
+  updatedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -312,6 +337,14 @@ export const SCHEMA_V7 = {
   searchDocs: 'docNo, &threadId',
 } as const;
 
+/**
+ * Version 9 (issue 15): walkthroughs being recorded, one per thread, found by the tab they are
+ * recorded in.
+ */
+export const SCHEMA_V9 = {
+  walkthroughDrafts: 'threadId, tabId',
+} as const;
+
 export { siteOf };
 export type { SearchDoc, SearchTerm };
 
@@ -334,6 +367,7 @@ export class BinomeDb extends Dexie {
   pairProgrammes!: EntityTable<PairProgramme, 'pairId'>;
   searchTerms!: Table<SearchTerm, [word: string, from: number]>;
   searchDocs!: EntityTable<SearchDoc, 'docNo'>;
+  walkthroughDrafts!: EntityTable<WalkthroughDraft, 'threadId'>;
 
   constructor(name = 'binome', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -393,6 +427,7 @@ export class BinomeDb extends Dexie {
         await tx.table('searchTerms').bulkPut(terms);
       });
     this.use(searchIndexMiddleware);
+    this.version(9).stores(SCHEMA_V9);
   }
 }
 

@@ -80,6 +80,31 @@ export const pendingPickSetting = defineSetting<{ tabId: number; at: number } | 
   null,
 );
 
+/**
+ * The walkthrough the popup started the player with, in which tab, and when: the player takes it
+ * once (lib/walkthrough/player-handover.ts), and may then tell the helper about the steps in `told`.
+ */
+export const playerStartSetting = defineSetting<{
+  tabId: number;
+  messageId: string;
+  at: number;
+  taken: boolean;
+  told: number[];
+} | null>(
+  'playerStart',
+  z
+    .object({ tabId: z.number(), messageId: z.string(), at: z.number(), taken: z.boolean(), told: z.array(z.number()) })
+    .nullable(),
+  null,
+);
+
+/** "Show me on my page" from another page: the walkthrough the popup offers first once opened on its site. */
+export const waitingWalkthroughSetting = defineSetting<{ messageId: string; site: string; at: number } | null>(
+  'waitingWalkthrough',
+  z.object({ messageId: z.string(), site: z.string(), at: z.number() }).nullable(),
+  null,
+);
+
 /** Sites (hostnames) where the person said "no screenshot": some intranets must never be pictured. */
 export const noScreenshotSitesSetting = defineSetting<string[]>('noScreenshotSites', z.array(z.string()), []);
 

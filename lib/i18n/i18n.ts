@@ -32,6 +32,20 @@ function format(entry: MessageFile[string], substitutions?: string | string[]): 
   return positional(named);
 }
 
+/**
+ * The chosen language's messages for `keys`, for a script in a web page (the walkthrough player)
+ * that cannot load them itself; null while the browser's language is the one, which it has.
+ */
+export function chosenMessagesFor(keys: readonly MessageKey[]): { language: Language; messages: MessageFile } | null {
+  if (!chosen) return null;
+  const messages: MessageFile = {};
+  for (const key of keys) {
+    const entry = chosen.messages[key];
+    if (entry) messages[key] = entry;
+  }
+  return { language: chosen.language, messages };
+}
+
 /** A key missing from the chosen language falls back to the browser's messages, English by default. */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   const entry = chosen?.messages[key];

@@ -28,6 +28,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type Progress } from './export';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { pageContextSchema } from '../capture/page-context';
 import { screenshotSchema } from '../conversation/payloads';
+import { walkthroughProblemSchema, walkthroughSchema } from '../walkthrough/schema';
 import { TEXT_LIMITS } from '../conversation/text-limits';
 import { base64ToBlob } from '../capture/screenshot';
 import { refreshThread, type StoredMessage } from '../conversation/threads';
@@ -53,6 +54,9 @@ const messageSchema = z.object({
   skill: z.string().max(TEXT_LIMITS.skill).optional(),
   screenshot: screenshotSchema.optional(),
   element: elementDescriptionSchema.optional(),
+  // Checked as on arrival from the buddy: a walkthrough the schema refuses makes the whole file refused.
+  walkthrough: walkthroughSchema.optional(),
+  walkthroughProblem: walkthroughProblemSchema.optional(),
 });
 const noteSchema = z.object({ threadId: z.uuid(), text: z.string().max(TEXT_LIMITS.text), updatedAt: time });
 const reviewSchema = z.object({

@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PageToBackgroundMessage, PageToBackgroundReply } from './page-to-background';
 import type { PanelFrameToBackgroundMessage, PanelFrameToBackgroundReply } from './panel-frame-to-background';
+import type { PlayerToBackgroundMessage, PlayerToBackgroundReply } from './player-to-background';
 
 export type { PageToBackgroundMessage } from './page-to-background';
 
@@ -31,6 +32,11 @@ export function sendToBackground<M extends PageToBackgroundMessage>(message: M):
 export function sendFromPanelFrame<M extends PanelFrameToBackgroundMessage>(
   message: M,
 ): Promise<PanelFrameToBackgroundReply<M['type']>> {
+  return send(message);
+}
+
+/** From the walkthrough player in a tab: the background checks that the tab is the one it was started in. */
+export function sendFromPlayer<M extends PlayerToBackgroundMessage>(message: M): Promise<PlayerToBackgroundReply<M['type']>> {
   return send(message);
 }
 

@@ -9,6 +9,7 @@ import { accessibilityProblems } from './support/axe';
 import { startFixtureServer } from './support/fixture-server';
 import { Person } from './support/person';
 import { RelayProcess } from './support/relay-process';
+import { pageOpenedBy } from './support/recorder-page';
 import { WelcomePage } from './support/welcome-page';
 import { type Language, Words } from './support/words';
 
@@ -116,6 +117,40 @@ async function answer(visitor: Visitor, buddy: string, question: string): Promis
   await popup.page.close();
 }
 
+/**
+ * The helper answers again by showing: "Show how on my page", one click recorded on the page,
+ * Finish, then the walkthrough editor and the thread with the steps sent.
+ */
+async function recordWalkthrough(visitor: Visitor, buddy: string, question: string): Promise<void> {
+  const { person, words } = visitor;
+  const budget = await person.context.newPage();
+  await budget.goto(BUDGET_PAGE);
+  const popup = await person.popupFor(budget);
+  await popup.page.getByRole('tab').first().click();
+  await popup.page
+    .getByRole('list', { name: words.of('inbox_from', buddy) })
+    .getByRole('button')
+    .filter({ hasText: question })
+    .click();
+  const closed = popup.page.waitForEvent('close');
+  await popup.page.getByRole('button', { name: words.of('recorder_show_how') }).click();
+  await closed;
+  const bar = budget.getByRole('region', { name: words.of('recorder_bar_title') });
+  await budget.getByRole('table', { name: 'Expenses' }).getByRole('cell').first().click();
+  await expect(bar.getByRole('status')).toHaveText(words.of('recorder_bar_count_one', '1'));
+  const editor = await pageOpenedBy(person.context, person.extensionId, () =>
+    bar.getByRole('button', { name: words.of('recorder_finish') }).click(),
+  );
+  if (!editor) throw new Error('Finish in the recording bar opened no page of Binôme');
+  await expect(editor.getByRole('region', { name: words.of('recorder_editor_title') })).toBeVisible();
+  await check(visitor, editor, 'popup, walkthrough editor');
+  await editor.getByRole('button', { name: words.of('recorder_send') }).click();
+  await expect(editor.getByRole('list', { name: words.of('walkthrough_steps_label') })).toBeVisible();
+  await check(visitor, editor, 'popup, walkthrough sent');
+  await editor.close();
+  await budget.close();
+}
+
 /** The asker's own thread with the answer and "Got it". */
 async function readAnswer(visitor: Visitor, question: string): Promise<void> {
   const { person, words } = visitor;
@@ -202,9 +237,11 @@ test('every page of Binôme passes axe (WCAG 2.2 AA, target-size, best practices
 
     await askThroughThePanel(anne, 'Claire Dubois', 'How do I make a pivot table?');
     await answer(claire, 'Anne Martin', 'How do I make a pivot table?');
+    await recordWalkthrough(claire, 'Anne Martin', 'How do I make a pivot table?');
     await readAnswer(anne, 'How do I make a pivot table?');
     await askThroughThePanel(claire, 'Anne Martin', 'Comment figer la première ligne ?');
     await answer(anne, 'Claire Dubois', 'Comment figer la première ligne ?');
+    await recordWalkthrough(anne, 'Claire Dubois', 'Comment figer la première ligne ?');
     await readAnswer(claire, 'Comment figer la première ligne ?');
 
     for (const visitor of [anne, claire]) {

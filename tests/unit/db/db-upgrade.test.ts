@@ -6,7 +6,7 @@ import { readInboxPage } from '@/lib/conversation/inbox';
 import { searchLog, entriesForSite } from '@/lib/knowledge/search';
 
 describe('schema upgrade', () => {
-  it('opens data written by version 1 and fills the fields versions 2 to 7 add', async () => {
+  it('opens data written by version 1 and fills the fields versions 2 to 9 add', async () => {
     const indexedDB = new IDBFactory();
     const name = 'binome-upgrade';
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -84,7 +84,9 @@ describe('schema upgrade', () => {
     expect(await v2.wrapUps.count()).toBe(0);
     // Version 7: the search index, built from the entries (here the one answered thread).
     expect(await v2.searchDocs.count()).toBe(1);
-    expect(v2.verno).toBe(7);
+    // Version 9: no walkthrough being recorded.
+    expect(await v2.walkthroughDrafts.count()).toBe(0);
+    expect(v2.verno).toBe(9);
     v2.close();
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * The bar shown in the page while Binôme records: a shadow root (open, as the picker's: it
+ * holds nothing but a count and a button, and "Finish" takes only a person's click, never a
+ * script's), styled through the CSSOM so that a page's Content-Security-Policy does
+ * not stop it, in the top layer above the page's own popovers. It sits at the bottom right,
+ * and goes to the top when what the helper clicks or focuses is under it, so it never covers
+ * the page's controls for longer than a click.
+ */
+const Z_TOP = '2147483647';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+export interface RecorderBar {
+  host: HTMLElement;
+  mount(): void;
+  remove(): void;
+  /** The count, and a note under it ('' for none). */
+  setStatus(count: string, note: string): void;
+  /** Moves the bar off `element` if it covers it. */
+  avoid(element: Element): void;
+}
+
+function css(element: HTMLElement, styles: Record<string, string>): void {
+  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
+}
+
+export function buildRecorderBar(options: { title: string; finishLabel: string; onFinish(): void }): RecorderBar {
+  const host = document.createElement('binome-recorder');
+  css(host, {
+    all: 'initial',
+    position: 'fixed',
+    right: '16px',
+    bottom: '16px',
+    top: 'auto',
+    left: 'auto',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    background: 'transparent',
+    overflow: 'visible',
+    'z-index': Z_TOP,
+    display: 'block',
+  });
+  const root = host.attachShadow({ mode: 'open' });
+
+  const bar = document.createElement('div');
+  bar.setAttribute('role', 'region');
+  bar.setAttribute('aria-label', options.title);
+  css(bar, {
+    'box-sizing': 'border-box',
+    display: 'flex',
+    'align-items': 'center',
+    gap: '14px',
+    'max-width': 'calc(100vw - 32px)',
+    padding: '10px 12px 10px 16px',
+    background: '#1b1b1b',
+    color: '#fff',
+    'border-radius': '10px',
+    'box-shadow': '0 4px 24px rgba(0, 0, 0, 0.35)',
+    font: `18px/1.35 ${FONT}`,
+  });
+
+  const dot = document.createElement('span');
+  dot.setAttribute('aria-hidden', 'true');
+  css(dot, { width: '14px', height: '14px', 'border-radius': '50%', background: '#ff4d4d', 'flex-shrink': '0' });
+
+  const texts = document.createElement('div');
+  const title = document.createElement('p');
+  title.textContent = options.title;
+  css(title, { margin: '0', 'font-weight': '600' });
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  css(status, { margin: '2px 0 0', 'font-size': '16px', color: '#e6e6e6' });
+  const note = document.createElement('p');
+  css(note, { margin: '2px 0 0', 'font-size': '16px', color: '#ffd27a', display: 'none' });
+  texts.append(title, status, note);
+
+  const finish = document.createElement('button');
+  finish.type = 'button';
+  finish.textContent = options.finishLabel;
+  css(finish, {
+    'min-height': '44px',
+    'min-width': '44px',
+    padding: '8px 18px',
+    font: `600 18px/1.2 ${FONT}`,
+    background: '#fff',
+    color: '#111',
+    border: '2px solid #fff',
+    'border-radius': '8px',
+    cursor: 'pointer',
+    'flex-shrink': '0',
+  });
+  const ring = (on: boolean) => css(finish, { outline: on ? '3px solid #ffd400' : 'none', 'outline-offset': '2px' });
+  finish.addEventListener('focus', () => ring(true));
+  finish.addEventListener('blur', () => ring(false));
+  finish.addEventListener('click', (event) => {
+    if (event.isTrusted) options.onFinish();
+  });
+
+  bar.append(dot, texts, finish);
+  root.append(bar);
+
+  let atTop = false;
+  return {
+    host,
+    mount() {
+      document.documentElement.append(host);
+      if (typeof host.showPopover === 'function') {
+        try {
+          host.setAttribute('popover', 'manual');
+          host.showPopover();
+        } catch {
+          host.removeAttribute('popover');
+        }
+      }
+    },
+    remove() {
+      host.remove();
+    },
+    setStatus(count, text) {
+      status.textContent = count;
+      note.textContent = text;
+      css(note, { display: text ? 'block' : 'none' });
+    },
+    avoid(element) {
+      const target = element.getBoundingClientRect();
+      const mine = bar.getBoundingClientRect();
+      const covers = target.left < mine.right && target.right > mine.left && target.top < mine.bottom && target.bottom > mine.top;
+      if (!covers) return;
+      atTop = !atTop;
+      css(host, atTop ? { top: '16px', bottom: 'auto' } : { top: 'auto', bottom: '16px' });
+    },
+  };
+}
