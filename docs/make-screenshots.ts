@@ -36,7 +36,7 @@ const PAGE = { width: 800, height: 900 };
 const HOST_PAGE = { width: 1100, height: 760 };
 const BUDGET_PAGE = 'http://excel.officeapps.live.com/x/excel-budget.html';
 /** The fixture SaaS page the helper records a walkthrough on. */
-const CRM_PAGE = 'http://excel.officeapps.live.com/x/walkthrough/crm-a.html';
+const CRM_PAGE = 'http://crm.acme.internal/walkthrough/crm-a.html';
 const SCHEMES = ['light', 'dark'] as const;
 /** The CRM's page A, where the helper records a walkthrough, and the asker's own copy of it (tests/fixtures/pages/walkthrough). */
 const CRM_A = 'http://crm.acme.internal/walkthrough/crm-a.html';

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DraftStep, WalkthroughDraft } from '@/lib/db/db';
 import { t, tCount, type MessageKey } from '@/lib/i18n/i18n';
 import type { RecorderClient } from '@/lib/walkthrough/recorder-client';
@@ -37,6 +37,11 @@ export function RecordingEditor({ draft, recorder, skill, headingLevel, tabId }:
   const edit = useSubmit(recordingErrorSentence);
   const threadId = draft.threadId;
   const count = draft.steps.length;
+  const section = useRef<HTMLElement>(null);
+  // Opened by "Finish" (a window on #thread=…): the steps are what the helper came for, not the question above them.
+  useEffect(() => {
+    if (location.hash.includes('thread=')) section.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
 
   const recordMore = () =>
     edit.run(async () => {
@@ -46,7 +51,7 @@ export function RecordingEditor({ draft, recorder, skill, headingLevel, tabId }:
     });
 
   return (
-    <section className="walkthrough-editor" aria-labelledby={`${id}-title`}>
+    <section ref={section} className="walkthrough-editor" aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`}>{t('recorder_editor_title')}</Heading>
       {draft.recording ? (
         <div className="recording-now" role="status">

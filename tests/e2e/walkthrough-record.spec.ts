@@ -12,7 +12,8 @@ test('the helper records four steps on the page, edits them, and the asker recei
   // Two browsers, a relay, a recording, an edit and a delivery: more than the default on a shared 2-core machine.
   test.setTimeout(240_000);
   const { asker, helper } = pair;
-  const crmUrl = pair.fixtureUrl('walkthrough/crm-a.html');
+  // The fixture SaaS page, under a company tool's own hostname (the fixture server answers for it).
+  const crmUrl = 'http://crm.acme.internal/walkthrough/crm-a.html';
 
   const askerPage = await asker.context.newPage();
   await askerPage.goto(crmUrl);
@@ -102,7 +103,7 @@ test('the helper records four steps on the page, edits them, and the asker recei
   });
   const walkthrough = answer?.walkthrough as { startUrl: string; steps: { action: string; urlPattern: string }[] };
   expect(walkthrough.steps.map((step) => step.action)).toEqual(['click', 'type', 'choose', 'click']);
-  expect(walkthrough.steps[0]?.urlPattern).toBe('http://excel.officeapps.live.com/x/walkthrough/crm-a.html');
+  expect(walkthrough.steps[0]?.urlPattern).toBe('http://crm.acme.internal/walkthrough/crm-a.html');
   expect(JSON.stringify(answer)).not.toContain(SENTINEL);
   // …nor the relay's database, which holds the answer sealed.
   await pair.relay.stop();
