@@ -14,6 +14,9 @@ import { useServices } from './services';
 import { StatusLabel } from './StatusLabel';
 import { When } from './When';
 import { ThreadProgrammeActions } from './programme/ThreadProgrammeActions';
+import { PictureView } from './picture/PictureView';
+import { PictureAnswerField, type PictureDraft } from './picture/PictureAnswerField';
+import { pictureToSend } from '@/lib/conversation/stored-picture';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -26,9 +29,11 @@ interface Props {
   onBack(): void;
   /** 1 where the thread is the whole screen (the popup); 2 under a page's own title (the log). */
   headingLevel?: 1 | 2;
+  /** Where the helper may answer with a picture of their screen: the tab Binôme was opened on (the popup). */
+  screen?: { tabId?: number };
 }
 
-export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
+export function ThreadView({ threadId, onBack, headingLevel = 2, screen }: Props) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const { db, client } = useServices();
   const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
@@ -38,7 +43,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
     [thread?.pairId],
   );
   const messages = useLiveQuery(
-    async () => (await db.messages.where('threadId').equals(threadId).toArray()).sort(compareMessages),
+    async () => ((await db.messages.where('threadId').equals(threadId).toArray()) as StoredMessage[]).sort(compareMessages),
     [threadId],
   );
   const rejected = useLiveQuery(async () => {
@@ -50,6 +55,9 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
   }, [thread?.pairId]);
 
   const [skill, setSkill] = useState('');
+  const [picture, setPicture] = useState<PictureDraft | null | undefined>(null);
+  // A new field after each answer sent: the next answer starts without a picture.
+  const [pictureField, setPictureField] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the thread object is new at every live-query update; only its seqs say whether something new arrived.
   useEffect(() => {
@@ -85,6 +93,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
                 <LinkifiedText text={message.text} />
               </p>
             )}
+            {message.picture && <PictureView picture={message.picture} author={message.fromMe ? t('author_you') : buddy} />}
             {message.seq === null && (
               <p className="pending" role="status">
                 {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
@@ -127,9 +136,16 @@ export function ThreadView({ threadId, onBack, headingLevel = 2 }: Props) {
           main
           label={t('answer_label', buddy)}
           submitLabel={t('answer_send')}
-          onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
+          attached={!!picture}
+          waiting={picture === undefined}
+          onSubmit={async (text) => {
+            const extras = picture ? { picture: await pictureToSend(await picture()) } : undefined;
+            await client.answer(threadId, text, skillToSend(thread.tool, skill), extras);
+            setPictureField((field) => field + 1);
+          }}
         >
           <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
+          {screen && <PictureAnswerField key={pictureField} tabId={screen.tabId} onChange={(draft) => setPicture(() => draft)} />}
         </ReplyForm>
       )}
       {canReply && iAsked && (

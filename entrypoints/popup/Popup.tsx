@@ -135,7 +135,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
     return (
       <main className={className}>
         <Suspense fallback={null}>
-          <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} />
+          <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} screen={{ tabId }} />
         </Suspense>
       </main>
     );

@@ -9,6 +9,7 @@ import { openSealed } from '../trust/crypto';
 import { recordReceived } from './order';
 import { base64ToBlob } from '../capture/screenshot';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
+import { pictureToStore } from './stored-picture';
 import type { Envelope } from '../protocol/protocol';
 import { refreshThread, sentByRightSide, type StoredMessage } from './threads';
 
@@ -39,6 +40,7 @@ function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean)
     ...('skill' in payload && payload.skill ? { skill: payload.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    ...(question ? {} : pictureToStore(payload as PayloadOf<'answer'>)),
   };
 }
 

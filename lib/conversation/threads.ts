@@ -10,15 +10,18 @@ import { reserveCounter } from './order';
 import { sendBlock } from './pair-state';
 import { base64ToBlob } from '../capture/screenshot';
 import { checkPayload, type PayloadOf, type ThreadKind } from './payloads';
+import type { StoredPicture } from './annotated-picture';
+import { pictureToStore } from './stored-picture';
 import { wordsOf } from '../db/text';
 
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
  * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
  * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one.
+ * `picture`: a reply's annotated picture of the helper's screen, its image a Blob too.
  */
 export type StoredMessage = ThreadMessage &
-  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob };
+  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob; picture?: StoredPicture };
 
 /** Relay order first; messages still in the outbox come last, by creation time. */
 export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
@@ -180,6 +183,7 @@ export async function composeMessage<K extends ThreadKind>(
     ...('skill' in checked && checked.skill ? { skill: checked.skill } : {}),
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
+    ...(question ? {} : pictureToStore(checked as PayloadOf<'answer'>)),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);
