@@ -120,7 +120,9 @@ export function AnnotationEditor({ image, marks, onChange }: Props) {
     t(mark.shape === 'box' ? 'picture_box_label' : 'picture_marker_label', [String(index + 1), String(count)]);
   return (
     <section className="annotation-editor" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('picture_step_mark')}</h3>
+      <p id={`${id}-title`} className="picture-step">
+        {t('picture_step_mark')}
+      </p>
       <p className="hint">{t('picture_mark_help')}</p>
       <div
         ref={stageRef}

@@ -76,7 +76,7 @@ export function PictureAnswerField({ tabId, onChange }: Props) {
       )}
       {capture && !redacted && (
         <>
-          <h3>{t('picture_step_hide')}</h3>
+          <p className="picture-step">{t('picture_step_hide')}</p>
           <RedactionEditor
             image={capture.bitmap}
             width={capture.width}
