@@ -35,18 +35,24 @@ const markButtons = () => [...document.querySelectorAll<HTMLButtonElement>('butt
 
 async function click(button: HTMLButtonElement | undefined): Promise<void> {
   expect(button, 'the button is there').toBeDefined();
-  await act(() => button!.dispatchEvent(new Event('click', { bubbles: true })));
+  await act(() => {
+    button!.dispatchEvent(new Event('click', { bubbles: true }));
+  });
 }
 
 async function press(target: Element, key: string, shiftKey = false): Promise<void> {
   const event = new Event('keydown', { bubbles: true, cancelable: true });
   Object.assign(event, { key, shiftKey });
-  await act(() => target.dispatchEvent(event));
+  await act(() => {
+    target.dispatchEvent(event);
+  });
 }
 
 async function type(input: HTMLInputElement, value: string): Promise<void> {
   input.value = value;
-  await act(() => input.dispatchEvent(new Event('input', { bubbles: true })));
+  await act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }
 
 beforeEach(() => {
