@@ -93,7 +93,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, screen }: Props
                 <LinkifiedText text={message.text} />
               </p>
             )}
-            {message.picture && <PictureView picture={message.picture} author={message.fromMe ? t('author_you') : buddy} />}
+            {message.picture && <PictureView picture={message.picture} author={message.fromMe ? 'me' : buddy} />}
             {message.seq === null && (
               <p className="pending" role="status">
                 {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}

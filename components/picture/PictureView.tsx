@@ -27,18 +27,20 @@ function Captions({ picture, labelledBy }: { picture: StoredPicture; labelledBy:
 }
 
 /**
- * A picture of the helper's screen received as an answer (or sent): fitted to the width with
+ * A picture of the helper's screen received as an answer (or sent: `author` is then 'me'): fitted to the width with
  * its numbered marks drawn in HTML over it (never baked into the pixels, so they stay readable
  * at any zoom), the captions as an ordered list, and "Enlarge the picture" for a dialog at full size.
  */
-export function PictureView({ picture, author }: { picture: StoredPicture; author: string }) {
+export function PictureView({ picture, author }: { picture: StoredPicture; author: string | 'me' }) {
   const id = useId();
   const url = useObjectUrl(picture.image);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const enlargeRef = useRef<HTMLButtonElement>(null);
   if (!url) return null;
   const count = picture.marks.length;
-  const alt = count ? t('picture_alt', author) : t('picture_alt_plain', author);
+  const mine = author === 'me';
+  const title = mine ? t('picture_title_mine') : t('picture_title', author);
+  const alt = mine ? (count ? t('picture_alt_mine') : title) : count ? t('picture_alt', author) : t('picture_alt_plain', author);
   const stage = (
     <div className="picture-stage">
       <img src={url} alt={alt} draggable={false} />
@@ -53,7 +55,7 @@ export function PictureView({ picture, author }: { picture: StoredPicture; autho
   return (
     <figure className="picture-answer" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="picture-title">
-        {t('picture_title', author)}
+        {title}
       </p>
       {stage}
       <button ref={enlargeRef} type="button" onClick={open}>
@@ -75,7 +77,7 @@ export function PictureView({ picture, author }: { picture: StoredPicture; autho
         onClose={() => enlargeRef.current?.focus()}
       >
         <div className="picture-dialog-bar">
-          <h2 id={`${id}-dialog-title`}>{t('picture_title', author)}</h2>
+          <h2 id={`${id}-dialog-title`}>{title}</h2>
           <button type="button" className="primary" onClick={close}>
             {t('picture_close')}
           </button>
