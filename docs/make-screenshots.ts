@@ -12,6 +12,9 @@
  * pixel is drawn with two device pixels (a device scale factor of 2), so media queries, wrapping
  * and scrolling behave as at Ctrl + "+" twice.
  *
+ * `--answers-only` skips the first run, the empty popup, the in-page panel and the log: only
+ * pairing and the two questions with their (picture) answers, for a quick look at those screens.
+ *
  * It expects the extension already built (`npx wxt build`; `npm run screenshots` does it first).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -30,6 +33,8 @@ const REVIEW = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 const IMAGES = fileURLToPath(new URL('../docs/images', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../public/_locales', import.meta.url));
 const FOR_DOCS = process.argv.includes('--docs');
+/** Only the story's questions and answers (the picture answer's screens among them), for a quick look. */
+const ANSWERS_ONLY = process.argv.includes('--answers-only');
 /** Wide enough for a settings page to look like one, narrow enough to sit in a Markdown page. */
 const PAGE = { width: 800, height: 900 };
 /** The page the in-page panel sits on. */
@@ -396,10 +401,10 @@ async function main(): Promise<void> {
       actors.push(await launch(name, language, fixtures.port, desktop));
     }
     const [anne, hugo] = actors as [Actor, Actor];
-    for (const actor of actors) await firstRun(actor);
+    if (!ANSWERS_ONLY) for (const actor of actors) await firstRun(actor);
     await pair(anne, hugo, relay.url);
-    for (const actor of actors) await emptyPopup(actor);
-    for (const actor of actors) await askPanel(actor);
+    if (!ANSWERS_ONLY) for (const actor of actors) await emptyPopup(actor);
+    if (!ANSWERS_ONLY) for (const actor of actors) await askPanel(actor);
 
     // Anne asks, Hugo answers; then the other way round, as pairs do.
     const annePopup = await ask(anne, STORY.anneAsks.question, STORY.anneAsks.skill);
@@ -410,8 +415,8 @@ async function main(): Promise<void> {
     await answer(anne, hugo, STORY.hugoAsks.question, STORY.hugoAsks.answer, STORY.hugoAsks.captions);
     await answerArrives(hugo, hugoPopup, STORY.hugoAsks.answer);
 
-    await knowledgeLog(anne, 2);
-    await knowledgeLog(hugo, 2);
+    if (!ANSWERS_ONLY) await knowledgeLog(anne, 2);
+    if (!ANSWERS_ONLY) await knowledgeLog(hugo, 2);
     console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     // Each step runs even if one before it fails: a relay left running would outlive the script.
