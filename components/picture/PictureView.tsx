@@ -78,7 +78,9 @@ export function PictureView({ picture, author }: { picture: StoredPicture; autho
       >
         <div className="picture-dialog-bar">
           <h2 id={`${id}-dialog-title`}>{title}</h2>
-          <button type="button" className="primary" onClick={close}>
+          {/* Focus lands on the way out, whatever the browser's own dialog focusing rules. */}
+          {/* biome-ignore lint/a11y/noAutofocus: inside a modal dialog, where focus must move when it opens. */}
+          <button type="button" className="primary" onClick={close} autoFocus>
             {t('picture_close')}
           </button>
         </div>
