@@ -112,6 +112,8 @@ export interface PeopleLabels {
   page: string;
   note: string;
   me: string;
+  /** Before the captions of an answer's picture, which a text file can only list. */
+  picture: string;
   columns: string[];
 }
 
@@ -131,11 +133,14 @@ export async function exportMarkdown(db: BinomeDb, labels: PeopleLabels, progres
     }
     if (thread.skill) lines.push(`- ${labels.skill}: ${markdownInline(skillLabel(thread.skill))}`);
     lines.push(`- ${labels.buddy}: ${markdownInline(buddy)}`, '');
-    for (const reply of replies.filter((message) => message.text)) {
+    for (const reply of replies.filter((message) => message.text || message.picture)) {
+      const marks = reply.picture?.marks ?? [];
       lines.push(
         `**${reply.fromMe ? labels.me : markdownInline(buddy)}:**`,
         '',
-        ...markdownLines(reply.text).map((line) => `> ${line}`),
+        ...(reply.text ? markdownLines(reply.text).map((line) => `> ${line}`) : []),
+        ...(reply.picture ? [...(reply.text ? ['>'] : []), `> *${labels.picture}*`, '>'] : []),
+        ...marks.map((mark, index) => `> ${index + 1}. ${markdownInline(mark.caption)}`),
         '',
       );
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BinomeDb } from '@/lib/db/db';
 import type { PictureMark } from '@/lib/conversation/annotated-picture';
 import type { StoredMessage } from '@/lib/conversation/threads';
-import { exportJson } from '@/lib/knowledge/export';
+import { exportJson, exportMarkdown } from '@/lib/knowledge/export';
 import { ImportError, importJson } from '@/lib/knowledge/import';
 import { emptyDb, freshDb, testPair } from '../helpers/db';
 import { addEntry } from '../helpers/log-data';
@@ -75,5 +75,32 @@ describe('an answer’s picture in the JSON export', () => {
       threads: await target.threads.toArray(),
       pairs: await target.pairs.toArray(),
     }).toEqual(before);
+  });
+});
+
+describe('an answer’s picture in the Markdown export', () => {
+  it('lists its captions in order, as text', async () => {
+    const { db } = await logWithPicture();
+    await db.messages.toCollection().modify((message) => {
+      const picture = (message as StoredMessage).picture;
+      if (picture) picture.marks = [...marks, { ...marks[0]!, caption: '<img src=x onerror=alert(1)> # not a heading' }];
+    });
+    const markdown = await exportMarkdown(db, {
+      title: 'Log',
+      asked: 'Asked',
+      answered: 'Answered',
+      tool: 'Tool',
+      skill: 'Skill',
+      buddy: 'Buddy',
+      page: 'Page',
+      note: 'Note',
+      me: 'Me',
+      picture: 'A picture of the screen, with these numbers:',
+      columns: [],
+    });
+    expect(markdown).toContain(
+      '> Like this:\n>\n> *A picture of the screen, with these numbers:*\n>\n> 1. Click “Start a post”\n> 2. Choose “Connections only”\n> 3. ',
+    );
+    expect(markdown).not.toContain('<img src=x');
   });
 });
