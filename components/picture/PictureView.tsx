@@ -85,7 +85,11 @@ export function PictureView({ picture, author }: { picture: StoredPicture; autho
           </button>
         </div>
         <div className="picture-dialog-body">
-          <div className="picture-full">{stage}</div>
+          {/* Wider than the window, it scrolls: focusable, so the keyboard can scroll it too. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
+          <div className="picture-full" role="region" aria-label={t('picture_full_region')} tabIndex={0}>
+            {stage}
+          </div>
           {count > 0 && (
             <>
               <p id={`${id}-dialog-captions`} className="picture-captions-title">
