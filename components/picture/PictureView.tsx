@@ -87,9 +87,9 @@ export function PictureView({ picture, author }: { picture: StoredPicture; autho
         <div className="picture-dialog-body">
           {/* Wider than the window, it scrolls: focusable, so the keyboard can scroll it too. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
-          <div className="picture-full" role="region" aria-label={t('picture_full_region')} tabIndex={0}>
+          <section className="picture-full" aria-label={t('picture_full_region')} tabIndex={0}>
             {stage}
-          </div>
+          </section>
           {count > 0 && (
             <>
               <p id={`${id}-dialog-captions`} className="picture-captions-title">
