@@ -308,8 +308,8 @@ async function answer(helper: Actor, asker: Actor, question: string, text: strin
   for (const [index, caption] of captions.entries()) {
     await editor.getByLabel(words.of('picture_caption_label', String(index + 1))).fill(caption);
   }
-  await stage.scrollIntoViewIfNeeded();
-  await shoot(popup, helper, 'popup-picture-editor', 'popup');
+  // Whole, as a page: scrolled down a popup, the editor would not be where the capture looks.
+  await shoot(popup, helper, 'popup-picture-editor', 'page');
   await popup.getByRole('button', { name: words.of('answer_send') }).click();
   await expect(popup.getByRole('list', { name: words.of('thread_messages') }).locator(':scope > li')).toHaveCount(1);
   await popup.close();
@@ -326,8 +326,7 @@ async function answerArrives(asker: Actor, popup: Page, answerText: string): Pro
   await shoot(popup, asker, 'popup-thread-answered', 'popup');
   // The helper's picture, its numbers and captions, then enlarged.
   const picture = popup.locator('figure.picture-answer');
-  await picture.scrollIntoViewIfNeeded();
-  await shoot(popup, asker, 'popup-thread-picture', 'popup');
+  await shoot(popup, asker, 'popup-thread-picture', 'page');
   await picture.getByRole('button', { name: words.of('picture_enlarge') }).click();
   await expect(popup.getByRole('dialog')).toBeVisible();
   await shoot(popup, asker, 'popup-picture-enlarged', 'popup');
