@@ -12,10 +12,14 @@ interface Props {
   children?: ReactNode;
   /** The screen's main action: its button stays in view at the bottom of the popup, outside the form it submits. */
   main?: boolean;
+  /** Something else is attached (a picture): the words may then be left out. */
+  attached?: boolean;
+  /** An attachment is still being made (the screen being captured): sending waits for it. */
+  waiting?: boolean;
 }
 
 /** A multi-line text box and its button; Ctrl+Enter sends, as in most messaging tools. */
-export function ReplyForm({ label, submitLabel, onSubmit, children, main = false }: Props) {
+export function ReplyForm({ label, submitLabel, onSubmit, children, main = false, attached = false, waiting = false }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const { busy, error, run } = useSubmit();
@@ -23,14 +27,19 @@ export function ReplyForm({ label, submitLabel, onSubmit, children, main = false
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = text.trim();
-    if (!trimmed || busy) return;
+    if ((!trimmed && !attached) || busy || waiting) return;
     await run(async () => {
       await onSubmit(trimmed);
       setText('');
     });
   };
   const button = (
-    <button type="submit" form={`${id}-form`} className={main ? 'primary' : undefined} disabled={!text.trim() || busy}>
+    <button
+      type="submit"
+      form={`${id}-form`}
+      className={main ? 'primary' : undefined}
+      disabled={(!text.trim() && !attached) || busy || waiting}
+    >
       {submitLabel}
     </button>
   );

@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
-import { captureVisibleTab, targetTab } from '@/lib/capture/capture';
+import { targetTab } from '@/lib/capture/capture';
 import { siteOf } from '@/lib/db/site';
 import { t } from '@/lib/i18n/i18n';
 import type { ElementDescription } from '@/lib/capture/element-description';
-import { loadImage, renderScreenshot, viewportRectToImage, type Rect } from '@/lib/capture/screenshot';
+import { renderScreenshot, viewportRectToImage, type Rect } from '@/lib/capture/screenshot';
 import { RedactionEditor } from './RedactionEditor';
+import { useTabCapture, type Capture } from './useTabCapture';
 import { useAskBackend } from './ask-backend';
 import { readManagedPolicy } from '@/lib/managed/cache';
 
-export interface Capture {
-  bitmap: ImageBitmap;
-  width: number;
-  height: number;
-}
+export type { Capture };
 
 /** Turns what the person sees and blacked out into the only image that may leave the device. */
 export async function redactedScreenshot(capture: Capture, redactions: Rect[], outline?: Rect): Promise<Blob> {
@@ -42,7 +39,6 @@ export function ScreenshotField({ tabId, element, captured, site: knownSite, onC
   const backend = useAskBackend();
   const [site, setSite] = useState('');
   const [wanted, setWanted] = useState<boolean | undefined>(undefined);
-  const [capture, setCapture] = useState<Capture | null | undefined>(undefined);
   const [redactions, setRedactions] = useState<Rect[]>([]);
   // The company's policy may forbid screenshots: then the field is not even offered.
   const [forbidden, setForbidden] = useState(false);
@@ -69,19 +65,7 @@ export function ScreenshotField({ tabId, element, captured, site: knownSite, onC
       });
   }, [backend, tabId, knownSite]);
 
-  useEffect(() => {
-    if (!wanted || capture !== undefined) return;
-    // User Timing marks: bench/capture.ts reads how long capture and decoding take.
-    performance.mark('binome:capture-start');
-    void (captured !== undefined ? Promise.resolve(captured) : captureVisibleTab(tabId))
-      .then(async (dataUrl) => {
-        if (!dataUrl) return null;
-        const bitmap = await loadImage(dataUrl);
-        performance.measure('binome:capture', 'binome:capture-start');
-        return { bitmap, width: bitmap.width, height: bitmap.height };
-      })
-      .then(setCapture, () => setCapture(null));
-  }, [wanted, capture, tabId, captured]);
+  const capture = useTabCapture(tabId, wanted, captured);
 
   const outline =
     element && capture ? viewportRectToImage(element.rect, element.viewport, element.devicePixelRatio, capture) : undefined;

@@ -17,6 +17,9 @@ import { ThreadProgrammeActions } from './programme/ThreadProgrammeActions';
 import { RecordedSteps } from './walkthrough/RecordedSteps';
 import { ReplaySteps } from './walkthrough/ReplaySteps';
 import { RecordingSection } from './walkthrough/RecordingSection';
+import { PictureView } from './picture/PictureView';
+import { PictureAnswerField, type PictureDraft } from './picture/PictureAnswerField';
+import { pictureToSend } from '@/lib/conversation/stored-picture';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -31,9 +34,11 @@ interface Props {
   headingLevel?: 1 | 2;
   /** The tab the popup or side panel was opened for: where "Show how on my page" records. */
   tabId?: number;
+  /** Where the helper may answer with a picture of their screen: the tab Binôme was opened on (the popup). */
+  screen?: { tabId?: number };
 }
 
-export function ThreadView({ threadId, onBack, headingLevel = 2, tabId }: Props) {
+export function ThreadView({ threadId, onBack, headingLevel = 2, tabId, screen }: Props) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const { db, client } = useServices();
   const thread = useLiveQuery(() => db.threads.get(threadId), [threadId]);
@@ -55,6 +60,9 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId }: Props)
   }, [thread?.pairId]);
 
   const [skill, setSkill] = useState('');
+  const [picture, setPicture] = useState<PictureDraft | null | undefined>(null);
+  // A new field after each answer sent: the next answer starts without a picture.
+  const [pictureField, setPictureField] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the thread object is new at every live-query update; only its seqs say whether something new arrived.
   useEffect(() => {
@@ -101,6 +109,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId }: Props)
                 {t('walkthrough_problem', [String(message.walkthroughProblem.step), message.walkthroughProblem.site])}
               </p>
             )}
+            {message.picture && <PictureView picture={message.picture} author={message.fromMe ? 'me' : buddy} />}
             {message.seq === null && (
               <p className="pending" role="status">
                 {rejected?.has(message.id) ? t('message_rejected') : t('message_queued')}
@@ -150,9 +159,18 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId }: Props)
             main
             label={t('answer_label', buddy)}
             submitLabel={t('answer_send')}
-            onSubmit={(text) => client.answer(threadId, text, skillToSend(thread.tool, skill))}
+            attached={!!picture}
+            waiting={picture === undefined}
+            onSubmit={async (text) => {
+              const extras = picture ? { picture: await pictureToSend(await picture()) } : undefined;
+              await client.answer(threadId, text, skillToSend(thread.tool, skill), extras);
+              setPictureField((field) => field + 1);
+            }}
           >
             <SkillField tool={thread.tool} value={skill} onChange={setSkill} />
+            {screen && (
+              <PictureAnswerField key={pictureField} tabId={screen.tabId} onChange={(draft) => setPicture(() => draft)} />
+            )}
           </ReplyForm>
         </RecordingSection>
       )}

@@ -1,7 +1,9 @@
 /**
  * `npm run screenshots`: every screen of Binôme, taken from the real extension, for review — the
- * popup's screens, the settings before and after pairing, each tab of the log, the welcome page,
- * the in-page ask panel, and a walkthrough recorded (the bar in the page, the editor) — in English and in French, light and dark, at 100 % and 200 % zoom,
+ * popup's screens (the helper's picture answer: its annotation editor, the picture received and
+ * enlarged), the settings before and after pairing, each tab of the log, the welcome page, the
+ * in-page ask panel, and a walkthrough recorded and replayed (the bar in the page, the editor, the
+ * player) — in English and in French, light and dark, at 100 % and 200 % zoom,
  * into .tmp/screenshots (not committed). With `--docs` it also redraws the user guides' pictures
  * in docs/images. Two people pair through a real relay — Anne in English, Hugo in French — and
  * each asks the other a question, so that every screen exists in both languages. `npm test` runs
@@ -10,6 +12,9 @@
  * 200 % zoom is what the browser's zoom does to a page: the CSS viewport is halved and each CSS
  * pixel is drawn with two device pixels (a device scale factor of 2), so media queries, wrapping
  * and scrolling behave as at Ctrl + "+" twice.
+ *
+ * `--answers-only` skips the first run, the empty popup, the in-page panel and the log: only
+ * pairing and the two questions with their (picture) answers, for a quick look at those screens.
  *
  * It expects the extension already built (`npx wxt build`; `npm run screenshots` does it first).
  */
@@ -30,6 +35,8 @@ const REVIEW = fileURLToPath(new URL('../.tmp/screenshots', import.meta.url));
 const IMAGES = fileURLToPath(new URL('../docs/images', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../public/_locales', import.meta.url));
 const FOR_DOCS = process.argv.includes('--docs');
+/** Only the story's questions and answers (the picture answer's screens among them), for a quick look. */
+const ANSWERS_ONLY = process.argv.includes('--answers-only');
 /** Wide enough for a settings page to look like one, narrow enough to sit in a Markdown page. */
 const PAGE = { width: 800, height: 900 };
 /** The page the in-page panel sits on. */
@@ -259,21 +266,63 @@ async function ask(asker: Actor, question: string, skill: string): Promise<Page>
   return popup;
 }
 
-async function answer(helper: Actor, asker: Actor, question: string, text: string): Promise<void> {
+/**
+ * The helper answers with words and a picture of their own copy of the page (issue 15): two
+ * numbers and a box, each with a caption; the annotation editor is pictured before sending.
+ */
+async function answer(helper: Actor, asker: Actor, question: string, text: string, captions: string[]): Promise<void> {
   const { person, words } = helper;
-  const { page: popup } = await person.popup();
+  const { page: inbox } = await person.popup();
+  await zoomTo(inbox, POPUP_SIZE, 1);
+  const inboxItem = (page: Page) =>
+    page
+      .getByRole('list', { name: words.of('inbox_from', asker.person.name) })
+      .getByRole('button')
+      .filter({ hasText: question });
+  await expect(inboxItem(inbox)).toBeVisible();
+  await docsPicture(inbox, `inbox-${helper.language}`);
+  await shoot(inbox, helper, 'popup-inbox', 'popup');
+  await inbox.close();
+  // Opened on a page, as the helper does to show it: that tab is the one pictured.
+  const budget = await person.context.newPage();
+  await budget.goto(BUDGET_PAGE);
+  const popup = (await person.popupFor(budget)).page;
   await zoomTo(popup, POPUP_SIZE, 1);
-  const fromAsker = popup.getByRole('list', { name: words.of('inbox_from', asker.person.name) }).getByRole('button');
-  await expect(fromAsker.filter({ hasText: question })).toBeVisible();
-  await docsPicture(popup, `inbox-${helper.language}`);
-  await shoot(popup, helper, 'popup-inbox', 'popup');
-  await fromAsker.filter({ hasText: question }).click();
+  await inboxItem(popup).click();
   await expect(popup.getByRole('button', { name: words.of('answer_send') })).toBeVisible();
   await shoot(popup, helper, 'popup-thread-incoming', 'popup');
   await popup.getByLabel(words.of('answer_label', asker.person.name)).fill(text);
+  await popup.getByRole('button', { name: words.of('picture_add') }).click();
+  await popup.getByRole('button', { name: words.of('picture_next') }).click();
+  const editor = popup.getByRole('region', { name: words.of('picture_step_mark') });
+  const stage = editor.locator('.picture-stage');
+  await expect(stage.locator('img')).toBeVisible();
+  await stage.scrollIntoViewIfNeeded();
+  const at = async (x: number, y: number) => {
+    const box = (await stage.boundingBox())!;
+    return { x: box.x + box.width * x, y: box.y + box.height * y };
+  };
+  for (const [x, y] of [
+    [0.12, 0.2],
+    [0.3, 0.2],
+  ] as const) {
+    const point = await at(x, y);
+    await popup.mouse.click(point.x, point.y);
+  }
+  const [from, to] = [await at(0.1, 0.45), await at(0.6, 0.75)];
+  await popup.mouse.move(from.x, from.y);
+  await popup.mouse.down();
+  await popup.mouse.move(to.x, to.y, { steps: 5 });
+  await popup.mouse.up();
+  for (const [index, caption] of captions.entries()) {
+    await editor.getByLabel(words.of('picture_caption_label', String(index + 1))).fill(caption);
+  }
+  // Whole, as a page: scrolled down a popup, the editor would not be where the capture looks.
+  await shoot(popup, helper, 'popup-picture-editor', 'page');
   await popup.getByRole('button', { name: words.of('answer_send') }).click();
-  await expect(popup.getByRole('list', { name: words.of('thread_messages') }).getByRole('listitem')).toHaveCount(1);
+  await expect(popup.getByRole('list', { name: words.of('thread_messages') }).locator(':scope > li')).toHaveCount(1);
   await popup.close();
+  await budget.close();
 }
 
 async function answerArrives(asker: Actor, popup: Page, answerText: string): Promise<void> {
@@ -284,6 +333,13 @@ async function answerArrives(asker: Actor, popup: Page, answerText: string): Pro
   await expect(popup.getByRole('button', { name: words.of('got_it') })).toBeVisible();
   await docsPicture(popup, `thread-answered-${asker.language}`);
   await shoot(popup, asker, 'popup-thread-answered', 'popup');
+  // The helper's picture, its numbers and captions, then enlarged.
+  const picture = popup.locator('figure.picture-answer');
+  await shoot(popup, asker, 'popup-thread-picture', 'page');
+  await picture.getByRole('button', { name: words.of('picture_enlarge') }).click();
+  await expect(popup.getByRole('dialog')).toBeVisible();
+  await shoot(popup, asker, 'popup-picture-enlarged', 'popup');
+  await popup.keyboard.press('Escape');
   await popup.getByRole('button', { name: words.of('got_it') }).click();
   await expect(popup.locator('.thread-meta .status')).toHaveText(words.of('status_resolved'));
   await popup.close();
@@ -469,11 +525,17 @@ const STORY = {
     question: 'How do I make a pivot table of these expenses?',
     skill: 'Pivot tables',
     answer: 'Select the table, then Insert > PivotTable.\nGuide: https://support.example.com/pivot-tables',
+    captions: [
+      'Cliquez sur «\u202fInsertion\u202f»',
+      'Puis sur «\u202fTableau croisé dynamique\u202f»',
+      'Sélectionnez ces lignes avant',
+    ],
   },
   hugoAsks: {
     question: 'Qui valide une dépense de plus de 5\u202f000\u00a0€ pour l’équipe Ventes\u202f?',
     skill: 'Circuit de validation',
     answer: 'Above 5,000 € it goes to the sales director, then to finance. Ask Claire in finance first: she knows the form.',
+    captions: ['The “Approvals” menu', 'Then “New request”', 'Fill in the amount and the team here'],
   },
 };
 
@@ -499,7 +561,7 @@ async function main(): Promise<void> {
       actors.push(await launch(name, language, fixtures.port, desktop));
     }
     const [anne, hugo] = actors as [Actor, Actor];
-    if (!WALKTHROUGH_ONLY) for (const actor of actors) await firstRun(actor);
+    if (!WALKTHROUGH_ONLY && !ANSWERS_ONLY) for (const actor of actors) await firstRun(actor);
     await pair(anne, hugo, relay.url);
     if (WALKTHROUGH_ONLY) {
       await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
@@ -507,25 +569,27 @@ async function main(): Promise<void> {
       console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
       return;
     }
-    for (const actor of actors) await emptyPopup(actor);
-    for (const actor of actors) await askPanel(actor);
+    if (!ANSWERS_ONLY) for (const actor of actors) await emptyPopup(actor);
+    if (!ANSWERS_ONLY) for (const actor of actors) await askPanel(actor);
 
     // Anne asks, Hugo answers; then the other way round, as pairs do.
     const annePopup = await ask(anne, STORY.anneAsks.question, STORY.anneAsks.skill);
-    await answer(hugo, anne, STORY.anneAsks.question, STORY.anneAsks.answer);
+    await answer(hugo, anne, STORY.anneAsks.question, STORY.anneAsks.answer, STORY.anneAsks.captions);
     await answerArrives(anne, annePopup, STORY.anneAsks.answer);
 
     const hugoPopup = await ask(hugo, STORY.hugoAsks.question, STORY.hugoAsks.skill);
-    await answer(anne, hugo, STORY.hugoAsks.question, STORY.hugoAsks.answer);
+    await answer(anne, hugo, STORY.hugoAsks.question, STORY.hugoAsks.answer, STORY.hugoAsks.captions);
     await answerArrives(hugo, hugoPopup, STORY.hugoAsks.answer);
 
-    await knowledgeLog(anne, 2);
-    await knowledgeLog(hugo, 2);
-    await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
-    await walkthroughReplay(hugo, anne, 'Comment ajouter un contact\u202f?');
-    // Last, so that the log pictures above keep their two entries.
-    await walkthrough(hugo, anne, 'How do I add a new contact in the CRM?');
-    await walkthrough(anne, hugo, 'Comment ajouter un contact dans le CRM\u202f?');
+    if (!ANSWERS_ONLY) {
+      await knowledgeLog(anne, 2);
+      await knowledgeLog(hugo, 2);
+      await walkthroughReplay(anne, hugo, 'How do I add a new contact?');
+      await walkthroughReplay(hugo, anne, 'Comment ajouter un contact\u202f?');
+      // Last, so that the log pictures above keep their two entries.
+      await walkthrough(hugo, anne, 'How do I add a new contact in the CRM?');
+      await walkthrough(anne, hugo, 'Comment ajouter un contact dans le CRM\u202f?');
+    }
     console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     // Each step runs even if one before it fails: a relay left running would outlive the script.

@@ -19,6 +19,7 @@ export function peopleLabels(): PeopleLabels {
     page: t('context_page'),
     note: t('note_label'),
     me: t('author_you'),
+    picture: t('export_picture'),
     columns: t('export_csv_columns').split('|'),
   };
 }

@@ -143,7 +143,7 @@ export function Popup({ tabId, surface = 'popup' }: Props) {
       <main className={className}>
         <Suspense fallback={null}>
           <ReplayPlaceProvider value={replayPlace}>
-            <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} tabId={tabId} />
+            <ThreadView threadId={view.threadId} onBack={home} headingLevel={1} tabId={tabId} screen={{ tabId }} />
           </ReplayPlaceProvider>
         </Suspense>
       </main>

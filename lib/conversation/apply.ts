@@ -9,6 +9,7 @@ import { openSealed } from '../trust/crypto';
 import { recordReceived } from './order';
 import { base64ToBlob } from '../capture/screenshot';
 import { decodePayload, isThreadKind, type PayloadOf } from './payloads';
+import { pictureToStore } from './stored-picture';
 import type { Envelope } from '../protocol/protocol';
 import { refreshThread, replyExtras, sentByRightSide, type StoredMessage } from './threads';
 
@@ -41,6 +42,7 @@ function toStoredMessage(envelope: Envelope, plaintext: string, fromMe: boolean)
     ...(question?.element ? { element: question.element } : {}),
     // Validated with the payload: a walkthrough failing its schema (500 steps, a 1 MB selector) rejects the whole reply.
     ...replyExtras(payload),
+    ...(question ? {} : pictureToStore(payload as PayloadOf<'answer'>)),
   };
 }
 

@@ -10,16 +10,22 @@ import { reserveCounter } from './order';
 import { sendBlock } from './pair-state';
 import { base64ToBlob } from '../capture/screenshot';
 import { checkPayload, type PayloadOf, type ThreadKind } from './payloads';
+import type { StoredPicture } from './annotated-picture';
+import { pictureToStore } from './stored-picture';
 import { wordsOf } from '../db/text';
 
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
  * questions: the page (`context`), the part of it pointed at (`element`) and the redacted
  * screenshot, as a Blob (IndexedDB stores it natively). `skill` when the message names one; on an
- * answer, the `walkthrough` it carries.
+ * answer, the `walkthrough` it carries, or its `picture`: an annotated picture of the helper's screen,
+ * its image a Blob too.
  */
 export type StoredMessage = ThreadMessage &
-  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & { screenshot?: Blob } & ReplyExtras;
+  Partial<Pick<PayloadOf<'question'>, 'context' | 'element' | 'skill'>> & {
+    screenshot?: Blob;
+    picture?: StoredPicture;
+  } & ReplyExtras;
 
 /** On replies: the walkthrough an answer carries, the problem a follow-up reports (both checked by the schema). */
 export type ReplyExtras = Partial<Pick<PayloadOf<'answer'>, 'walkthrough' | 'walkthroughProblem'>>;
@@ -193,6 +199,7 @@ export async function composeMessage<K extends ThreadKind>(
     ...(question?.screenshot ? { screenshot: base64ToBlob(question.screenshot.data, question.screenshot.type) } : {}),
     ...(question?.element ? { element: question.element } : {}),
     ...replyExtras(checked),
+    ...(question ? {} : pictureToStore(checked as PayloadOf<'answer'>)),
   };
   await db.transaction('rw', db.threads, db.messages, db.outbox, async () => {
     await db.messages.add(message);

@@ -8,6 +8,8 @@ import { skillLabel } from './skill-catalogue';
 import { markdownInline, markdownLines, markdownLink } from './markdown-text';
 import { blobToBase64 } from '../capture/screenshot';
 import { compareMessages, type StoredMessage } from '../conversation/threads';
+import type { AnnotatedPicturePayload } from '../conversation/payloads';
+import { pictureToSend } from '../conversation/stored-picture';
 
 export const EXPORT_FORMAT = 'binome-knowledge-log';
 export const EXPORT_VERSION = 1;
@@ -19,8 +21,11 @@ export interface ExportedPair {
   createdAt: number;
 }
 
-/** In the file a screenshot is base64 text; in the log it is a Blob. */
-export type ExportedMessage = Omit<StoredMessage, 'screenshot'> & { screenshot?: { type: string; data: string } };
+/** In the file a screenshot (and an answer's picture) is base64 text, as on the wire; in the log it is a Blob. */
+export type ExportedMessage = Omit<StoredMessage, 'screenshot' | 'picture'> & {
+  screenshot?: { type: string; data: string };
+  picture?: AnnotatedPicturePayload;
+};
 
 export interface LogExport {
   format: typeof EXPORT_FORMAT;
@@ -37,8 +42,12 @@ export type Progress = (done: number, total: number) => void;
 
 const CHUNK = 500;
 
-async function forFile({ screenshot, ...message }: StoredMessage): Promise<ExportedMessage> {
-  return screenshot ? { ...message, screenshot: { type: screenshot.type, data: await blobToBase64(screenshot) } } : message;
+async function forFile({ screenshot, picture, ...message }: StoredMessage): Promise<ExportedMessage> {
+  return {
+    ...message,
+    ...(screenshot ? { screenshot: { type: screenshot.type, data: await blobToBase64(screenshot) } } : {}),
+    ...(picture ? { picture: await pictureToSend(picture) } : {}),
+  };
 }
 
 /** Messages the relay accepted; ones still in the outbox belong to this device's queue. */
@@ -103,6 +112,8 @@ export interface PeopleLabels {
   page: string;
   note: string;
   me: string;
+  /** Before the captions of an answer's picture, which a text file can only list. */
+  picture: string;
   columns: string[];
 }
 
@@ -122,11 +133,14 @@ export async function exportMarkdown(db: BinomeDb, labels: PeopleLabels, progres
     }
     if (thread.skill) lines.push(`- ${labels.skill}: ${markdownInline(skillLabel(thread.skill))}`);
     lines.push(`- ${labels.buddy}: ${markdownInline(buddy)}`, '');
-    for (const reply of replies.filter((message) => message.text)) {
+    for (const reply of replies.filter((message) => message.text || message.picture)) {
+      const marks = reply.picture?.marks ?? [];
       lines.push(
         `**${reply.fromMe ? labels.me : markdownInline(buddy)}:**`,
         '',
-        ...markdownLines(reply.text).map((line) => `> ${line}`),
+        ...(reply.text ? markdownLines(reply.text).map((line) => `> ${line}`) : []),
+        ...(reply.picture ? [...(reply.text ? ['>'] : []), `> *${labels.picture}*`, '>'] : []),
+        ...marks.map((mark, index) => `> ${index + 1}. ${markdownInline(mark.caption)}`),
         '',
       );
     }

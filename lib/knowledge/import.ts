@@ -27,7 +27,8 @@ import { isImportedPair, type BinomeDb, type Pair } from '../db/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type Progress } from './export';
 import { elementDescriptionSchema } from '../capture/element-description';
 import { pageContextSchema } from '../capture/page-context';
-import { screenshotSchema } from '../conversation/payloads';
+import { annotatedPictureSchema, screenshotSchema } from '../conversation/payloads';
+import { pictureToStore } from '../conversation/stored-picture';
 import { walkthroughProblemSchema, walkthroughSchema } from '../walkthrough/schema';
 import { TEXT_LIMITS } from '../conversation/text-limits';
 import { base64ToBlob } from '../capture/screenshot';
@@ -57,6 +58,8 @@ const messageSchema = z.object({
   // Checked as on arrival from the buddy: a walkthrough the schema refuses makes the whole file refused.
   walkthrough: walkthroughSchema.optional(),
   walkthroughProblem: walkthroughProblemSchema.optional(),
+  // Checked as the receiver checks it on the wire: marks inside the picture, at most 20, short captions.
+  picture: annotatedPictureSchema.optional(),
 });
 const noteSchema = z.object({ threadId: z.uuid(), text: z.string().max(TEXT_LIMITS.text), updatedAt: time });
 const reviewSchema = z.object({
@@ -209,8 +212,12 @@ function sameMessage(here: StoredMessage, file: ImportedMessage): boolean {
   );
 }
 
-function toStored({ screenshot, ...message }: ImportedMessage): StoredMessage {
-  return screenshot ? { ...message, screenshot: base64ToBlob(screenshot.data, screenshot.type) } : message;
+function toStored({ screenshot, picture, ...message }: ImportedMessage): StoredMessage {
+  return {
+    ...message,
+    ...(screenshot ? { screenshot: base64ToBlob(screenshot.data, screenshot.type) } : {}),
+    ...pictureToStore({ picture }),
+  };
 }
 
 async function isImportedThread(db: BinomeDb, threadId: string): Promise<boolean> {

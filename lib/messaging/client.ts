@@ -8,12 +8,16 @@ import { sendToBackground } from './messaging';
 import { hideOrderWarning } from '../conversation/order';
 import type { PairRole } from '../protocol/protocol';
 import { composeMessage, markRead } from '../conversation/threads';
+import type { PayloadOf } from '../conversation/payloads';
 import { updateBadge } from '../sync/badge';
 import { languageSetting, write } from '../db/settings';
 import type { LanguageChoice } from '../i18n/language';
 
+/** What a reply may carry besides its words (an annotated picture of the helper's screen). */
+export type ReplyExtras = Omit<PayloadOf<'answer'>, 'threadId' | 'text' | 'skill'>;
+
 export interface Client {
-  answer(threadId: string, text: string, skill?: string): Promise<void>;
+  answer(threadId: string, text: string, skill?: string, extras?: ReplyExtras): Promise<void>;
   followUp(threadId: string, text: string): Promise<void>;
   resolve(threadId: string): Promise<void>;
   markRead(threadId: string): Promise<void>;
@@ -53,15 +57,15 @@ export function createClient(db: BinomeDb): Client {
     const at = Date.now();
     return { id: uuidv7(at), now: at };
   };
-  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string, skill?: string) => {
+  const reply = async (kind: 'answer' | 'follow-up', threadId: string, text: string, skill?: string, extras?: ReplyExtras) => {
     const thread = await threadOf(threadId);
-    const payload = skill ? { threadId, text, skill } : { threadId, text };
+    const payload = { ...extras, threadId, text, ...(skill ? { skill } : {}) };
     await composeMessage(db, await pairOf(thread.pairId), kind, payload, now());
     void nudge();
   };
 
   return {
-    answer: (threadId, text, skill) => reply('answer', threadId, text, skill),
+    answer: (threadId, text, skill, extras) => reply('answer', threadId, text, skill, extras),
     followUp: (threadId, text) => reply('follow-up', threadId, text),
     async resolve(threadId) {
       const thread = await threadOf(threadId);

@@ -11,7 +11,8 @@ const css = readFileSync(new URL('../../../components/theme.css', import.meta.ur
 function tokensAfter(marker: string): Record<string, string> {
   const start = css.indexOf(marker);
   if (start < 0) throw new Error(`No ${marker} in theme.css`);
-  const open = css.indexOf(':root {', start);
+  // The light marker sits inside the first `:root` block: read from it, not from the next block (the dark one).
+  const open = marker.startsWith('@media') ? css.indexOf(':root {', start) : start;
   const block = css.slice(open, css.indexOf('}', open));
   return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1]!, m[2]!]));
 }
@@ -38,6 +39,7 @@ const PAIRS: [string, string, number, string][] = [
   ['danger', 'bg', 4.5, 'errors, queued status, the remove buttons'],
   ['accent', 'bg', 4.5, 'the "new" mark, the selected tab'],
   ['link', 'bg', 4.5, 'links and link buttons'],
+  ['mark-text', 'mark', 4.5, 'the numbers of the marks on a helper’s picture'],
   ['accent-text', 'accent', 4.5, 'the primary button'],
   ['focus', 'bg', 3, 'the focus ring'],
   ['control-border', 'bg', 3, 'the edge of fields and buttons'],

@@ -100,3 +100,35 @@ it('says when the question and each answer were written', async () => {
   ]);
   expect(container.querySelector('.thread-meta time')?.textContent).toMatch(/^3 hours ago/);
 });
+
+it('shows an answer’s picture with its numbers over it and its captions as a numbered list, as the knowledge log does', async () => {
+  const db = emptyDb();
+  await db.pairs.put(testPair({ peerName: 'Léa' }));
+  const threadId = await addEntry(db, { question: 'How do I post to my contacts only?', answer: 'Like this:', at: Date.now() });
+  const answer = (await db.messages.where('threadId').equals(threadId).toArray()).find((message) => message.kind === 'answer')!;
+  const marks = [
+    { shape: 'marker' as const, x: 0.1, y: 0.2, width: 0, height: 0, caption: 'Click Start a post' },
+    { shape: 'box' as const, x: 0.5, y: 0.5, width: 0.3, height: 0.2, caption: '<b>Connections only</b>' },
+  ];
+  await db.messages.update(answer.id, {
+    picture: { image: new Blob([new Uint8Array([255, 216])], { type: 'image/jpeg' }), marks },
+  } as never);
+  await openThread(db, threadId);
+  await settle();
+  const figure = container.querySelector('figure.picture-answer')!;
+  expect(figure.querySelector('img')?.getAttribute('alt')).toBe(
+    'Picture of the screen of Léa, with numbers explained in the list below',
+  );
+  const numbers = [...figure.querySelectorAll('.picture-stage')][0]!.querySelectorAll('.picture-number');
+  expect([...numbers].map((number) => number.textContent)).toEqual(['1', '2']);
+  const first = figure.querySelector<HTMLElement>('.picture-marker')!;
+  expect(first.getAttribute('style')?.replace(/\s/g, '')).toContain('left:10%;top:20%');
+  const list = figure.querySelector('ol.picture-captions')!;
+  expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+    'Click Start a post',
+    '<b>Connections only</b>',
+  ]);
+  // Peer text stays text.
+  expect(list.querySelector('b')).toBeNull();
+  expect(figure.querySelector('button')?.textContent).toBe('Enlarge the picture');
+});

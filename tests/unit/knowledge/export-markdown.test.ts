@@ -24,6 +24,7 @@ const labels: PeopleLabels = {
   page: 'Page',
   note: 'Note',
   me: 'Me',
+  picture: 'A picture of the screen, with these numbers:',
   columns: ['asked', 'answered', 'tool', 'skill', 'buddy', 'question', 'answer', 'status', 'url', 'note'],
 };
 
