@@ -1,5 +1,6 @@
 import { Component, useEffect, useState, type ReactNode } from 'react';
 import type { BinomeDb } from '@/lib/db/db';
+import { dropInboxSummary } from '@/lib/conversation/inbox-summary';
 import { exportJson } from '@/lib/knowledge/export';
 import { t } from '@/lib/i18n/i18n';
 import { ConfirmButton } from './ConfirmButton';
@@ -22,6 +23,7 @@ function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
   const reset = async () => {
     db.close();
     await db.delete().catch(() => undefined);
+    await dropInboxSummary().catch(() => undefined);
     location.reload();
   };
   return (

@@ -11,6 +11,7 @@ import { sendBlock } from './pair-state';
 import { base64ToBlob } from '../capture/screenshot';
 import { checkPayload, type PayloadOf, type ThreadKind } from './payloads';
 import { wordsOf } from '../db/text';
+import { isUnread } from './unread';
 
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
@@ -83,10 +84,6 @@ export function summarizeThread(threadId: string, messages: StoredMessage[], pre
     site: siteOf(context?.url),
     skill,
   };
-}
-
-export function isUnread(thread: Thread): boolean {
-  return thread.lastPeerSeq > thread.readSeq;
 }
 
 /** Must run inside a transaction over threads and messages. */

@@ -8,7 +8,7 @@ import type { BinomeDb, Pair } from '../db/db';
 import { readProfile } from '../db/settings';
 import type { StoredMessage } from '../conversation/threads';
 import type { SyncDeps } from './deps';
-import { updateBadge } from './badge';
+import { publishNews } from './badge';
 import { notifyNewFromPeer } from './notifications';
 import { syncDisplayName } from './pairing';
 import { PushManager } from './push';
@@ -49,7 +49,7 @@ export function createBackgroundSync(db: BinomeDb, overrides: Partial<Omit<SyncD
       await syncDisplayName(deps, profile.displayName).catch(() => undefined);
       await checkRelayCompatibility(db, profile.relayUrl, deps.fetch);
       const result = await syncAll(deps);
-      await updateBadge(db);
+      await publishNews(db);
       // Date.now() here, not deps.now: it is read at each round (see lib/programme/programme-round.ts).
       await programmeRound(db, Date.now(), programmeRelay).catch((error: unknown) =>
         console.warn('Binôme programme round failed', error),
