@@ -9,7 +9,7 @@
  * popup is "ready" at the first animation frame where its inbox is complete.
  * Run: npm run bench:popup (`--sizes 0,1000 --reps 9` for a shorter run).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -103,10 +103,30 @@ async function loads(page: Page, extensionId: string, threads: number): Promise<
   return result;
 }
 
+/**
+ * The popup's JavaScript at open, as the browser loads it: every extension script the page
+ * parses from navigation until it is idle (a second after its inbox is ready), click-free. The
+ * sizes are those of the built files.
+ */
+async function scriptsAtOpen(page: Page, extensionId: string, threads: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const files = new Set<string>();
+  cdp.on('Debugger.scriptParsed', (event) => {
+    if (event.url.startsWith(`chrome-extension://${extensionId}/`)) files.add(new URL(event.url).pathname);
+  });
+  await cdp.send('Debugger.enable');
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const expected = { rows: Math.min(threads, 20), showAll: `Show all ${new Intl.NumberFormat('en').format(threads)}` };
+  await page.waitForFunction(inboxReady, expected, { polling: 'raf', timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  await cdp.detach();
+  return [...files].reduce((sum, file) => sum + statSync(join(extension.dir, file)).size, 0);
+}
+
 const extension = extensionWithFloorPage();
 const { Person } = await import('../tests/e2e/support/person');
 
-async function measure(threads: number): Promise<Loads & { importMs: number }> {
+async function measure(threads: number): Promise<Loads & { importMs: number; bytesAtOpen: number }> {
   const person = await Person.launch(`bench-${threads}`, 9);
   try {
     const started = performance.now();
@@ -116,7 +136,9 @@ async function measure(threads: number): Promise<Loads & { importMs: number }> {
     await log.page.getByRole('status').filter({ hasText: 'Import finished' }).waitFor({ timeout: 1_200_000 });
     await log.page.close();
     const importMs = performance.now() - started;
-    return { ...(await loads(await person.context.newPage(), person.extensionId, threads)), importMs };
+    const page = await person.context.newPage();
+    const measured = await loads(page, person.extensionId, threads);
+    return { ...measured, importMs, bytesAtOpen: await scriptsAtOpen(page, person.extensionId, threads) };
   } finally {
     await person.close();
   }
@@ -136,13 +158,15 @@ try {
       ratio: median(measured.ready) / floor,
       target: threads === 0 ? 1.3 : threads === 1000 ? 1.5 : null,
       importSeconds: measured.importMs / 1000,
+      javascriptAtOpenBytes: measured.bytesAtOpen,
       samples: measured,
     };
     rows.push(row);
     const verdict = row.target ? ` (target ≤ ${row.target}×: ${row.ratio <= row.target ? 'within' : 'OVER'})` : '';
     console.log(
       `popup, ${threads.toLocaleString('en')} questions: ready ${ms(row.readyMedianMs)} (p95 ${ms(row.readyP95Ms)}), ` +
-        `floor ${ms(floor)}, ratio ${row.ratio.toFixed(2)}×${verdict}; its shell painted at ${ms(row.shellFirstPaintMedianMs)}`,
+        `floor ${ms(floor)}, ratio ${row.ratio.toFixed(2)}×${verdict}; its shell painted at ${ms(row.shellFirstPaintMedianMs)}; ` +
+        `JavaScript loaded at open ${(row.javascriptAtOpenBytes / 1024).toFixed(1)} KB (budget 300 KB)`,
     );
   }
 } finally {

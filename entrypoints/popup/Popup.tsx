@@ -149,7 +149,8 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
         ) : (
           <>
             <UpdateNotice />
-            <PairNotices pairs={pairs} />
+            {/* The summary keeps no more of a pair than its name: the notices wait for the live read. */}
+            {livePage && <PairNotices pairs={livePage.pairs} />}
             <Suspense fallback={null}>
               <ProgrammeBanners
                 onAsk={ask}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Tabs } from '@/components/Tabs';
 import { ThreadList } from '@/components/ThreadList';
 import type { Thread } from '@/lib/db/db';
-import type { InboxPage } from '@/lib/conversation/inbox';
+import type { InboxShown } from '@/lib/conversation/inbox-summary';
 import { newsTabLabels, type HomeTab } from '@/lib/conversation/news-tabs';
 import { t } from '@/lib/i18n/i18n';
 import { PopupFooter } from './PopupFooter';
@@ -11,7 +11,7 @@ import { PopupFooter } from './PopupFooter';
 export type PopupTab = HomeTab | 'programme';
 
 export interface PopupHomeProps {
-  page: InboxPage;
+  page: InboxShown;
   tab: PopupTab;
   className: string;
   onSelectTab(tab: PopupTab): void;

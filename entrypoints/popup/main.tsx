@@ -13,7 +13,7 @@ import { prepareDocument } from '@/components/mount-frame';
 import { readInboxSummary } from '@/lib/conversation/inbox-summary';
 import { initialTab } from '@/lib/conversation/news-tabs';
 import { applyLanguage, type LanguageChoice } from '@/lib/i18n/language';
-import type { InboxPage } from '@/lib/conversation/inbox';
+import type { InboxShown } from '@/lib/conversation/inbox-summary';
 import type { Thread } from '@/lib/db/db';
 import { PopupHome, type PopupTab } from './PopupHome';
 import { viewFromAddress, type PopupStart } from './view';
@@ -23,7 +23,7 @@ const tabId = tabParam ? Number(tabParam) : undefined;
 /** What the person chose before the live popup arrived: it starts there. */
 const start: PopupStart = { page: null, tab: null, view: viewFromAddress() };
 
-function FirstPaint({ page }: { page: InboxPage }) {
+function FirstPaint({ page }: { page: InboxShown }) {
   const [tab, setTab] = useState<PopupTab>(() => initialTab(page.news));
   const choose = (chosen: PopupTab) => {
     start.tab = chosen;

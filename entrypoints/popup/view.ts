@@ -1,6 +1,6 @@
 /** What the popup shows, and where it starts: no database code, its first script reads it. */
 import type { PendingAsk } from '@/lib/db/settings';
-import type { InboxPage } from '@/lib/conversation/inbox';
+import type { InboxShown } from '@/lib/conversation/inbox-summary';
 import { threadFromHash } from '@/lib/conversation/thread-address';
 import type { PopupTab } from './PopupHome';
 
@@ -14,7 +14,7 @@ export function viewFromAddress(): View {
 
 /** Where the live popup takes over from its first paint: what it drew, and what the person chose meanwhile. */
 export interface PopupStart {
-  page: InboxPage | null;
+  page: InboxShown | null;
   tab: PopupTab | null;
   view: View;
 }

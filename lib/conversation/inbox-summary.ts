@@ -7,17 +7,38 @@
  * writes it again). Whoever changes what the inbox shows publishes it (lib/sync/badge.ts).
  */
 import { browser } from 'wxt/browser';
+import type { Pair } from '../db/db';
 import type { LanguageChoice } from '../i18n/language';
-import type { InboxPage } from './inbox';
+import type { InboxGroup, InboxPage } from './inbox';
 
 /** Bumped when the shape changes, so a summary of an older shape is never drawn. */
 const SHAPE = 1;
 const KEY = 'binome:inbox-summary';
 
+/** Of a pair, what the home draws: never its keys (a summary holds nothing the popup does not show). */
+export type ShownPair = Pick<Pair, 'pairId' | 'peerName'>;
+
+/** An inbox page as the home draws it; a full InboxPage is one too. */
+export interface InboxShown extends Omit<InboxPage, 'pairs' | 'groups'> {
+  pairs: ShownPair[];
+  groups: (Omit<InboxGroup, 'pair'> & { pair: ShownPair })[];
+}
+
 export interface InboxSummary {
   shape: typeof SHAPE;
   language: LanguageChoice;
-  page: InboxPage;
+  page: InboxShown;
+}
+
+const shownPair = ({ pairId, peerName }: ShownPair): ShownPair => ({ pairId, peerName });
+
+/** What of an inbox page the summary keeps. */
+export function shownOf(page: InboxPage): InboxShown {
+  return {
+    ...page,
+    pairs: page.pairs.map(shownPair),
+    groups: page.groups.map((group) => ({ ...group, pair: shownPair(group.pair) })),
+  };
 }
 
 function area() {
@@ -35,7 +56,7 @@ export async function readInboxSummary(): Promise<InboxSummary | null> {
 }
 
 export async function writeInboxSummary(page: InboxPage, language: LanguageChoice): Promise<void> {
-  const summary: InboxSummary = { shape: SHAPE, language, page };
+  const summary: InboxSummary = { shape: SHAPE, language, page: shownOf(page) };
   await area()?.set({ [KEY]: summary });
 }
 
