@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { AskForm } from '@/components/AskForm';
 import { AskBackendProvider } from '@/components/ask-backend';
 import { localAskBackend } from '@/lib/ask/ask-backend-local';
 import { PairNotices } from '@/components/PairNotices';
@@ -19,12 +18,13 @@ import { useSetting } from '@/components/useSetting';
 import { PopupHome, type PopupTab } from './PopupHome';
 import { PopupShell } from './PopupShell';
 import { viewFromAddress, type PopupStart, type View } from './view';
+import { loadAskForm, loadThreadView, prefetch } from './screens';
 
-// The inbox, which every opening shows, does not wait for these. The thread view is fetched
-// once the inbox is drawn, so opening a question does not wait either. The ask form is not
-// deferred: "Ask my buddy" is the popup's first button, often clicked at once.
-const loadThreadView = () => import('@/components/ThreadView');
+// The inbox, which every opening shows, does not wait for these. The ask form and the thread
+// view are fetched as soon as the person points at (or tabs to) what opens them, which comes
+// tens of milliseconds before the click, so neither is part of what every opening loads.
 const ThreadView = lazy(() => loadThreadView().then((module) => ({ default: module.ThreadView })));
+const AskForm = lazy(() => loadAskForm().then((module) => ({ default: module.AskForm })));
 const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
 const ProgrammeTab = lazy(() =>
   import('@/components/programme/ProgrammeTab').then((module) => ({ default: module.ProgrammeTab })),
@@ -32,6 +32,8 @@ const ProgrammeTab = lazy(() =>
 const ProgrammeBanners = lazy(() =>
   import('@/components/programme/ProgrammeBanners').then((module) => ({ default: module.ProgrammeBanners })),
 );
+
+const PREFETCH = { ask: prefetch(loadAskForm), thread: prefetch(loadThreadView) };
 
 interface Props {
   tabId?: number;
@@ -88,13 +90,6 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
   useEffect(() => {
     void client.syncNow();
   }, [client]);
-  const shown = page !== undefined;
-  useEffect(() => {
-    if (!shown) return;
-    // Once the inbox is drawn, not before: fetching them must not delay it.
-    const idle = requestIdleCallback(() => void loadThreadView());
-    return () => cancelIdleCallback(idle);
-  }, [shown]);
   const className = surface === 'side-panel' ? 'popup side-panel' : 'popup';
 
   // Until the first read: what the page's HTML painted before any script, unchanged.
@@ -108,15 +103,17 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
     return (
       <main className={className}>
         <AskBackendProvider backend={askBackend}>
-          <AskForm
-            // The form is remounted for each new click, so it captures that click's page.
-            key={view.fromMenu?.at ?? 0}
-            tabId={view.fromMenu?.tabId ?? tabId}
-            fromMenu={view.fromMenu}
-            onPointing={() => window.close()}
-            onSent={open}
-            onCancel={home}
-          />
+          <Suspense fallback={null}>
+            <AskForm
+              // The form is remounted for each new click, so it captures that click's page.
+              key={view.fromMenu?.at ?? 0}
+              tabId={view.fromMenu?.tabId ?? tabId}
+              fromMenu={view.fromMenu}
+              onPointing={() => window.close()}
+              onSent={open}
+              onCancel={home}
+            />
+          </Suspense>
         </AskBackendProvider>
       </main>
     );
@@ -139,6 +136,7 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
       className={className}
       onSelectTab={setTab}
       onAsk={ask}
+      prefetch={PREFETCH}
       onOpen={open}
       onSetUp={() => void browser.runtime.openOptionsPage()}
       allFromBuddy={(pairId) => allFromBuddy(db, pairId)}

@@ -20,6 +20,8 @@ export interface PopupHomeProps {
   onSetUp(): void;
   allFromBuddy(pairId: string): Promise<Thread[]>;
   allMine(): Promise<Thread[]>;
+  /** Starts loading the ask form, or the thread view, when the person heads for them (entrypoints/popup/screens.ts). */
+  prefetch?: { ask(): void; thread(): void };
   /**
    * What the database's own queries draw: notices above the tabs (relay update, pair notices,
    * programme banners, what the log knows of this site) and the log and programme tabs. The
@@ -43,6 +45,7 @@ export function PopupHome({
   onSetUp,
   allFromBuddy,
   allMine,
+  prefetch,
   live,
 }: PopupHomeProps) {
   const { pairs } = page;
@@ -61,10 +64,17 @@ export function PopupHome({
   const labels = newsTabLabels(page.news);
   const peerName = (pairId: string) => pairs.find((pair) => pair.pairId === pairId)?.peerName ?? '';
   return (
-    <main className={className}>
+    // A pointer over the popup, or the keyboard in it, heads for a thread before it clicks one.
+    <main className={className} onPointerOver={prefetch?.thread} onFocus={prefetch?.thread}>
       <header>
         <h1>{t('app_name')}</h1>
-        <button type="button" className="primary ask-button" onClick={onAsk}>
+        <button
+          type="button"
+          className="primary ask-button"
+          onClick={onAsk}
+          onPointerEnter={prefetch?.ask}
+          onFocus={prefetch?.ask}
+        >
           {t('ask_button')}
         </button>
       </header>
