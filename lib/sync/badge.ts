@@ -18,5 +18,8 @@ export async function publishNews(db: BinomeDb): Promise<void> {
   const button = toolbarButton();
   await button.setBadgeText({ text: count ? String(count) : '' });
   await button.setBadgeBackgroundColor({ color: '#b3261e' });
-  await writeInboxSummary(page, language);
+  // Only a head start for the popup, which reads Dexie anyway: a failure must not fail the round.
+  await writeInboxSummary(page, language).catch((error: unknown) =>
+    console.warn('Binôme could not keep its inbox summary', error),
+  );
 }
