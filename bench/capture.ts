@@ -22,11 +22,14 @@ import { median, ms, percentile } from './stats';
 
 const extension = extensionWithFloorPage();
 const { Person } = await import('../tests/e2e/support/person');
+const { RelayProcess } = await import('../tests/e2e/support/relay-process');
 
 const REPS = 12;
 const fixtures = await startFixtureServer();
 const desktop = await Desktop.start();
+const relay = await RelayProcess.start();
 const person = await Person.launch('bench-capture', fixtures.port, 'en', desktop);
+const helper = await Person.launch('bench-capture-helper', fixtures.port);
 const pageUrl = 'http://excel.officeapps.live.com/x/excel-budget.html';
 
 /** Extension script bytes parsed in a page, seen through the debugger. */
@@ -43,26 +46,17 @@ async function extensionScriptBytes(page: Page): Promise<number> {
 }
 
 try {
-  // An archived pair, so that the popup shows its home rather than the welcome screen.
-  const log = await person.logPage();
-  await log.tab('Export and import').click();
-  const file = `${process.cwd()}/.tmp/bench-pair.json`;
-  mkdirSync('.tmp', { recursive: true });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'binome-knowledge-log',
-      version: 1,
-      exportedAt: 1,
-      pairs: [{ pairId: '0190a000-0000-7000-8000-000000000001', peerName: 'Hugo', myRole: 'learner', createdAt: 1 }],
-      messages: [],
-      notes: [],
-      reviews: [],
-      tombstones: [],
-    }),
-  );
-  await log.page.getByLabel('Import a JSON export of Binôme').setInputFiles(file);
-  await log.page.getByRole('status').filter({ hasText: 'Import finished' }).waitFor();
+  // A real pair, through a relay and both settings pages: the ask form offers only pairs a
+  // question can go to (an imported, keyless pair shows the welcome instead).
+  const askerOptions = await person.options();
+  await askerOptions.saveProfile('Anne Martin', relay.url);
+  const code = await askerOptions.createInvite('learn from my buddy');
+  const helperOptions = await helper.options();
+  await helperOptions.saveProfile('Hugo', relay.url);
+  await helperOptions.join(code.toLowerCase());
+  await helperOptions.pairedWith('Anne Martin');
+  await askerOptions.pairedWith('Hugo');
+  await helperOptions.page.close();
 
   const untouched = await person.context.newPage();
   await untouched.goto(pageUrl);
@@ -70,7 +64,7 @@ try {
   // One browser window left: with no window manager on the virtual display, keyboard focus
   // and the window Chrome thinks is active can disagree when several are open.
   await untouched.close();
-  await log.page.close();
+  await askerOptions.page.close();
 
   // The shortcut: the background captures, then shows the panel in the page.
   const shortcutPanel: number[] = [];
@@ -160,7 +154,6 @@ try {
     ).jsonValue()) as number;
     await popup.page.getByLabel('Your question').fill('Bench');
     await popup.page.getByRole('button', { name: 'Add a black box' }).click();
-    // The bench's pair is an archived one (no key): sending stops after the picture is encoded.
     await popup.page.getByRole('button', { name: 'Send my question' }).click();
     await popup.page.waitForFunction(() => performance.getEntriesByName('binome:encode').length > 0);
     const timings = await popup.page.evaluate(() =>
@@ -232,6 +225,8 @@ try {
   writeFileSync('bench/results/capture.json', `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await person.close();
+  await helper.close();
+  await relay.dispose();
   await fixtures.close();
   await desktop.stop();
   extension.remove();
