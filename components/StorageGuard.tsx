@@ -1,6 +1,6 @@
 import { Component, useEffect, useState, type ReactNode } from 'react';
 import type { BinomeDb } from '@/lib/db/db';
-import { exportJson } from '@/lib/knowledge/export';
+import { dropInboxSummary } from '@/lib/conversation/inbox-summary';
 import { t } from '@/lib/i18n/i18n';
 import { ConfirmButton } from './ConfirmButton';
 import { downloadFile } from './download';
@@ -12,6 +12,8 @@ function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
   const [status, setStatus] = useState<string | null>(null);
   const exportLog = async () => {
     try {
+      // Loaded here: every page carries this guard, few ever need the export.
+      const { exportJson } = await import('@/lib/knowledge/export');
       const data = await exportJson(db);
       downloadFile(`binome-log-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', JSON.stringify(data));
       setStatus(t('storage_export_done'));
@@ -22,6 +24,7 @@ function StorageProblem({ db, problem }: { db: BinomeDb; problem: Problem }) {
   const reset = async () => {
     db.close();
     await db.delete().catch(() => undefined);
+    await dropInboxSummary().catch(() => undefined);
     location.reload();
   };
   return (

@@ -12,10 +12,12 @@ import { StorageGuard } from './StorageGuard';
 /**
  * Mounts an extension page with the real database and client, in the language chosen in the
  * settings: read before the first render, so that nothing shows in the wrong language first.
+ * A page that already knows it (the popup, from its summary) passes it and does not wait for the
+ * database; FollowLanguage corrects it if the settings say otherwise.
  */
-export async function mountPage(page: ReactNode, title: MessageKey): Promise<void> {
+export async function mountPage(page: ReactNode, title: MessageKey, known?: LanguageChoice): Promise<void> {
   // A database that cannot be opened must not keep the page from showing: StorageGuard explains it, in the browser's language.
-  const choice: LanguageChoice = await readLanguageChoice(db).catch(() => 'browser');
+  const choice: LanguageChoice = known ?? (await readLanguageChoice(db).catch(() => 'browser'));
   await applyLanguage(choice);
   const client = createClient(db);
   prepareDocument(title).render(

@@ -3,6 +3,7 @@ import type { BinomeDb } from '@/lib/db/db';
 import { exportCsv, exportJson, exportMarkdown, type PeopleLabels, type Progress } from '@/lib/knowledge/export';
 import { t, tCount, type MessageKey } from '@/lib/i18n/i18n';
 import { importJsonFile, ImportError, type ImportReport } from '@/lib/knowledge/import';
+import { publishNews } from '@/lib/sync/badge';
 import { downloadFile as download } from '../download';
 import { useServices } from '../services';
 import { StatusMessage } from '../StatusMessage';
@@ -113,7 +114,12 @@ export function ExportImport() {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (!file) return;
-          void runWithProgress(async () => importSummary(await importJsonFile(db, file, onProgress)));
+          void runWithProgress(async () => {
+            const report = await importJsonFile(db, file, onProgress);
+            // The popup's badge and first screen show what was imported (a pair, its questions).
+            await publishNews(db).catch((error: unknown) => console.warn('Binôme could not redraw the badge', error));
+            return importSummary(report);
+          });
         }}
       />
       {busy && (

@@ -7,6 +7,7 @@ import { rememberScreenshotChoice } from '@/lib/capture/screenshot-choice';
 import { BackgroundError } from '@/lib/messaging/messaging';
 import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
 import type { BackgroundSync } from '@/lib/sync/background-sync';
+import { publishNews } from '@/lib/sync/badge';
 import { leavePair } from '@/lib/sync/leave-pair';
 import { acceptInvite, createInvite } from '@/lib/sync/pairing';
 import { joinProgramme } from '@/lib/sync/programme-join';
@@ -34,11 +35,13 @@ export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToB
     },
     async 'page:ask'({ question }) {
       const threadId = await queueQuestion(db, question);
+      await publishNews(db);
       void sync.request();
       return { threadId };
     },
     async 'page:language-changed'() {
       await languageChanged(db);
+      await publishNews(db);
       return null;
     },
     async 'page:start-picking'({ tabId }) {
@@ -47,6 +50,8 @@ export function pageMessageHandlers(db: BinomeDb, sync: BackgroundSync): PageToB
     },
     async 'page:leave-pair'({ pairId }) {
       await leavePair(sync.deps, pairId);
+      // At once: the round that follows may not reach the relay.
+      await publishNews(db);
       void sync.request();
       return null;
     },

@@ -4,6 +4,7 @@
  * note up and opens the ask form with it.
  */
 import type { BinomeDb } from '../db/db';
+import { dropInboxSummary } from '../conversation/inbox-summary';
 import { clear, pendingAskSetting, pendingPickSetting, read, write, type PendingAsk } from '../db/settings';
 
 export type { PendingAsk };
@@ -28,6 +29,8 @@ export async function takeExpectedPick(db: BinomeDb, tabId: number, now = Date.n
 
 export async function savePendingAsk(db: BinomeDb, ask: PendingAsk): Promise<void> {
   await write(db, pendingAskSetting, ask);
+  // The popup about to open goes to the ask form: it must not show the inbox first.
+  await dropInboxSummary();
 }
 
 export async function takePendingAsk(db: BinomeDb, now = Date.now()): Promise<PendingAsk | null> {

@@ -7,6 +7,9 @@ import Dexie from 'dexie';
 import type { BinomeDb, Pair, Thread } from '../db/db';
 import { readNews, type News } from './news';
 
+/** Rows per list before "Show all": what fits in a popup and a glance. */
+export const INBOX_FIRST_ROWS = 20;
+
 export interface InboxGroup {
   pair: Pair;
   /** The first rows: unread first, then the newest. */

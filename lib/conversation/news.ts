@@ -5,15 +5,10 @@
  */
 import Dexie from 'dexie';
 import { isImportedPair, type BinomeDb, type Pair } from '../db/db';
-import { t, tCount } from '../i18n/i18n';
 import { permanentRefusal } from './pair-state';
+import type { News } from './news-tabs';
 
-export interface News {
-  /** My buddies' questions (and follow-ups) waiting for my answer: "Questions for me". */
-  toAnswer: number;
-  /** My questions with an answer I have not read yet: "My questions". */
-  unreadAnswers: number;
-}
+export type { News } from './news-tabs';
 
 /** The threads of one pair where my buddy wrote last and I have not read it. */
 function unreadOutgoing(db: BinomeDb, pairId: string) {
@@ -53,28 +48,3 @@ export function readNews(db: BinomeDb): Promise<News> {
 }
 
 const sum = (counts: number[]) => counts.reduce((total, count) => total + count, 0);
-
-/** What the toolbar badge shows. */
-export function newsTotal(news: News): number {
-  return news.toAnswer + news.unreadAnswers;
-}
-
-export type HomeTab = 'inbox' | 'mine' | 'log';
-
-/**
- * The tab the popup opens on: where something waits, a buddy's question first (someone is
- * waiting for me), else my answers; with nothing new, the inbox as before.
- */
-export function initialTab(news: News): HomeTab {
-  if (news.toAnswer > 0) return 'inbox';
-  if (news.unreadAnswers > 0) return 'mine';
-  return 'inbox';
-}
-
-/** The tabs' names, each with its count when something waits there: "My questions (1 new)". */
-export function newsTabLabels(news: News): { inbox: string; mine: string } {
-  return {
-    inbox: news.toAnswer ? tCount('inbox_tab_count', news.toAnswer) : t('tab_inbox'),
-    mine: news.unreadAnswers ? tCount('mine_tab_count', news.unreadAnswers) : t('tab_mine'),
-  };
-}

@@ -4,23 +4,18 @@
  * open, the popup page opens as a tab on `#thread=<id>`. The popup reads both.
  */
 import type { BinomeDb } from '../db/db';
+import { dropInboxSummary } from './inbox-summary';
 import { clear, read, threadToOpenSetting, write } from '../db/settings';
+
+export { threadFromHash, threadPagePath } from './thread-address';
 
 /** Long enough for a popup to open, short enough that a later click on the toolbar shows the home. */
 const FRESH_MS = 30_000;
-const HASH_KEY = 'thread';
-
-export function threadPagePath(threadId: string): `/popup.html#${string}` {
-  return `/popup.html#${HASH_KEY}=${encodeURIComponent(threadId)}`;
-}
-
-/** The thread a `#thread=<id>` hash names, or null. */
-export function threadFromHash(hash: string): string | null {
-  return new URLSearchParams(hash.replace(/^#/, '')).get(HASH_KEY) || null;
-}
 
 export async function leaveThreadToOpen(db: BinomeDb, threadId: string, now = Date.now()): Promise<void> {
   await write(db, threadToOpenSetting, { threadId, at: now });
+  // The popup about to open shows this thread: it must not show the inbox first.
+  await dropInboxSummary();
 }
 
 export async function forgetThreadToOpen(db: BinomeDb): Promise<void> {

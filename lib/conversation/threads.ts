@@ -13,6 +13,7 @@ import { checkPayload, type PayloadOf, type ThreadKind } from './payloads';
 import type { StoredPicture } from './annotated-picture';
 import { pictureToStore } from './stored-picture';
 import { wordsOf } from '../db/text';
+import { isUnread } from './unread';
 
 /**
  * A message as the log keeps it: the payload's fields, typed from its schema. Only on
@@ -101,10 +102,6 @@ export function summarizeThread(threadId: string, messages: StoredMessage[], pre
     site: siteOf(context?.url),
     skill,
   };
-}
-
-export function isUnread(thread: Thread): boolean {
-  return thread.lastPeerSeq > thread.readSeq;
 }
 
 /** Must run inside a transaction over threads and messages. */

@@ -9,7 +9,7 @@ import { hideOrderWarning } from '../conversation/order';
 import type { PairRole } from '../protocol/protocol';
 import { composeMessage, markRead } from '../conversation/threads';
 import type { PayloadOf } from '../conversation/payloads';
-import { updateBadge } from '../sync/badge';
+import { publishNews } from '../sync/badge';
 import { languageSetting, write } from '../db/settings';
 import type { LanguageChoice } from '../i18n/language';
 
@@ -75,7 +75,7 @@ export function createClient(db: BinomeDb): Client {
     async markRead(threadId) {
       await markRead(db, threadId);
       // Here rather than at the next sync round: the badge must not count what was just read.
-      await updateBadge(db).catch((error: unknown) => console.warn('Binôme could not redraw the badge', error));
+      await publishNews(db).catch((error: unknown) => console.warn('Binôme could not redraw the badge', error));
     },
     createInvite: (role) => sendToBackground({ type: 'page:create-invite', role }),
     acceptInvite: (code) => sendToBackground({ type: 'page:accept-invite', code }),

@@ -8,7 +8,7 @@ import type { BinomeDb, Pair } from '../db/db';
 import { readProfile } from '../db/settings';
 import type { StoredMessage } from '../conversation/threads';
 import type { SyncDeps } from './deps';
-import { updateBadge } from './badge';
+import { publishNews } from './badge';
 import { notifyNewFromPeer } from './notifications';
 import { syncDisplayName } from './pairing';
 import { PushManager, type PushChannels } from './push';
@@ -58,7 +58,7 @@ export function createBackgroundSync(
         await syncDisplayName(deps, profile.displayName).catch(() => undefined);
         await checkCompatibility(profile.relayUrl);
         const result = await syncAll(deps);
-        await updateBadge(db);
+        await publishNews(db);
         // Date.now() here, not deps.now: it is read at each round (see lib/programme/programme-round.ts).
         await programmeRound(db, Date.now(), programmeRelay).catch((error: unknown) =>
           console.warn('Binôme programme round failed', error),

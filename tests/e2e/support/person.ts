@@ -11,7 +11,9 @@ import { LogPage } from './log-page';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+/** The built extension; a benchmark may point at a copy with its own pages added (bench/floor-page.ts). */
+export const EXTENSION_DIR =
+  process.env.BINOME_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
 /** One person: a persistent Chromium profile with the built extension, relaunchable. */
 export class Person {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInboxPage } from '@/lib/conversation/inbox';
-import { initialTab, newsTabLabels, newsTotal, readNews } from '@/lib/conversation/news';
+import { readNews } from '@/lib/conversation/news';
+import { initialTab, newsTabLabels, newsTotal } from '@/lib/conversation/news-tabs';
 import { markRead } from '@/lib/conversation/threads';
 import { emptyDb, PAIR_ID, testPair } from '../helpers/db';
 import { speak } from '../helpers/i18n';
