@@ -221,19 +221,6 @@ async function pair(learner: Actor, helper: Actor, relayUrl: string): Promise<vo
   }
 }
 
-/**
- * The popup's first paint, before any script runs (entrypoints/popup/index.html): scripts are
- * switched off for this page, so the picture is exactly what the browser paints first.
- */
-async function popupFirstPaint(actor: Actor): Promise<void> {
-  const page = await actor.person.context.newPage();
-  await (await devTools(page)).send('Emulation.setScriptExecutionDisabled', { value: true });
-  await page.goto(`chrome-extension://${actor.person.extensionId}/popup.html`);
-  await expect(page.getByRole('heading', { name: 'Binôme' })).toBeVisible();
-  await shoot(page, actor, 'popup-first-paint', 'popup');
-  await page.close();
-}
-
 async function emptyPopup(actor: Actor): Promise<void> {
   const { page } = await actor.person.popup();
   await expect(page.getByText(actor.words.of('inbox_empty'))).toBeVisible();
@@ -582,7 +569,6 @@ async function main(): Promise<void> {
       console.log(`${written} screenshots in ${REVIEW} (${Math.round((Date.now() - started) / 1000)} s)`);
       return;
     }
-    if (!ANSWERS_ONLY) for (const actor of actors) await popupFirstPaint(actor);
     if (!ANSWERS_ONLY) for (const actor of actors) await emptyPopup(actor);
     if (!ANSWERS_ONLY) for (const actor of actors) await askPanel(actor);
 

@@ -12,9 +12,16 @@ const UNIT_JSON = `${RESULTS}/unit-results.json`;
 const E2E_JSON = `${RESULTS}/e2e-results.json`;
 const FIREFOX_JSON = `${RESULTS}/firefox-results.json`;
 
-function run(command: string, args: string[]): number {
+/** `timeoutMinutes`: a step that hangs (a browser waiting on something that never comes) fails instead of holding CI. */
+function run(command: string, args: string[], timeoutMinutes = 30): number {
   console.log(`\n$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: process.env,
+    timeout: timeoutMinutes * 60_000,
+    killSignal: 'SIGKILL',
+  });
+  if (result.error) console.error(`${command} ${args.join(' ')} stopped: ${result.error.message}`);
   return result.status ?? 1;
 }
 
@@ -106,7 +113,7 @@ if (buildExit !== 0) {
   if (!e2e || (e2eExit !== 0 && e2e.stats.unexpected === 0)) crashed = true;
   // Every screen in en and fr, light and dark, 100 % and 200 %, for a person to look at
   // (.tmp/screenshots): one check, failed when a screen cannot be reached.
-  if (run('npx', ['tsx', 'docs/make-screenshots.ts']) === 0) passed++;
+  if (run('npx', ['tsx', 'docs/make-screenshots.ts'], 10) === 0) passed++;
   else {
     console.error('The screenshots could not all be taken: see the output above.');
     failed++;

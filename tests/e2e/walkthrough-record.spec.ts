@@ -63,7 +63,8 @@ test('the helper records four steps on the page, edits them, and the asker recei
   await editor.remove(4);
   await editor.moveUp(3);
   await expect(editor.steps()).toHaveCount(4);
-  expect(await editor.captions()).toEqual([
+  // The move is written to the draft, then drawn again from it: wait for the drawing.
+  await expect.poll(() => editor.captions()).toEqual([
     'Click “New contact”, top right',
     'Type your First name',
     'Choose “Globex” in “Company”',
