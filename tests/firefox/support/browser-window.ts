@@ -66,6 +66,19 @@ export class BrowserWindow {
     await this.run(`extension.shortcuts.onCommand(${JSON.stringify(command)});`);
   }
 
+  /**
+   * What Firefox took from its machine policies for this add-on (the "3rdparty" entry that
+   * about:policies lists, and what storage.managed answers with): null when no policies file was read.
+   * As JSON: BiDi would otherwise hand back an object as its own serialisation.
+   */
+  async extensionPolicy(): Promise<unknown> {
+    const json = await this.run<string>(`
+      const active = Services.policies.status === Services.policies.ACTIVE;
+      return JSON.stringify(active ? Services.policies.getExtensionPolicy(extension.id) : null);
+    `);
+    return JSON.parse(json);
+  }
+
   /** The badge on the add-on's toolbar button, for every tab (what a person sees next to its icon). */
   async badgeText(): Promise<string> {
     return this.run<string>(`

@@ -121,6 +121,11 @@ export class FirefoxPerson {
     return new FirefoxLogPage(await this.openExtensionPage('log.html'));
   }
 
+  /** The company policy Firefox read for the add-on at start (see BrowserWindow.extensionPolicy). */
+  extensionPolicy(): Promise<unknown> {
+    return this.window.extensionPolicy();
+  }
+
   badgeText(): Promise<string> {
     return this.window.badgeText();
   }

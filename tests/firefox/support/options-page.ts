@@ -8,10 +8,36 @@ export class FirefoxOptionsPage {
   constructor(readonly page: Page) {}
 
   async saveProfile(displayName: string, relayUrl: string): Promise<void> {
-    await this.page.locator(byLabel('Your name, as your buddy will see it')).fill(displayName);
     await this.page.locator(byLabel('Relay address')).fill(relayUrl);
+    await this.saveName(displayName);
+  }
+
+  /** The name alone, when the company's policy has set the relay address. */
+  async saveName(displayName: string): Promise<void> {
+    await this.page.locator(byLabel('Your name, as your buddy will see it')).fill(displayName);
     await this.page.locator(byRole('button', 'Save')).click();
     await expect.poll(() => textOf(this.page, byRole('status')), { timeout: 15_000 }).toContain('Saved.');
+  }
+
+  /**
+   * The relay address field as a person meets it: its value, whether it can be edited, and the
+   * note its aria-describedby points to (what a screen reader reads after the label). WebDriver
+   * gives no computed description, so the note is read from the ids the field names.
+   */
+  relayField(): Promise<{ value: string; readOnly: boolean; description: string } | null> {
+    return this.page.$(byLabel('Relay address')).then((field) =>
+      field
+        ? field.evaluate((input) => ({
+            value: (input as HTMLInputElement).value,
+            readOnly: (input as HTMLInputElement).readOnly,
+            description: (input.getAttribute('aria-describedby') ?? '')
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+              .filter(Boolean)
+              .join(' '),
+          }))
+        : null,
+    );
   }
 
   async createInvite(role: 'learn from my buddy' | 'help my buddy'): Promise<string> {
