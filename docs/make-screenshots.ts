@@ -113,10 +113,11 @@ async function settle(page: Page): Promise<void> {
 async function capture(page: Page, path: string, size: Size, zoom: number, whole: boolean) {
   const cdp = await devTools(page);
   const viewport = { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) };
-  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  const { cssContentSize, cssVisualViewport } = await cdp.send('Page.getLayoutMetrics');
+  // The clip is in document coordinates: a scrolled popup is pictured where it is scrolled to, as the person sees it.
   const clip = whole
     ? { x: 0, y: 0, width: viewport.width, height: Math.max(viewport.height, Math.ceil(cssContentSize.height)) }
-    : { x: 0, y: 0, ...viewport };
+    : { x: cssVisualViewport.pageX, y: cssVisualViewport.pageY, ...viewport };
   const { data } = await cdp.send('Page.captureScreenshot', {
     format: 'png',
     clip: { ...clip, scale: 1 },
