@@ -64,12 +64,9 @@ test('the helper records four steps on the page, edits them, and the asker recei
   await editor.moveUp(3);
   await expect(editor.steps()).toHaveCount(4);
   // The move is written to the draft, then drawn again from it: wait for the drawing.
-  await expect.poll(() => editor.captions()).toEqual([
-    'Click “New contact”, top right',
-    'Type your First name',
-    'Choose “Globex” in “Company”',
-    'Click “Save”',
-  ]);
+  await expect
+    .poll(() => editor.captions())
+    .toEqual(['Click “New contact”, top right', 'Type your First name', 'Choose “Globex” in “Company”', 'Click “Save”']);
   await editor.send();
 
   // Both sides show the answer as its numbered captions.
