@@ -39,14 +39,9 @@ export function replyExtras(payload: PayloadOf<ThreadKind>): ReplyExtras {
   };
 }
 
-/** Relay order first; messages still in the outbox come last, by creation time. */
-export function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
-  const seqA = a.seq ?? Number.POSITIVE_INFINITY;
-  const seqB = b.seq ?? Number.POSITIVE_INFINITY;
-  if (seqA !== seqB) return seqA < seqB ? -1 : 1;
-  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+import { compareMessages } from './message-order';
+
+export { compareMessages };
 
 /**
  * The roles of a thread: only the side that asked follows up and says "Got it"; only the

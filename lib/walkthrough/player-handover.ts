@@ -30,11 +30,6 @@ export function playerTabOf(sender: Browser.runtime.MessageSender): number | nul
   return tabId;
 }
 
-/** From the popup: the walkthrough of `messageId` is about to be played in `tabId`. */
-export async function notePlayerStart(db: BinomeDb, tabId: number, messageId: string, now = Date.now()): Promise<void> {
-  await write(db, playerStartSetting, { tabId, messageId, at: now, taken: false, told: [] });
-}
-
 export interface PlayerDeps {
   /** Asks the sync engine to send what was just queued. */
   nudge(): void;

@@ -7,8 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
 import { siteOf } from '../db/db';
-import { clear, read, waitingWalkthroughSetting, write } from '../db/settings';
-import { notePlayerStart } from './player-handover';
+import { clear, playerStartSetting, read, waitingWalkthroughSetting, write } from '../db/settings';
 import type { Walkthrough } from './schema';
 
 /** A walkthrough opened elsewhere waits this long for the person to click Binôme's button on its page. */
@@ -76,4 +75,9 @@ export async function waitingWalkthroughFor(db: BinomeDb, tabUrl: string | undef
   const waiting = await read(db, waitingWalkthroughSetting);
   if (!waiting || now - waiting.at > WAITING_MS || !tabUrl || siteOf(tabUrl) !== waiting.site) return null;
   return waiting.messageId;
+}
+
+/** From the popup: the walkthrough of `messageId` is about to be played in `tabId`. */
+export async function notePlayerStart(db: BinomeDb, tabId: number, messageId: string, now = Date.now()): Promise<void> {
+  await write(db, playerStartSetting, { tabId, messageId, at: now, taken: false, told: [] });
 }

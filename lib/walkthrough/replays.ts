@@ -1,7 +1,7 @@
 /** The walkthroughs the log holds: what "Show me" offers from the popup's home and from the site's recall. */
 import type { BinomeDb } from '../db/db';
 import type { StoredMessage } from '../conversation/threads';
-import { compareMessages } from '../conversation/threads';
+import { compareMessages } from '../conversation/message-order';
 import type { Walkthrough } from './schema';
 
 export type WalkthroughMessage = StoredMessage & { walkthrough: Walkthrough };

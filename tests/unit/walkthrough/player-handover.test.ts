@@ -13,7 +13,8 @@ import { encodePayload } from '@/lib/conversation/payloads';
 import type { StoredMessage } from '@/lib/conversation/threads';
 import type { BinomeDb } from '@/lib/db/db';
 import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-background';
-import { notePlayerStart, PLAYER_START_FRESH_MS } from '@/lib/walkthrough/player-handover';
+import { PLAYER_START_FRESH_MS } from '@/lib/walkthrough/player-handover';
+import { notePlayerStart } from '@/lib/walkthrough/player-start';
 import { freshDb, ME, PAIR_ID, PEER, sealedEnvelope, testPair } from '../helpers/db';
 import { sampleWalkthrough } from './sample';
 
