@@ -31,7 +31,8 @@ interface Recorded {
 function record(top: Document): { steps: Recorded[]; stop: () => void } {
   const steps: Recorded[] = [];
   const keep = (gesture: ReturnType<typeof gestureOfClick>) => {
-    if (gesture) steps.push({ action: gesture.action, element: gesture.element, target: clampTarget(describeStepTarget(gesture.element)) });
+    if (gesture)
+      steps.push({ action: gesture.action, element: gesture.element, target: clampTarget(describeStepTarget(gesture.element)) });
   };
   const stop = listenInAllRoots(top, [
     ['click', (event) => keep(eventTarget(event) && gestureOfClick(eventTarget(event)!))],
@@ -66,7 +67,7 @@ function expectFound(target: StepTarget, element: Element): void {
   expect(found.kind !== 'missing' && found.element).toBe(element);
 }
 
-let stops: Array<() => void> = [];
+const stops: Array<() => void> = [];
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
   document.body.innerHTML = '';
