@@ -49,6 +49,7 @@ test('steps in a same-origin frame and in open shadow roots keep the path that f
   await recorder.expectSteps(5);
 
   const editor = await recorder.finish(helper.context, helper.extensionId);
+  await expect(editor.steps()).toHaveCount(5);
   expect(await editor.captions()).toEqual([
     'Type your First name',
     'Click “Save”',
