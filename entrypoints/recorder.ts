@@ -5,7 +5,9 @@
  *   await browser.scripting.executeScript({ target: { tabId }, files: ['/recorder.js'] });
  *
  * It listens in the capture phase and never stops an event: the page's own action still
- * happens. A click becomes a step, typing into a field one "type your ⟨label⟩" step (the
+ * happens. It listens in the top document, in every same-origin frame (also those added or
+ * navigated later) and in open shadow roots (lib/walkthrough/recorder-roots.ts); a step keeps
+ * the frame and shadow-root path the player follows back. Cross-origin frames are skipped. A click becomes a step, typing into a field one "type your ⟨label⟩" step (the
  * value is never read: no `.value`, no key), a select or an option a "choose" step; password
  * and payment fields give no step at all (lib/walkthrough/recorder-fields.ts). Each gesture
  * goes to the background (lib/messaging/recorder-to-background.ts), which keeps the draft in
@@ -32,6 +34,7 @@ import {
 } from '@/lib/walkthrough/recorder-fields';
 import { clampTarget } from '@/lib/walkthrough/recorder-step';
 import { buildRecorderBar, type RecorderBar } from '@/lib/walkthrough/recorder-bar';
+import { eventTarget, listenInAllRoots, type RecorderListeners } from '@/lib/walkthrough/recorder-roots';
 
 /** One recorder per page: injecting again (after a same-document navigation) does nothing. */
 const ACTIVE = '__binomeRecorder';
@@ -104,12 +107,8 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
       });
   };
 
-  const hitOf = (event: Event): Element | null => {
-    const path = event.composedPath();
-    if (path.includes(bar.host)) return null;
-    const first = path[0];
-    return first instanceof Element ? first : null;
-  };
+  /** The element used, inside open shadow roots and same-origin frames; null for the bar's own. */
+  const hitOf = (event: Event): Element | null => (event.composedPath().includes(bar.host) ? null : eventTarget(event));
 
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted || event.button !== 0) return;
@@ -166,21 +165,22 @@ function startRecorder(scope: RecorderWindow, initial: RecordingState): void {
     }
   };
 
-  const listeners: Array<[string, EventListener]> = [
+  const listeners: RecorderListeners = [
     ['click', onClick as EventListener],
     ['change', onChange],
     ['input', onInput],
     ['focusin', onFocusIn as EventListener],
     ['focusout', onFocusOut as EventListener],
   ];
-  // Capture and passive: the recorder sees the gesture before the page, and changes nothing of it.
-  for (const [type, listener] of listeners) window.addEventListener(type, listener, { capture: true, passive: true });
+  // Capture and passive: the recorder sees the gesture before the page, and changes nothing of it;
+  // in the top document, its same-origin frames and its open shadow roots (recorder-roots.ts).
+  const unlisten = listenInAllRoots(document, listeners);
 
   let stopped = false;
   function stop() {
     if (stopped) return;
     stopped = true;
-    for (const [type, listener] of listeners) window.removeEventListener(type, listener, { capture: true });
+    unlisten();
     bar.remove();
     delete scope[ACTIVE];
     delete scope[STOP];

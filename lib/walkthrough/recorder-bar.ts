@@ -19,6 +19,31 @@ export interface RecorderBar {
   avoid(element: Element): void;
 }
 
+/** The element's box in the top window: inside a same-origin frame, shifted by each frame's place. */
+function topRect(element: Element): { left: number; right: number; top: number; bottom: number } {
+  const box = element.getBoundingClientRect();
+  let { left, right, top, bottom } = box;
+  let frame: Element | null = null;
+  let view = element.ownerDocument?.defaultView ?? null;
+  for (let depth = 0; view && depth < 8; depth++) {
+    try {
+      frame = view.frameElement;
+    } catch {
+      frame = null;
+    }
+    if (!frame) break;
+    const outer = frame.getBoundingClientRect();
+    const dx = outer.left + frame.clientLeft;
+    const dy = outer.top + frame.clientTop;
+    left += dx;
+    right += dx;
+    top += dy;
+    bottom += dy;
+    view = frame.ownerDocument?.defaultView ?? null;
+  }
+  return { left, right, top, bottom };
+}
+
 function css(element: HTMLElement, styles: Record<string, string>): void {
   for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
 }
@@ -122,7 +147,7 @@ export function buildRecorderBar(options: { title: string; finishLabel: string; 
       css(note, { display: text ? 'block' : 'none' });
     },
     avoid(element) {
-      const target = element.getBoundingClientRect();
+      const target = topRect(element);
       const mine = bar.getBoundingClientRect();
       const covers = target.left < mine.right && target.right > mine.left && target.top < mine.bottom && target.bottom > mine.top;
       if (!covers) return;
