@@ -19,7 +19,7 @@ import { browser } from 'wxt/browser';
 import { accessibleName, describeElement } from '@/lib/capture/element-description';
 import type { PickerResult } from '@/lib/messaging/picker-to-background';
 import { t } from '@/lib/i18n/i18n';
-import { createInPageHost, css, mountInTopLayer } from '@/lib/platform/in-page-host';
+import { createInPageHost, css, mountInTopLayer, styleBarButton, VISUALLY_HIDDEN } from '@/lib/platform/in-page-host';
 
 /** One picker per page: a second injection while one runs gets the same answer. */
 const ACTIVE = '__binomePicker';
@@ -371,32 +371,11 @@ function buildUi(): PickerUi {
 
   const cancelButton = document.createElement('button');
   cancelButton.type = 'button';
-  css(cancelButton, {
-    'min-height': '44px',
-    'min-width': '44px',
-    padding: '8px 20px',
-    font: '600 18px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    background: '#fff',
-    color: '#111',
-    border: '2px solid #fff',
-    'border-radius': '8px',
-    cursor: 'pointer',
-    'flex-shrink': '0',
-  });
-  const focusRing = (on: boolean) => css(cancelButton, { outline: on ? '3px solid #ffd400' : 'none', 'outline-offset': '2px' });
-  cancelButton.addEventListener('focus', () => focusRing(true));
-  cancelButton.addEventListener('blur', () => focusRing(false));
+  styleBarButton(cancelButton, '8px 20px');
 
   const status = document.createElement('div');
   status.setAttribute('role', 'status');
-  css(status, {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    'white-space': 'nowrap',
-  });
+  css(status, VISUALLY_HIDDEN);
 
   banner.append(texts, cancelButton, status);
   root.append(overlay, box, caption, banner);

@@ -1,5 +1,5 @@
 /**
- * What Binôme draws inside a web page (the element picker, the walkthrough player) lives in an
+ * What Binôme draws inside a web page (the element picker, the walkthrough recorder's bar and player) lives in an
  * element of its own with an open shadow root, above the page in the top layer. Styles go
  * through the CSSOM (element.style), which a page's Content-Security-Policy does not restrict,
  * unlike <style> elements or style attributes; `!important` keeps the page's rules off them.
@@ -51,4 +51,39 @@ export function mountInTopLayer(host: HTMLElement): void {
   } catch {
     host.removeAttribute('popover');
   }
+}
+
+/** The type Binôme's in-page parts use, whatever the page's own fonts. */
+export const IN_PAGE_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** A status only screen readers hear: in the page's layout, never seen. */
+export const VISUALLY_HIDDEN: Record<string, string> = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  'white-space': 'nowrap',
+};
+
+/**
+ * The light button on Binôme's dark in-page bars (the picker's Cancel, the recorder's Finish):
+ * a 44 px target, with a yellow ring when it has the keyboard's focus.
+ */
+export function styleBarButton(button: HTMLElement, padding: string): void {
+  css(button, {
+    'min-height': '44px',
+    'min-width': '44px',
+    padding,
+    font: `600 18px/1.2 ${IN_PAGE_FONT}`,
+    background: '#fff',
+    color: '#111',
+    border: '2px solid #fff',
+    'border-radius': '8px',
+    cursor: 'pointer',
+    'flex-shrink': '0',
+  });
+  const ring = (on: boolean) => css(button, { outline: on ? '3px solid #ffd400' : 'none', 'outline-offset': '2px' });
+  button.addEventListener('focus', () => ring(true));
+  button.addEventListener('blur', () => ring(false));
 }

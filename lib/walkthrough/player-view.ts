@@ -6,7 +6,7 @@
  * step themselves. Styled through the CSSOM (lib/platform/in-page-host.ts); the colours follow
  * the system's light or dark setting. Text is only ever set as text.
  */
-import { createInPageHost, mountInTopLayer, shadowCss as css } from '../platform/in-page-host';
+import { createInPageHost, mountInTopLayer, shadowCss as css, VISUALLY_HIDDEN } from '../platform/in-page-host';
 
 export type PlayerAction = 'back' | 'next' | 'yes' | 'no' | 'tell' | 'go' | 'close';
 
@@ -112,14 +112,7 @@ export function createPlayerView(onAction: (action: PlayerAction) => void): Play
   const actions = document.createElement('div');
   const live = document.createElement('div');
   live.setAttribute('role', 'status');
-  css(live, {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    'white-space': 'nowrap',
-  });
+  css(live, VISUALLY_HIDDEN);
   card.append(header, caption, status, actions, live);
   root.append(box, card);
 

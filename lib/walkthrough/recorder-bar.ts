@@ -6,8 +6,9 @@
  * and goes to the top when what the helper clicks or focuses is under it, so it never covers
  * the page's controls for longer than a click.
  */
+import { css, IN_PAGE_FONT as FONT, mountInTopLayer, styleBarButton } from '../platform/in-page-host';
+
 const Z_TOP = '2147483647';
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export interface RecorderBar {
   host: HTMLElement;
@@ -42,10 +43,6 @@ function topRect(element: Element): { left: number; right: number; top: number; 
     view = frame.ownerDocument?.defaultView ?? null;
   }
   return { left, right, top, bottom };
-}
-
-function css(element: HTMLElement, styles: Record<string, string>): void {
-  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
 }
 
 export function buildRecorderBar(options: { title: string; finishLabel: string; onFinish(): void }): RecorderBar {
@@ -102,21 +99,7 @@ export function buildRecorderBar(options: { title: string; finishLabel: string; 
   const finish = document.createElement('button');
   finish.type = 'button';
   finish.textContent = options.finishLabel;
-  css(finish, {
-    'min-height': '44px',
-    'min-width': '44px',
-    padding: '8px 18px',
-    font: `600 18px/1.2 ${FONT}`,
-    background: '#fff',
-    color: '#111',
-    border: '2px solid #fff',
-    'border-radius': '8px',
-    cursor: 'pointer',
-    'flex-shrink': '0',
-  });
-  const ring = (on: boolean) => css(finish, { outline: on ? '3px solid #ffd400' : 'none', 'outline-offset': '2px' });
-  finish.addEventListener('focus', () => ring(true));
-  finish.addEventListener('blur', () => ring(false));
+  styleBarButton(finish, '8px 18px');
   finish.addEventListener('click', (event) => {
     if (event.isTrusted) options.onFinish();
   });
@@ -128,15 +111,7 @@ export function buildRecorderBar(options: { title: string; finishLabel: string; 
   return {
     host,
     mount() {
-      document.documentElement.append(host);
-      if (typeof host.showPopover === 'function') {
-        try {
-          host.setAttribute('popover', 'manual');
-          host.showPopover();
-        } catch {
-          host.removeAttribute('popover');
-        }
-      }
+      mountInTopLayer(host);
     },
     remove() {
       host.remove();

@@ -1,0 +1,25 @@
+import type { Walkthrough } from '@/lib/walkthrough/schema';
+import { StatusMessage } from '../StatusMessage';
+import { useShowWalkthrough } from './useShowWalkthrough';
+
+/**
+ * "Show me" for one walkthrough, wherever it is offered (its thread, the site recall, the popup's
+ * offer): the button, what happened, and "Open ⟨site⟩" when the page is elsewhere.
+ */
+export function ShowMeControls({ message, label }: { message: { id: string; walkthrough: Walkthrough }; label: string }) {
+  const { show, openSite, busy, note, error } = useShowWalkthrough(message);
+  return (
+    <>
+      <button type="button" className="primary" disabled={busy} onClick={() => void show()}>
+        {label}
+      </button>
+      <StatusMessage text={note} />
+      {openSite && (
+        <button type="button" disabled={busy} onClick={() => void openSite.open()}>
+          {openSite.label}
+        </button>
+      )}
+      <StatusMessage text={error} error />
+    </>
+  );
+}
