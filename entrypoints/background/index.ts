@@ -17,7 +17,7 @@ import { languageChanged, speakStoredLanguage } from './language';
 import { onNotificationClicked } from './notification-clicks';
 import { pageMessageHandlers } from './page-messages';
 import { onRuntimeMessage } from './runtime-messages';
-import { onTabRemoved, onTabUpdated } from './recorded-tabs';
+import { watchRecordedTabs } from './recorded-tabs';
 
 export default defineBackground(() => {
   // Started first, and awaited by whatever speaks (notifications, the menu): the listeners below are still registered at once.
@@ -38,7 +38,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(onAlarm(sync));
   watchTabsForSiteMarks(db);
   browser.notifications.onClicked.addListener(onNotificationClicked(db));
-  browser.tabs.onUpdated.addListener(onTabUpdated(db));
-  browser.tabs.onRemoved.addListener(onTabRemoved(db));
+  watchRecordedTabs(db);
   void sync.wake();
 });
