@@ -20,6 +20,7 @@ import { RecordingSection } from './walkthrough/RecordingSection';
 import { PictureView } from './picture/PictureView';
 import { PictureAnswerField, type PictureDraft } from './picture/PictureAnswerField';
 import { pictureToSend } from '@/lib/conversation/stored-picture';
+import { walkthroughToShowFirst } from '@/lib/walkthrough/replays';
 
 const KIND_LABELS: Partial<Record<string, MessageKey>> = {
   answer: 'kind_answer',
@@ -83,6 +84,8 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId, screen }
   // says why above; without a key yet, trying to send says why.
   const block = pair ? sendBlock(pair) : null;
   const canReply = block === null || block === 'no_key';
+  // One primary button: the asker's is "Show me" when the buddy's newest answer is a walkthrough, else "Got it".
+  const mainWalkthrough = iAsked ? walkthroughToShowFirst(messages) : null;
   const conversation = (
     <ol className="messages" aria-label={t('thread_messages')}>
       {messages
@@ -100,7 +103,10 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId, screen }
             )}
             {message.walkthrough &&
               (iAsked && !message.fromMe ? (
-                <ReplaySteps message={{ id: message.id, walkthrough: message.walkthrough }} />
+                <ReplaySteps
+                  message={{ id: message.id, walkthrough: message.walkthrough }}
+                  primary={message.id === mainWalkthrough}
+                />
               ) : (
                 <RecordedSteps walkthrough={message.walkthrough} />
               ))}
@@ -183,7 +189,7 @@ export function ThreadView({ threadId, onBack, headingLevel = 2, tabId, screen }
       )}
       {canReply && iAsked && thread.status === 'answered' && (
         <div className="sticky-actions">
-          <button type="button" className="primary" onClick={() => void client.resolve(threadId)}>
+          <button type="button" className={mainWalkthrough ? undefined : 'primary'} onClick={() => void client.resolve(threadId)}>
             {t('got_it')}
           </button>
         </div>

@@ -23,6 +23,16 @@ export async function buddyWalkthroughs(db: BinomeDb, threadIds: readonly string
   return threadIds.flatMap((threadId) => newest.get(threadId) ?? []);
 }
 
+/**
+ * The walkthrough whose "Show me" is the asker's main action in a thread (sorted by compareMessages):
+ * the one the buddy's newest message carries. When the buddy wrote again after a walkthrough, the
+ * asker has read past it, and "Got it" is the thread's main action again.
+ */
+export function walkthroughToShowFirst(messages: readonly StoredMessage[]): string | null {
+  const newestFromBuddy = messages.findLast((message) => !message.fromMe);
+  return hasWalkthrough(newestFromBuddy) ? newestFromBuddy.id : null;
+}
+
 /** The message by id, if it carries a walkthrough. */
 export async function walkthroughMessage(db: BinomeDb, messageId: string): Promise<WalkthroughMessage | null> {
   const message = (await db.messages.get(messageId)) as StoredMessage | undefined;

@@ -13,6 +13,7 @@ import { emptyDb, testPair } from '../helpers/db';
 import { pageToRenderIn, show, unmountShown } from '../helpers/dom';
 import { speak } from '../helpers/i18n';
 import { addEntry } from '../helpers/log-data';
+import { sampleWalkthrough } from '../walkthrough/sample';
 
 /** Long enough for held reads and the live queries after them to come back, with no clock involved. */
 async function settle(): Promise<void> {
@@ -131,4 +132,71 @@ it('shows an answer’s picture with its numbers over it and its captions as a n
   // Peer text stays text.
   expect(list.querySelector('b')).toBeNull();
   expect(figure.querySelector('button')?.textContent).toBe('Enlarge the picture');
+});
+
+/** A thread with `answers` from the buddy, in order; those marked so carry a walkthrough. */
+async function threadAnsweredWith(
+  db: BinomeDb,
+  answers: { walkthrough: boolean }[],
+  direction: 'outgoing' | 'incoming' = 'outgoing',
+): Promise<string> {
+  const at = Date.now() - 60_000;
+  const threadId = await addEntry(db, { question: 'How do I add a contact?', answer: 'Like this:', at, direction });
+  const [first] = (await db.messages.where('threadId').equals(threadId).toArray()).filter((message) => message.kind === 'answer');
+  const later = answers.slice(1).map((_, index) => ({
+    ...first!,
+    id: crypto.randomUUID(),
+    text: `Also this (${index + 1}).`,
+    createdAt: first!.createdAt + 1000 * (index + 1),
+    seq: first!.seq! + 1000 + index,
+  }));
+  await db.messages.bulkAdd(later);
+  const ids = [first!.id, ...later.map((message) => message.id)];
+  for (const [index, answer] of answers.entries()) {
+    if (answer.walkthrough) await db.messages.update(ids[index]!, { walkthrough: sampleWalkthrough(2) } as never);
+  }
+  return threadId;
+}
+
+function primaryButtons(): string[] {
+  return [...container.querySelectorAll('button.primary')].map((button) => button.textContent ?? '');
+}
+
+it('has one primary button when the answer is a walkthrough: "Show me" for the asker, "Send answer" for the helper', async () => {
+  const db = emptyDb();
+  await db.pairs.put(testPair());
+  const asked = await threadAnsweredWith(db, [{ walkthrough: true }]);
+  await openThread(db, asked);
+  await settle();
+  expect(primaryButtons()).toEqual([en.walkthrough_show.message]);
+  const gotIt = [...container.querySelectorAll('button')].find((button) => button.textContent === en.got_it.message);
+  expect(gotIt?.className).not.toContain('primary');
+  await unmountShown();
+
+  container = pageToRenderIn();
+  const answered = await threadAnsweredWith(db, [{ walkthrough: true }], 'incoming');
+  await openThread(db, answered);
+  await settle();
+  expect(container.querySelector('.recorded-steps')).not.toBeNull();
+  expect(primaryButtons()).toEqual([en.answer_send.message]);
+});
+
+it('makes only the newest walkthrough’s "Show me" primary, and "Got it" once the buddy wrote after it', async () => {
+  const db = emptyDb();
+  await db.pairs.put(testPair());
+  const twoWalkthroughs = await threadAnsweredWith(db, [{ walkthrough: true }, { walkthrough: true }]);
+  await openThread(db, twoWalkthroughs);
+  await settle();
+  const showButtons = [...container.querySelectorAll('.walkthrough button')].filter(
+    (button) => button.textContent === en.walkthrough_show.message,
+  );
+  expect(showButtons.map((button) => button.classList.contains('primary'))).toEqual([false, true]);
+  await unmountShown();
+
+  container = pageToRenderIn();
+  const wordsAfter = await threadAnsweredWith(db, [{ walkthrough: true }, { walkthrough: false }]);
+  await openThread(db, wordsAfter);
+  await settle();
+  expect(container.querySelector('.walkthrough')).not.toBeNull();
+  expect(primaryButtons()).toEqual([en.got_it.message]);
 });
