@@ -9,7 +9,7 @@ import { ThreadList } from './ThreadList';
 import { buddyWalkthroughs } from '@/lib/walkthrough/replays';
 import { ReplayShortcut } from './walkthrough/ReplayShortcut';
 
-/** "From your log for this site": what the buddy already taught here, shown first. */
+/** "From your log for this site": what the buddy already taught here, among the popup home's notices. */
 export function SiteRecall({ tabId, onOpen }: { tabId?: number; onOpen(threadId: string): void }) {
   const { db } = useServices();
   const [site, setSite] = useState('');

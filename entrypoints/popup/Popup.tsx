@@ -152,11 +152,11 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
         allFromBuddy={(pairId) => allFromBuddy(db, pairId)}
         allMine={() => allMine(db)}
         live={{
+          offer: welcome ? null : <ReplayOffer />,
           notices: welcome ? (
             <UpdateNotice />
           ) : (
             <>
-              <ReplayOffer />
               <UpdateNotice />
               {/* The summary keeps no more of a pair than its name: the notices wait for the live read. */}
               {livePage && <PairNotices pairs={livePage.pairs} />}

@@ -23,11 +23,13 @@ export interface PopupHomeProps {
   /** Starts loading the ask form, or the thread view, when the person heads for them (entrypoints/popup/screens.ts). */
   prefetch?: { ask(): void; thread(): void };
   /**
-   * What the database's own queries draw: notices above the tabs (relay update, pair notices,
-   * programme banners, what the log knows of this site) and the log and programme tabs. The
-   * first paint, drawn from the summary before the database code is loaded, has none of them.
+   * What the database's own queries draw: the walkthrough the person asked to see here (above
+   * the tabs), notices (relay update, pair notices, programme banners, what the log knows of
+   * this site) and the log and programme tabs. The first paint, drawn from the summary before
+   * the database code is loaded, has none of them: the notices come below the list, so that
+   * their arrival never moves a row the person is about to click.
    */
-  live?: { notices: ReactNode; log: ReactNode; programme: ReactNode };
+  live?: { offer: ReactNode; notices: ReactNode; log: ReactNode; programme: ReactNode };
 }
 
 /**
@@ -54,10 +56,10 @@ export function PopupHome({
       <main className={`${className} welcome`}>
         <h1>{t('app_name')}</h1>
         <p>{t('welcome_text')}</p>
-        {live?.notices}
         <button type="button" className="primary" onClick={onSetUp}>
           {t('welcome_setup')}
         </button>
+        {live?.notices}
       </main>
     );
   }
@@ -78,7 +80,8 @@ export function PopupHome({
           {t('ask_button')}
         </button>
       </header>
-      {live?.notices}
+      {/* Only there after the person asked for it on another page: what they opened the popup for. */}
+      {live?.offer}
       <Tabs<PopupTab>
         label={t('tabs_label')}
         selected={tab}
@@ -121,6 +124,7 @@ export function PopupHome({
         {tab === 'log' && live?.log}
         {tab === 'programme' && live?.programme}
       </Tabs>
+      {live?.notices}
       <PopupFooter />
     </main>
   );
