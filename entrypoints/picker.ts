@@ -2,6 +2,7 @@
  * The element picker, injected on demand into the tab the person asked about:
  *
  *   const [{ result }] = await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
+ *   // after its words in the chosen language (lib/ask/picker-start.ts)
  *   // result: PickerResult (lib/messaging/picker-to-background.ts), once the person picked or cancelled
  *
  * A full-page overlay in a shadow root, in the top layer (a manual popover) and at the
@@ -18,19 +19,23 @@
 import { browser } from 'wxt/browser';
 import { accessibleName, describeElement } from '@/lib/capture/element-description';
 import type { PickerResult } from '@/lib/messaging/picker-to-background';
-import { t } from '@/lib/i18n/i18n';
+import { PICKER_WORDS } from '@/lib/ask/picker-words';
+import { speakHanded, t, type HandedMessages } from '@/lib/i18n/i18n';
 import { createInPageHost, css, mountInTopLayer, styleBarButton, VISUALLY_HIDDEN } from '@/lib/platform/in-page-host';
 
 /** One picker per page: a second injection while one runs gets the same answer. */
 const ACTIVE = '__binomePicker';
 
-type PickerWindow = Window & { [ACTIVE]?: Promise<PickerResult> };
+type PickerWindow = Window & { [ACTIVE]?: Promise<PickerResult>; [PICKER_WORDS]?: HandedMessages };
 
 export default defineUnlistedScript({
   main(): Promise<PickerResult> {
     const scope = window as PickerWindow;
     const running = scope[ACTIVE];
     if (running) return running;
+    // Left here by lib/ask/picker-start.ts: the language chosen in Binôme's settings, not the browser's.
+    speakHanded(scope[PICKER_WORDS] ?? null);
+    delete scope[PICKER_WORDS];
     const picking = runPicker().finally(() => {
       delete scope[ACTIVE];
     });

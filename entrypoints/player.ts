@@ -4,7 +4,7 @@
  * its words in the person's language, then runs lib/walkthrough/player-controller.ts. Nothing
  * of it exists in a page until then; Esc or Close removes everything it added.
  */
-import { speakChosen } from '@/lib/i18n/i18n';
+import { speakHanded } from '@/lib/i18n/i18n';
 import { sendFromPlayer } from '@/lib/messaging/messaging';
 import { runPlayer, type RunningPlayer } from '@/lib/walkthrough/player-controller';
 import { findStepTarget } from '@/lib/walkthrough/player-find';
@@ -20,7 +20,7 @@ export default defineUnlistedScript({
     scope[ACTIVE]?.close();
     const handover = await sendFromPlayer({ type: 'player:take-walkthrough' });
     if (!handover) return;
-    if (handover.language) speakChosen(handover.language.language, handover.language.messages);
+    speakHanded(handover.language);
     const player = runPlayer({
       walkthrough: handover.walkthrough,
       helperName: handover.helperName,

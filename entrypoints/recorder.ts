@@ -17,7 +17,7 @@
  * edge when what the helper clicks or focuses lies under it.
  */
 import { browser } from 'wxt/browser';
-import { t, tCount } from '@/lib/i18n/i18n';
+import { speakHanded, t, tCount } from '@/lib/i18n/i18n';
 import type { BackgroundReply } from '@/lib/messaging/messaging';
 import type {
   RecorderToBackgroundMessage,
@@ -49,8 +49,10 @@ export default defineUnlistedScript({
     if (scope[ACTIVE]) return;
     scope[ACTIVE] = true;
     try {
-      const state = await send({ type: 'recorder:hello' });
-      startRecorder(scope, state);
+      const greeting = await send({ type: 'recorder:hello' });
+      // The bar speaks the language chosen in Binôme's settings, not the browser's.
+      speakHanded(greeting.language);
+      startRecorder(scope, greeting.state);
     } catch (error) {
       // Not (or no longer) recording in this tab: leave the page as it was.
       delete scope[ACTIVE];

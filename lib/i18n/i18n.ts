@@ -32,11 +32,15 @@ function format(entry: MessageFile[string], substitutions?: string | string[]): 
   return positional(named);
 }
 
+/** A chosen language's messages as handed to a script in a web page; null stands for the browser's language. */
+export type HandedMessages = { language: Language; messages: MessageFile } | null;
+
 /**
- * The chosen language's messages for `keys`, for a script in a web page (the walkthrough player)
- * that cannot load them itself; null while the browser's language is the one, which it has.
+ * The chosen language's messages for `keys`, for a script in a web page (the walkthrough player
+ * and recorder, the element picker) that cannot load them itself; null while the browser's
+ * language is the one, which it has.
  */
-export function chosenMessagesFor(keys: readonly MessageKey[]): { language: Language; messages: MessageFile } | null {
+export function chosenMessagesFor(keys: readonly MessageKey[]): HandedMessages {
   if (!chosen) return null;
   const messages: MessageFile = {};
   for (const key of keys) {
@@ -44,6 +48,11 @@ export function chosenMessagesFor(keys: readonly MessageKey[]): { language: Lang
     if (entry) messages[key] = entry;
   }
   return { language: chosen.language, messages };
+}
+
+/** In a script in a web page: from now on `t()` speaks the language Binôme handed it (chosenMessagesFor). */
+export function speakHanded(handed: HandedMessages): void {
+  speakChosen(handed?.language ?? null, handed?.messages ?? null);
 }
 
 /** A key missing from the chosen language falls back to the browser's messages, English by default. */

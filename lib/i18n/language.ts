@@ -4,7 +4,16 @@
  * again when it changes. The browser's language costs nothing: no file is read for it.
  */
 import { browser } from 'wxt/browser';
-import { browserLanguage, speakChosen, uiLanguage, type Language, type MessageFile } from './i18n';
+import {
+  browserLanguage,
+  chosenMessagesFor,
+  speakChosen,
+  uiLanguage,
+  type HandedMessages,
+  type Language,
+  type MessageFile,
+  type MessageKey,
+} from './i18n';
 
 export const LANGUAGE_CHOICES = ['browser', 'en', 'fr'] as const;
 /** "browser": whatever the browser's language is, as on install. */
@@ -74,4 +83,14 @@ export function applyLanguage(
 /** Resolves once the last language asked for is the one `t()` speaks (the background awaits it before it speaks). */
 export function languageApplied(): Promise<Language> {
   return applying;
+}
+
+/**
+ * What to hand a script Binôme puts into a web page, which cannot read the extension's files:
+ * the chosen language's messages for its `keys`, once the choice is applied here (a background
+ * just woken may still be reading it).
+ */
+export async function messagesToHand(keys: readonly MessageKey[]): Promise<HandedMessages> {
+  await languageApplied();
+  return chosenMessagesFor(keys);
 }

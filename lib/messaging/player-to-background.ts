@@ -6,7 +6,7 @@
  * lib/walkthrough/player-link.ts sends it.
  */
 import { z } from 'zod';
-import type { MessageFile, Language } from '../i18n/i18n';
+import type { HandedMessages } from '../i18n/i18n';
 import type { Walkthrough } from '../walkthrough/schema';
 import { WALKTHROUGH_LIMITS } from '../walkthrough/schema';
 import {
@@ -23,7 +23,7 @@ export interface PlayerHandover {
   walkthrough: Walkthrough;
   helperName: string;
   /** The chosen language's messages for the player's keys; null when it is the browser's own. */
-  language: { language: Language; messages: MessageFile } | null;
+  language: HandedMessages;
 }
 
 const playerToBackgroundRequests = {

@@ -6,6 +6,7 @@
  * (lib/walkthrough/recorder-session.ts) and ignores, and logs, anything else.
  */
 import { z } from 'zod';
+import type { HandedMessages } from '../i18n/i18n';
 import { STEP_ACTIONS, stepTargetSchema, WALKTHROUGH_LIMITS } from '../walkthrough/schema';
 import {
   defineRequestFamily,
@@ -22,9 +23,16 @@ export interface RecordingState {
   full: boolean;
 }
 
+/** The answer to the recorder's hello: where the recording stands, and the bar's words. */
+export interface RecorderGreeting {
+  state: RecordingState;
+  /** The chosen language's messages for the bar's keys; null when it is the browser's own. */
+  language: HandedMessages;
+}
+
 const recorderToBackgroundRequests = {
-  /** Injected (again, after a full page load): how many steps the draft already holds. */
-  'recorder:hello': { fields: {}, reply: reply<RecordingState>() },
+  /** Injected (again, after a full page load): how many steps the draft already holds, and the bar's words. */
+  'recorder:hello': { fields: {}, reply: reply<RecorderGreeting>() },
   /** A gesture: the background makes the step (address pattern, caption in the helper's language). */
   'recorder:step': {
     fields: {

@@ -12,7 +12,8 @@ import { siteOf } from '../db/db';
 import { uuidv7 } from '../db/ids';
 import { clear, playerStartSetting, read, write } from '../db/settings';
 import { composeMessage, type StoredMessage } from '../conversation/threads';
-import { chosenMessagesFor, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
+import { messagesToHand } from '../i18n/language';
 import { isFromExtensionPage } from '../messaging/messaging';
 import type { PlayerToBackgroundHandlers } from '../messaging/player-to-background';
 import { PLAYER_KEYS } from './player-strings';
@@ -63,7 +64,7 @@ export function playerHandlers(
       return {
         walkthrough: walkthrough.data,
         helperName: pair?.peerName || t('buddy_unknown'),
-        language: chosenMessagesFor(PLAYER_KEYS),
+        language: await messagesToHand(PLAYER_KEYS),
       };
     },
     async 'player:step-not-found'({ step }) {

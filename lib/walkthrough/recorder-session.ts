@@ -2,11 +2,13 @@
  * The background's side of a recording. The recorder's messages are taken only from the top
  * frame of the tab being recorded (the draft names it): a recorder message from any other tab,
  * frame or sender is ignored and logged. Steps are made here, where the caption is written in
- * the language the helper chose for Binôme (the page's script only knows the browser's).
+ * the language the helper chose for Binôme (the page's script only knows the browser's), and
+ * the hello hands the bar its words in that language.
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { BinomeDb } from '../db/db';
 import { threadPagePath } from '../conversation/open-thread';
+import { messagesToHand } from '../i18n/language';
 import { BackgroundError } from '../messaging/messaging';
 import {
   recorderToBackground,
@@ -16,6 +18,7 @@ import {
 import { appendStep, recordingInTab, recordingState, stopRecordingInTab } from './recorder-draft';
 import { RECORDER_SCRIPT } from './recorder-start';
 import { makeStep } from './recorder-step';
+import { RECORDER_KEYS } from './recorder-strings';
 
 /** The tab a message comes from when it comes from Binôme's own script in a tab's top frame; else null. */
 export function recorderTabOf(sender: Browser.runtime.MessageSender): number | null {
@@ -68,7 +71,7 @@ export function recorderHandlers(
     async 'recorder:hello'() {
       const state = await recordingState(db, await recordingTab('recorder:hello'));
       if (!state) throw notRecording(sender, 'recorder:hello');
-      return state;
+      return { state, language: await messagesToHand(RECORDER_KEYS) };
     },
     async 'recorder:step'(message) {
       const tab = await recordingTab('recorder:step');

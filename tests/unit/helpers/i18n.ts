@@ -13,3 +13,16 @@ export function speak(language: 'en' | 'fr'): void {
     },
   });
 }
+
+/** The extension's own files, as fetch would read them (for applyLanguage); counts what was asked for. */
+export function extensionFiles(files: Record<string, unknown> = { en, fr }) {
+  const asked: string[] = [];
+  const fetchFile = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    asked.push(url);
+    const language = /_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? '';
+    const file = files[language];
+    return file ? Response.json(file) : new Response('Not found', { status: 404 });
+  }) as typeof fetch;
+  return { fetchFile, asked };
+}

@@ -9,20 +9,7 @@ import fr from '@/public/_locales/fr/messages.json';
 import { t, tCount, uiLanguage } from '@/lib/i18n/i18n';
 import { applyLanguage, languageApplied } from '@/lib/i18n/language';
 import { exactTime, relativeTime } from '@/lib/i18n/time';
-import { speak } from '../helpers/i18n';
-
-/** The extension's own files, as fetch would read them; counts what was asked for. */
-function extensionFiles(files: Record<string, unknown> = { en, fr }) {
-  const asked: string[] = [];
-  const fetchFile = (async (input: RequestInfo | URL) => {
-    const url = String(input);
-    asked.push(url);
-    const language = /_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? '';
-    const file = files[language];
-    return file ? Response.json(file) : new Response('Not found', { status: 404 });
-  }) as typeof fetch;
-  return { fetchFile, asked };
-}
+import { extensionFiles, speak } from '../helpers/i18n';
 
 beforeEach(() => speak('en'));
 afterEach(async () => {

@@ -7,8 +7,12 @@ import type { PageToBackgroundHandlers } from '@/lib/messaging/page-to-backgroun
 import { readDraft, startDraft } from '@/lib/walkthrough/recorder-draft';
 import { onRecordedTabClosed, onRecordedTabLoaded } from '@/lib/walkthrough/recorder-session';
 import type { StepTarget } from '@/lib/walkthrough/schema';
+import { speakHanded, t, tCount } from '@/lib/i18n/i18n';
+import { applyLanguage } from '@/lib/i18n/language';
+import { RECORDER_KEYS } from '@/lib/walkthrough/recorder-strings';
+import fr from '@/public/_locales/fr/messages.json';
 import { emptyDb } from '../helpers/db';
-import { speak } from '../helpers/i18n';
+import { extensionFiles, speak } from '../helpers/i18n';
 
 const THREAD = '11111111-1111-4111-8111-111111111111';
 const TAB = 21;
@@ -53,7 +57,10 @@ describe('the recorder’s messages', () => {
   it('from the tab being recorded become steps, with the address pattern and a caption', async () => {
     const db = emptyDb();
     await startDraft(db, { threadId: THREAD, tabId: TAB, startUrl: 'https://app.acme.com/invoices' });
-    expect(await deliver(db, { type: 'recorder:hello' }, fromTab(TAB))).toEqual({ ok: true, value: { count: 0, full: false } });
+    expect(await deliver(db, { type: 'recorder:hello' }, fromTab(TAB))).toEqual({
+      ok: true,
+      value: { state: { count: 0, full: false }, language: null },
+    });
     expect(await deliver(db, STEP, fromTab(TAB))).toEqual({ ok: true, value: { count: 1, full: false } });
     expect((await readDraft(db, THREAD))?.steps[0]).toMatchObject({
       action: 'click',
@@ -61,6 +68,27 @@ describe('the recorder’s messages', () => {
       urlPattern: 'https://app.acme.com/invoices/*',
       target: { testId: 'new-invoice' },
     });
+  });
+
+  it('greet the bar with its words in the language chosen in Binôme’s settings, not the browser’s', async () => {
+    const db = emptyDb();
+    await startDraft(db, { threadId: THREAD, tabId: TAB, startUrl: 'https://app.acme.com/invoices' });
+    try {
+      await applyLanguage('fr', extensionFiles().fetchFile);
+      const greeting = (await deliver(db, { type: 'recorder:hello' }, fromTab(TAB))) as {
+        value: { language: Parameters<typeof speakHanded>[0] };
+      };
+      expect(greeting.value.language?.language).toBe('fr');
+      expect(Object.keys(greeting.value.language?.messages ?? {}).sort()).toEqual([...RECORDER_KEYS].sort());
+      // The page's script, where the browser speaks English: it says what the bar says in French.
+      await applyLanguage('browser');
+      speakHanded(greeting.value.language);
+      expect(t('recorder_finish')).toBe(fr.recorder_finish.message);
+      expect(tCount('recorder_bar_count', 3)).toBe(fr.recorder_bar_count_other.message.replace('$1', '3'));
+      expect(tCount('recorder_bar_count', 1)).toBe(fr.recorder_bar_count_one.message.replace('$1', '1'));
+    } finally {
+      speakHanded(null);
+    }
   });
 
   it('from another tab, a frame, or an extension page are ignored and logged', async () => {
