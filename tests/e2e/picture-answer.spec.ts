@@ -8,6 +8,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityProblems } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { messageIn } from './support/messages';
+import { POPUP_SIZE, zoomTo } from './support/zoom';
 
 const CAPTIONS = ['Click “Insert”', 'Then “PivotTable”', 'Pick the expenses here'];
 
@@ -28,6 +30,15 @@ async function numberSpot(stage: Locator, number: number): Promise<{ x: number; 
 async function gate(page: Page, where: string): Promise<string[]> {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   return accessibilityProblems(page, where);
+}
+
+/** How many lines a control's label takes on screen. */
+function linesOf(control: Locator): Promise<number> {
+  return control.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size;
+  });
 }
 
 /** The replies of the thread, not the items of the lists inside them (the captions). */
@@ -149,6 +160,24 @@ test('the helper answers with an annotated picture; the asker sees its numbers a
   await expect(dialog).toBeVisible();
   await askerPopup.page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+
+  // At 200 % in the popup, in English and in French, its Close button's label fits on one line.
+  await zoomTo(askerPopup.page, POPUP_SIZE, 2);
+  // Found by its class: the list it is in is named in the language shown.
+  const received = askerPopup.page.locator('figure.picture-answer').first();
+  for (const language of ['en', 'fr'] as const) {
+    if (language === 'fr') await (await asker.options()).chooseLanguage('Français');
+    const title = messageIn(language, 'picture_title', 'Hugo');
+    await received.getByRole('button', { name: messageIn(language, 'picture_enlarge') }).click();
+    const close = askerPopup.page.getByRole('dialog', { name: title }).getByRole('button', {
+      name: messageIn(language, 'picture_close'),
+    });
+    await expect(close).toBeFocused();
+    await expect(close).toHaveText(messageIn(language, 'picture_close_short'));
+    expect(await linesOf(close), `${language}: lines of "${await close.textContent()}"`).toBe(1);
+    await close.click();
+    await expect(close).toBeHidden();
+  }
 
   // The relay carried it sealed: no caption in what it stored.
   await pair.relay.stop();
