@@ -6,43 +6,11 @@
  * "I can't find…", and "Tell Hugo" reaches Hugo as "Step 3 was not found on crm.acme.internal.".
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { askAbout, expectOutlined, outlineBox, playerCard as card, recordAndSend, showMeOn } from './support/walkthrough-flow';
 
 const PAGE_A = 'http://crm.acme.internal/walkthrough/crm-a.html';
 const PAGE_B = 'http://crm.acme.internal/walkthrough/player-b.html';
-
-/** The player's card, in its shadow root (Playwright's locators pierce open shadow roots). */
-const card = (page: Page) => page.locator('binome-player').getByRole('dialog');
-
-/** The outline the player draws, as a box in the page's viewport. */
-async function outlineBox(page: Page) {
-  return page.locator('binome-player').evaluate((host) => {
-    const box = [...(host.shadowRoot?.children ?? [])].find(
-      (child) => child.getAttribute('aria-hidden') === 'true',
-    ) as HTMLElement;
-    if (!box || box.style.display === 'none') return null;
-    const rect = box.getBoundingClientRect();
-    return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-  });
-}
-
-/** The outline surrounds `target` (4 px of room on each side), once scrolling has settled. */
-async function expectOutlined(page: Page, target: Locator): Promise<void> {
-  await expect
-    .poll(async () => {
-      const [outline, element] = [await outlineBox(page), await target.boundingBox()];
-      if (!outline || !element) return 'no outline';
-      const off = Math.max(
-        Math.abs(outline.x + 4 - element.x),
-        Math.abs(outline.y + 4 - element.y),
-        Math.abs(outline.width - 8 - element.width),
-        Math.abs(outline.height - 8 - element.height),
-      );
-      return off < 1.5 ? 'around it' : `off by ${off.toFixed(1)} px`;
-    })
-    .toBe('around it');
-}
 
 test('a walkthrough recorded on page A replays on the asker’s own page, step by step, and a missing step reaches the helper', async ({
   pair,
@@ -53,49 +21,23 @@ test('a walkthrough recorded on page A replays on the asker’s own page, step b
   // Anne asks from her own copy of the CRM.
   const anneCrm = await asker.context.newPage();
   await anneCrm.goto(PAGE_B);
-  const askForm = await asker.askFormFor(anneCrm);
-  await askForm.page.getByLabel('Your question').fill('How do I add a new contact?');
-  await askForm.page.getByRole('button', { name: 'Send my question' }).click();
-  await expect(askForm.threadStatus()).toHaveText('Sent, waiting for an answer');
-  await askForm.page.close();
+  await askAbout(asker, anneCrm, 'How do I add a new contact?');
 
   // Hugo records four steps on page A with the real recorder, then sends them.
   const hugoCrm = await helper.context.newPage();
   await hugoCrm.goto(PAGE_A);
-  await expect.poll(() => helper.badgeText(), { timeout: 20_000 }).toBe('1');
-  const hugoPopup = await helper.popupFor(hugoCrm);
-  await hugoPopup.openThread(hugoPopup.inboxFrom('Anne Martin').first());
-  const closed = hugoPopup.page.waitForEvent('close');
-  await hugoPopup.page.getByRole('button', { name: 'Show how on my page' }).click();
-  await closed;
-  await hugoCrm.getByTestId('new-contact').click();
-  // Typing becomes "type your First name": the value itself is never recorded.
-  await hugoCrm.getByLabel('First name').fill('Hugo-sentinel');
-  await hugoCrm.getByRole('button', { name: 'Import' }).click();
-  await hugoCrm.getByRole('button', { name: 'Save' }).click();
-  const editor = await helper.popupFor(hugoCrm);
-  await editor.openThread(editor.inboxFrom('Anne Martin').first());
-  const recorded = editor.page.getByRole('list', { name: 'Steps of the walkthrough' }).getByRole('listitem');
-  await expect(recorded).toHaveCount(4, { timeout: 10_000 });
-  const stop = editor.page.getByRole('button', { name: 'Stop recording' });
-  if (await stop.isVisible()) await stop.click();
-  await editor.page.getByRole('button', { name: 'Send the walkthrough' }).click();
-  await expect(editor.page.getByText(/A walkthrough of 4 steps/)).toBeVisible();
-  await editor.page.close();
+  await recordAndSend(helper, hugoCrm, 'Anne Martin', 4, async () => {
+    await hugoCrm.getByTestId('new-contact').click();
+    // Typing becomes "type your First name": the value itself is never recorded.
+    await hugoCrm.getByLabel('First name').fill('Hugo-sentinel');
+    await hugoCrm.getByRole('button', { name: 'Import' }).click();
+    await hugoCrm.getByRole('button', { name: 'Save' }).click();
+  });
 
   // Anne reads the steps in her thread and asks to be shown them on her page.
-  await expect.poll(() => asker.badgeText(), { timeout: 20_000 }).toBe('1');
-  const annePopup = await asker.popupFor(anneCrm);
-  await annePopup.tab('My questions').click();
-  await annePopup.openThread(annePopup.myQuestions().first());
-  await expect(annePopup.page.getByRole('list', { name: 'Steps of the walkthrough' }).getByRole('listitem')).toHaveCount(4);
-  const popupClosed = annePopup.page.waitForEvent('close');
-  await annePopup.page.getByRole('button', { name: 'Show me on my page' }).click();
-  await popupClosed;
+  const player = await showMeOn(asker, anneCrm, 4);
 
   // Step 1: the button is there at once, in French, with other classes; focus is in the card.
-  const player = card(anneCrm);
-  await expect(player).toBeVisible();
   await expect(player).toContainText('Step 1 of 4');
   await expect(player).toBeFocused();
   const newContact = anneCrm.getByRole('button', { name: 'Nouveau contact' });
