@@ -89,6 +89,8 @@ export class OptionsPage {
     // Checked once stored, not at the click: the setting is the database's, and the page follows it.
     // Found again by its place, not its name: "the browser's language" is renamed as the page redraws.
     const radios = this.page.locator('input[type="radio"][name$="-language"]');
+    // The choices are drawn once the settings are read: a page just opened has none yet.
+    await expect(radios.first()).toBeVisible();
     const names = await radios.evaluateAll((inputs) => inputs.map((input) => input.closest('label')?.textContent?.trim()));
     const index = names.indexOf(name);
     if (index < 0) throw new Error(`No language choice "${name}" among ${names.join(', ')}`);
