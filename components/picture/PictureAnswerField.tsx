@@ -85,11 +85,8 @@ export function PictureAnswerField({ tabId, onChange }: Props) {
             onChange={setRedactions}
           />
           <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void redactedScreenshot(capture, redactions).then(setRedacted)}
-            >
+            {/* A step of the field, not the screen's main action: "Send my answer" is the one primary button. */}
+            <button type="button" onClick={() => void redactedScreenshot(capture, redactions).then(setRedacted)}>
               {t('picture_next')}
             </button>
             {removeButton}

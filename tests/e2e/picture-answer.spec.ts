@@ -69,11 +69,14 @@ test('the helper answers with an annotated picture; the asker sees its numbers a
   // Step 1 is the question's own redaction editor.
   await expect(page.getByText('Step 1 of 2: hide what your buddy must not see')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Hide parts of the picture' })).toBeVisible();
+  // One primary button on the screen, the answer's own, whichever step the picture is at.
+  await expect(page.locator('button.primary')).toHaveText(['Send my answer']);
   await page.getByRole('button', { name: 'Next: put numbers on the picture' }).click();
 
   const editor = page.getByRole('region', { name: 'Step 2 of 2: put numbers on what to look at' });
   const stage = editor.locator('.picture-stage');
   await expect(stage.locator('img')).toBeVisible();
+  await expect(page.locator('button.primary')).toHaveText(['Send my answer']);
   await stage.scrollIntoViewIfNeeded();
   // 1: a click on the picture.
   const first = await pointAt(page, stage, 0.2, 0.25);
