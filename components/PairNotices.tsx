@@ -32,7 +32,7 @@ export function PairStanding({ pair }: { pair: Pair }) {
 }
 
 /**
- * What the popup says about pairs, below the inbox: messages that may be missing, and
+ * What the popup says about pairs, above the inbox: messages that may be missing, and
  * buddies who must pair again. A pair that was left says so in the settings only.
  */
 export function PairNotices({ pairs }: { pairs: Pair[] }) {

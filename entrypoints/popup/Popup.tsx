@@ -153,13 +153,17 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
         allMine={() => allMine(db)}
         live={{
           offer: welcome ? null : <ReplayOffer />,
+          warnings: welcome ? null : (
+            <>
+              <UpdateNotice />
+              {/* The summary keeps no more of a pair than its name: the warnings wait for the live read. */}
+              {livePage && <PairNotices pairs={livePage.pairs} />}
+            </>
+          ),
           notices: welcome ? (
             <UpdateNotice />
           ) : (
             <>
-              <UpdateNotice />
-              {/* The summary keeps no more of a pair than its name: the notices wait for the live read. */}
-              {livePage && <PairNotices pairs={livePage.pairs} />}
               <Suspense fallback={null}>
                 <ProgrammeBanners
                   onAsk={ask}

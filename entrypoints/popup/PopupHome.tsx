@@ -23,13 +23,15 @@ export interface PopupHomeProps {
   /** Starts loading the ask form, or the thread view, when the person heads for them (entrypoints/popup/screens.ts). */
   prefetch?: { ask(): void; thread(): void };
   /**
-   * What the database's own queries draw: the walkthrough the person asked to see here (above
-   * the tabs), notices (relay update, pair notices, programme banners, what the log knows of
-   * this site) and the log and programme tabs. The first paint, drawn from the summary before
-   * the database code is loaded, has none of them: the notices come below the list, so that
-   * their arrival never moves a row the person is about to click.
+   * What the database's own queries draw: the walkthrough the person asked to see here and the
+   * warnings (a relay update, a message that may be missing, a buddy who must pair again), above
+   * the tabs; the notices (programme banners, what the log knows of this site), below the list;
+   * and the log and programme tabs. The first paint, drawn from the summary before the database
+   * code is loaded, has none of them. The everyday notices come below the list, so that their
+   * arrival never moves a row the person is about to click; the warnings are rare and must be
+   * seen without scrolling past twenty rows, so they stay on top and move the list once.
    */
-  live?: { offer: ReactNode; notices: ReactNode; log: ReactNode; programme: ReactNode };
+  live?: { offer: ReactNode; warnings: ReactNode; notices: ReactNode; log: ReactNode; programme: ReactNode };
 }
 
 /**
@@ -82,6 +84,7 @@ export function PopupHome({
       </header>
       {/* Only there after the person asked for it on another page: what they opened the popup for. */}
       {live?.offer}
+      {live?.warnings}
       <Tabs<PopupTab>
         label={t('tabs_label')}
         selected={tab}

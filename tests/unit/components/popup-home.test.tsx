@@ -1,7 +1,8 @@
 /**
  * The popup's home is painted first from the inbox summary, without its notices; they come from
  * the database a moment later. Drawn after what the person clicks (the inbox rows, "Set up"),
- * their arrival cannot move it from under the pointer.
+ * their arrival cannot move it from under the pointer. The rare warnings (a relay update, a
+ * message that may be missing) are drawn above the rows: twenty rows down, nobody would see them.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { PopupHome, type PopupHomeProps } from '@/entrypoints/popup/PopupHome';
@@ -23,6 +24,7 @@ afterEach(unmountShown);
 
 const live: PopupHomeProps['live'] = {
   offer: null,
+  warnings: <p className="test-warning">A warning read from the database</p>,
   notices: <p className="test-notice">A notice read from the database</p>,
   log: null,
   programme: null,
@@ -66,9 +68,19 @@ it('draws the notices below the inbox rows, so their arrival leaves the rows whe
   const notice = container.querySelector('.test-notice')!;
   expect(list.textContent).toContain('How do I pin a tab?');
   expect(follows(list, notice)).toBe(true);
-  // Everything above the rows is as the first paint drew it.
-  const above = container.innerHTML.slice(0, container.innerHTML.indexOf('How do I pin a tab?'));
+  // Everything above the rows is as the first paint drew it, but for the warnings.
+  const html = container.innerHTML.replace(container.querySelector('.test-warning')!.outerHTML, '');
+  const above = html.slice(0, html.indexOf('How do I pin a tab?'));
   expect(firstPaint.startsWith(above)).toBe(true);
+});
+
+it('draws the warnings above the tabs, where they are seen without scrolling past the rows', async () => {
+  const db = emptyDb();
+  await db.pairs.put(testPair({ peerName: 'Léa' }));
+  await addEntry(db, { question: 'How do I pin a tab?', at: Date.now(), direction: 'incoming' });
+  await show(home(shownOf(await readInboxPage(db, INBOX_FIRST_ROWS)), live));
+  const warning = container.querySelector('.test-warning')!;
+  expect(follows(warning, container.querySelector('[role="tablist"]')!)).toBe(true);
 });
 
 it('draws the welcome’s notices below its "Set up" button', async () => {
