@@ -25,7 +25,7 @@ function endedOn(endedAt: number): string {
   return new Date(endedAt - 1).toLocaleDateString(undefined, { dateStyle: 'long' });
 }
 
-interface Props {
+export interface AskFormProps {
   /** The tab the question is about; the active tab when not given. */
   tabId?: number;
   /** What the right-click menu or the picker knew: it wins over what capture reads. */
@@ -38,7 +38,7 @@ interface Props {
   onCancel(): void;
 }
 
-export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCancel }: Props) {
+export function AskForm({ tabId, fromMenu, prepared, onPointing, onSent, onCancel }: AskFormProps) {
   const backend = useAskBackend();
   const questionId = useId();
   const buddyId = useId();

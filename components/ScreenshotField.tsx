@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { targetTab } from '@/lib/capture/capture';
+import { targetTab } from '@/lib/capture/target-tab';
 import { siteOf } from '@/lib/db/site';
 import { t } from '@/lib/i18n/i18n';
 import type { ElementDescription } from '@/lib/capture/element-description';

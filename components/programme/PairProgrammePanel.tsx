@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t, tCount } from '@/lib/i18n/i18n';
 import { acceptCharter, markObjectiveReached } from '@/lib/programme/actions';
 import { nextMeetupDay } from '@/lib/programme/agenda';
-import { objectiveProgress } from '@/lib/programme/charter';
+import { objectiveProgress } from '@/lib/programme/charter-objectives';
 import { phaseAt } from '@/lib/programme/end';
 import { useServices } from '../services';
 import { StatusMessage } from '../StatusMessage';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { targetTab } from '@/lib/capture/capture';
+import { targetTab } from '@/lib/capture/target-tab';
 import { waitingWalkthroughSetting } from '@/lib/db/settings';
 import { t } from '@/lib/i18n/i18n';
 import { waitingWalkthroughFor } from '@/lib/walkthrough/player-start';

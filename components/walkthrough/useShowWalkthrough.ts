@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { targetTab } from '@/lib/capture/capture';
+import { targetTab } from '@/lib/capture/target-tab';
 import { t } from '@/lib/i18n/i18n';
 import { showWalkthrough } from '@/lib/walkthrough/player-start';
 import type { Walkthrough } from '@/lib/walkthrough/schema';

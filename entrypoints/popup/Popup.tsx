@@ -1,8 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { AskBackendProvider } from '@/components/ask-backend';
-import { localAskBackend } from '@/lib/ask/ask-backend-local';
 import { PairNotices } from '@/components/PairNotices';
 import { SiteRecall } from '@/components/SiteRecall';
 import { useServices } from '@/components/services';
@@ -26,7 +24,7 @@ import { ReplayPlaceProvider, type ReplayPlace } from '@/components/walkthrough/
 // view are fetched as soon as the person points at (or tabs to) what opens them, which comes
 // tens of milliseconds before the click, so neither is part of what every opening loads.
 const ThreadView = lazy(() => loadThreadView().then((module) => ({ default: module.ThreadView })));
-const AskForm = lazy(() => loadAskForm().then((module) => ({ default: module.AskForm })));
+const AskScreen = lazy(() => loadAskForm().then((module) => ({ default: module.AskScreen })));
 const KnowledgeLog = lazy(() => import('@/components/KnowledgeLog').then((module) => ({ default: module.KnowledgeLog })));
 const ProgrammeTab = lazy(() =>
   import('@/components/programme/ProgrammeTab').then((module) => ({ default: module.ProgrammeTab })),
@@ -51,7 +49,6 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
   const [chosenTab, setTab] = useState<PopupTab | null>(start?.tab ?? null);
   // A banner's "Wrap up" opens the programme tab on that pair's wrap-up.
   const [wrapUpPair, setWrapUpPair] = useState<string | null>(null);
-  const askBackend = useMemo(() => localAskBackend(db, () => void client.syncNow()), [db, client]);
   // Only the toolbar popup holds the activeTab grant that lets it play a walkthrough in the page; then it gets out of the way.
   const replayPlace = useMemo<ReplayPlace>(
     () => ({ canInject: surface === 'popup', ...(tabId === undefined ? {} : { tabId }), onStarted: () => window.close() }),
@@ -109,19 +106,17 @@ export function Popup({ tabId, surface = 'popup', start }: Props) {
   if (!welcome && view.name === 'ask') {
     return (
       <main className={className}>
-        <AskBackendProvider backend={askBackend}>
-          <Suspense fallback={null}>
-            <AskForm
-              // The form is remounted for each new click, so it captures that click's page.
-              key={view.fromMenu?.at ?? 0}
-              tabId={view.fromMenu?.tabId ?? tabId}
-              fromMenu={view.fromMenu}
-              onPointing={() => window.close()}
-              onSent={open}
-              onCancel={home}
-            />
-          </Suspense>
-        </AskBackendProvider>
+        <Suspense fallback={null}>
+          <AskScreen
+            // The form is remounted for each new click, so it captures that click's page.
+            key={view.fromMenu?.at ?? 0}
+            tabId={view.fromMenu?.tabId ?? tabId}
+            fromMenu={view.fromMenu}
+            onPointing={() => window.close()}
+            onSent={open}
+            onCancel={home}
+          />
+        </Suspense>
       </main>
     );
   }

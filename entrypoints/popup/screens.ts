@@ -3,7 +3,7 @@
  * that opens them (PopupHome), else with the click. Module imports are cached: asking twice costs
  * nothing.
  */
-export const loadAskForm = () => import('@/components/AskForm');
+export const loadAskForm = () => import('./AskScreen');
 export const loadThreadView = () => import('@/components/ThreadView');
 
 /** Starts loading, without waiting; a failure shows when the screen itself is opened. */

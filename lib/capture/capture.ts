@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { PageContext } from './page-context';
 import { trimCapturedContext } from './trim-context';
 import { identifyTool } from './tools';
+import { targetTab } from './target-tab';
 import { readManagedPolicy } from '../managed/cache';
 
 /** Chrome's quota is two captures per second. */
@@ -37,12 +38,6 @@ async function selectedText(tabId: number): Promise<string> {
   } catch {
     return '';
   }
-}
-
-export async function targetTab(tabId?: number) {
-  if (tabId !== undefined) return browser.tabs.get(tabId);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab;
 }
 
 /** What the click already knew (the menu's selection, link or image) wins over what capture read. */

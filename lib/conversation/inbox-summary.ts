@@ -10,10 +10,10 @@ import { browser } from 'wxt/browser';
 import type { Pair } from '../db/db';
 import type { LanguageChoice } from '../i18n/language';
 import type { InboxGroup, InboxPage } from './inbox';
+import { INBOX_SUMMARY_KEY as KEY, takeEarlySummaryRead } from './inbox-summary-early';
 
 /** Bumped when the shape changes, so a summary of an older shape is never drawn. */
 const SHAPE = 1;
-const KEY = 'binome:inbox-summary';
 
 /** Of a pair, what the home draws: never its keys (a summary holds nothing the popup does not show). */
 export type ShownPair = Pick<Pair, 'pairId' | 'peerName'>;
@@ -46,9 +46,10 @@ function area() {
   return browser.storage?.session;
 }
 
+/** The popup's first read is the one its head started (inbox-summary-early.ts), when there is one. */
 export async function readInboxSummary(): Promise<InboxSummary | null> {
   try {
-    const stored = (await area()?.get(KEY))?.[KEY] as InboxSummary | undefined;
+    const stored = (await (takeEarlySummaryRead() ?? area()?.get(KEY)))?.[KEY] as InboxSummary | undefined;
     return stored?.shape === SHAPE ? stored : null;
   } catch {
     return null;

@@ -4,7 +4,8 @@
  * a message; the caller then asks the background to sync.
  */
 import type { BinomeDb, Pair, ProgrammeItem } from '../db/db';
-import { checkCharter, charterState, type CharterDraft } from './charter';
+import { charterState } from './charter';
+import { checkCharter, type CharterDraft } from './charter-objectives';
 import { composeProgrammeMessage } from './compose';
 import { checkKudos } from './kudos';
 import type { KudosQuality } from './payloads';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProgrammeItem, Thread } from '@/lib/db/db';
-import { charterState, checkCharter, objectiveProgress } from '@/lib/programme/charter';
+import { charterState } from '@/lib/programme/charter';
+import { checkCharter, objectiveProgress } from '@/lib/programme/charter-objectives';
 import { CharterRefusedError } from '@/lib/programme/programme-errors';
 import { speak } from '../helpers/i18n';
 import { PAIR_ID } from '../helpers/db';
