@@ -79,6 +79,14 @@ describe('the packages', () => {
     expect(packages.sources.has('wxt.config.ts')).toBe(true);
   });
 
+  it('write the style sheet into the popup page, whose first paint a linked one would hold back', () => {
+    for (const kind of ['chrome', 'firefox'] as const) {
+      const popup = packages[kind].get('popup.html')?.toString('utf8') ?? '';
+      expect(popup, kind).toMatch(/<style>[^<]*--accent:/);
+      expect(popup, kind).not.toMatch(/rel="stylesheet"/);
+    }
+  });
+
   it('give Firefox a real add-on id, a minimum version and its data collection declaration', () => {
     const manifest = JSON.parse(packages.firefox.get('manifest.json')!.toString('utf8'));
     expect(manifest.browser_specific_settings.gecko).toEqual({
