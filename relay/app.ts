@@ -1,11 +1,11 @@
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { RelayEnv, RelayDeps } from './deps.ts';
 import { MESSAGES, sendError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
+import { requestBody } from './middleware/request-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import type { AllowedExtensions } from './allowed-extensions.ts';
 import { createLogger, errorFields, type LogLevel, type LogSink, type RelayLogger } from './log.ts';
@@ -105,7 +105,7 @@ export function createApp(options: CreateAppOptions) {
   app.use(requestLog(deps.log));
   app.use(extensionCors(deps.allowedExtensions));
   app.use(
-    bodyLimit({
+    requestBody({
       maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
       // A CSV import gets a sentence about its file, not about screenshots.
       onError: (c) =>

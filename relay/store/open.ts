@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { openPglite } from './pglite.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 import { openPostgres } from './postgres.ts';
 import type { Sql } from './sql.ts';
 
 export interface DatabaseOptions {
-  /** When set, PostgreSQL; otherwise PGlite. */
+  /** When set, PostgreSQL; otherwise PGlite, in a thread of its own (relay/store/pglite-thread.ts). */
   databaseUrl?: string;
   /** PGlite's data folder; omitted means in memory (tests). */
   dataDir?: string;
@@ -18,5 +18,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sql> {
     return openPostgres({ connectionString: options.databaseUrl, schema: options.schema, onError: options.onError });
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  return openPglite(options.dataDir);
+  return openPgliteThread(options.dataDir, options.onError);
 }
