@@ -115,6 +115,7 @@ export async function appendMessages(tx: SqlQuery, batch: PendingAppend[], annou
        (SELECT COALESCE(json_agg(m), '[]') FROM (
           SELECT id, pair_id, sender_device_id, kind, seq FROM messages WHERE id = ANY($3::uuid[])) m) AS stored`,
     [pairIds, senders, batch.map((item) => item.message.id)],
+    { prepare: 'binome_append_lock' },
   );
   const { states, stored: storedRows } = found!;
   const stateOf = new Map(states.map((s) => [`${s.pair_id}|${s.sender}`, s]));
@@ -209,6 +210,7 @@ export async function appendMessages(tx: SqlQuery, batch: PendingAppend[], annou
       announce?.channel ?? '',
       notices,
     ],
+    { prepare: 'binome_append_insert' },
   );
   return results;
 }
