@@ -20,6 +20,9 @@ export type ThreadReply =
   | { id: number; ok: false; error: SerialisedError }
   | { listener: number; payload: string };
 
+/** The thread itself is there for tests (to make it die) and diagnostics. */
+export type PgliteThreadSql = Sql & { readonly thread: Worker };
+
 /** Distributes the Omit over the union, so each request keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -52,7 +55,7 @@ function revive(fields: SerialisedError): Error {
  * once, and every later one too, with an error saying so: posts fail with a retryable 503
  * instead of hanging, and `onError` tells the operator.
  */
-export async function openPgliteThread(dataDir?: string, onError?: (error: unknown) => void): Promise<Sql> {
+export async function openPgliteThread(dataDir?: string, onError?: (error: unknown) => void): Promise<PgliteThreadSql> {
   const worker = new Worker(WORKER_BOOT, { eval: true });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   const listeners = new Map<number, (payload: string) => void>();
@@ -106,6 +109,7 @@ export async function openPgliteThread(dataDir?: string, onError?: (error: unkno
 
   return {
     kind: 'pglite',
+    thread: worker,
     description: `${dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory'} (in a thread of its own)`,
     schema: undefined,
     query: queryIn(undefined),
