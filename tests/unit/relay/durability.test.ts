@@ -143,6 +143,16 @@ const processVariants: ProcessVariant[] = [
       return { options: { dataDir }, tearDown: async () => rmSync(dataDir, { recursive: true, force: true }) };
     },
   },
+  {
+    name: 'PGlite in a data folder, in a thread of its own',
+    setUp() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'binome-durability-'));
+      return {
+        options: { dataDir, env: { PGLITE_THREAD: 'on' } },
+        tearDown: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
+    },
+  },
   ...(DATABASE_URL
     ? [
         {
