@@ -88,7 +88,7 @@ export function createApp(options: CreateAppOptions) {
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
     log,
     limiter: new RateLimiter(options.store.sql, limits, now),
-    revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now, log),
+    revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now),
     deviceCache: new DeviceCache(now),
     posts: new PostBatcher(options.store, options.hub, options.postBatching),
     allowedExtensions: options.allowedExtensions ?? null,
@@ -135,7 +135,7 @@ export function createApp(options: CreateAppOptions) {
       return sendError(c, error.status, 'bad_request', MESSAGES.badRequest);
     }
     // The stack goes to the server log only; the client gets a sentence.
-    deps.log.error({ method: c.req.method, ...errorFields(error) }, 'internal error');
+    c.var.log.error({ method: c.req.method, ...errorFields(error) }, 'internal error');
     return sendError(c, 500, 'internal', MESSAGES.internal);
   });
 
