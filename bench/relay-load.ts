@@ -250,6 +250,8 @@ interface LoadFigures {
   post: { p50: number; p95: number; p99: number };
   delivery: { p50: number; p95: number; p99: number; missing: number };
   relayCpuCores?: number;
+  /** This process's CPU meanwhile: the load generator's HTTP and WebSocket clients, on the same cores. */
+  clientCpuCores?: number;
   /** The first few failures, for the JSON: HTTP status and error code, or the network error. */
   errorSamples?: string[];
 }
@@ -294,6 +296,7 @@ async function loadRun(
     }
   };
   const cpuBefore = cpuSeconds(relayPid);
+  const clientCpuBefore = cpuSeconds(process.pid);
   const started = now();
   if ('inFlight' in load) {
     await inPool(jobs, load.inFlight, post);
@@ -308,6 +311,7 @@ async function loadRun(
   }
   const seconds = (now() - started) / 1000;
   const cpuAfter = cpuSeconds(relayPid);
+  const clientCpuAfter = cpuSeconds(process.pid);
 
   // Every push should already be in, or close: wait for stragglers, bounded.
   const deadline = now() + DELIVERY_WAIT_MS;
@@ -329,6 +333,8 @@ async function loadRun(
     post: { p50: percentile(postMs, 50), p95: percentile(postMs, 95), p99: percentile(postMs, 99) },
     delivery: { p50: percentile(deliveryMs, 50), p95: percentile(deliveryMs, 95), p99: percentile(deliveryMs, 99), missing },
     relayCpuCores: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / seconds : undefined,
+    clientCpuCores:
+      clientCpuBefore !== undefined && clientCpuAfter !== undefined ? (clientCpuAfter - clientCpuBefore) / seconds : undefined,
     ...(errorSamples.length ? { errorSamples } : {}),
   };
 }
@@ -338,9 +344,16 @@ async function loadRun(
 /**
  * GET /.well-known/binome (no auth, no database) with the same number in flight: what this
  * machine's Node HTTP stack, Hono and the request log cost alone, the ceiling any route has.
+ * With the relay's and this process's CPU per request, to compare with a post's.
  */
-async function httpCeiling(baseUrl: string, count: number): Promise<number> {
+async function httpCeiling(
+  baseUrl: string,
+  count: number,
+  relayPid?: number,
+): Promise<{ perSecond: number; relayCpuMs?: number; clientCpuMs?: number }> {
   freshConnections();
+  const relayBefore = cpuSeconds(relayPid);
+  const clientBefore = cpuSeconds(process.pid);
   const started = now();
   await inPool(
     Array.from({ length: count }, (_, i) => i),
@@ -350,7 +363,14 @@ async function httpCeiling(baseUrl: string, count: number): Promise<number> {
       if (res.status !== 200) throw new Error(`well-known: ${res.status}`);
     },
   );
-  return count / ((now() - started) / 1000);
+  const seconds = (now() - started) / 1000;
+  const perRequestMs = (before: number | undefined, after: number | undefined) =>
+    before !== undefined && after !== undefined ? ((after - before) * 1000) / count : undefined;
+  return {
+    perSecond: count / seconds,
+    relayCpuMs: perRequestMs(relayBefore, cpuSeconds(relayPid)),
+    clientCpuMs: perRequestMs(clientBefore, cpuSeconds(process.pid)),
+  };
 }
 
 // ---- Raw baseline ----
@@ -458,6 +478,9 @@ async function rawRun(
 interface Rep {
   /** GET/s of a route without auth or database, CONCURRENCY in flight. */
   httpCeiling: number;
+  /** CPU milliseconds per such GET, in the relay and in this process. */
+  httpRelayCpuMs?: number;
+  httpClientCpuMs?: number;
   saturated: LoadFigures;
   paced: LoadFigures;
   raw: RawFigures;
@@ -489,9 +512,12 @@ function medianRep(reps: Rep[]): Rep {
       missing: m((r) => which(r).delivery.missing),
     },
     relayCpuCores: m((r) => which(r).relayCpuCores),
+    clientCpuCores: m((r) => which(r).clientCpuCores),
   });
   return {
     httpCeiling: m((r) => r.httpCeiling),
+    httpRelayCpuMs: m((r) => r.httpRelayCpuMs),
+    httpClientCpuMs: m((r) => r.httpClientCpuMs),
     saturated: load((r) => r.saturated),
     paced: load((r) => r.paced),
     raw: {
@@ -564,14 +590,23 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<DatabaseR
       const saturated = await loadRun(relay.url, devices, POSTS, { inFlight: CONCURRENCY }, relay.pid);
       const paced = await loadRun(relay.url, devices, PACED_POSTS, { perSecond: PACED_RATE }, relay.pid);
       const rawFigures = await rawRun(rawSql, raw.store, raw.pairs, POSTS);
-      const http = await httpCeiling(relay.url, POSTS);
-      reps.push({ httpCeiling: http, saturated, paced, raw: rawFigures });
+      const http = await httpCeiling(relay.url, POSTS, relay.pid);
+      reps.push({
+        httpCeiling: http.perSecond,
+        httpRelayCpuMs: http.relayCpuMs,
+        httpClientCpuMs: http.clientCpuMs,
+        saturated,
+        paced,
+        raw: rawFigures,
+      });
       console.log(
         `  rep ${rep}/${REPS} (${((now() - started) / 1000).toFixed(1)} s)\n` +
           `    ${CONCURRENCY} in flight: ${describeLoad(saturated)}\n` +
           `    paced at ${PACED_RATE}/s: ${describeLoad(paced)}\n` +
           `    raw: ${rawFigures.insertPerStatement.toFixed(0)} INSERT/s, ${rawFigures.storeAppend.toFixed(0)} append tx/s, ` +
-          `${rawFigures.insertBatched.toFixed(0)} batched rows/s; relay HTTP alone (no database): ${http.toFixed(0)} GET/s`,
+          `${rawFigures.insertBatched.toFixed(0)} batched rows/s; relay HTTP alone (no database): ${http.perSecond.toFixed(0)} GET/s\n` +
+          `    CPU per post: relay ${cpuMs(saturated.relayCpuCores, saturated.postsPerSecond)} ms, client ${cpuMs(saturated.clientCpuCores, saturated.postsPerSecond)} ms; ` +
+          `per GET: relay ${ms(http.relayCpuMs ?? NaN)} ms, client ${ms(http.clientCpuMs ?? NaN)} ms`,
       );
     }
     return { database, description: rawSql.description.replace(/ at .*$/, ''), reps, median: medianRep(reps) };
@@ -582,14 +617,16 @@ async function benchDatabase(database: 'pglite' | 'postgres'): Promise<DatabaseR
 
 // ---- Report ----
 
-const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : v.toFixed(0));
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(2) : v < 10 ? v.toFixed(1) : v.toFixed(0));
+/** CPU milliseconds per post, from cores busy and posts per second. */
+const cpuMs = (cores: number | undefined, perSecond: number) => (cores === undefined ? '–' : ms((cores * 1000) / perSecond));
 const rate = (v: number) => (Number.isNaN(v) ? '–' : Math.round(v).toLocaleString('en-US'));
 const label = (database: DatabaseResult['database']) => (database === 'pglite' ? 'PGlite (data folder)' : 'PostgreSQL');
 
 function tables(results: DatabaseResult[]): string {
   const throughput = [
-    `| database | relay posts/s (${CONCURRENCY} in flight) | raw INSERT/s, 1 per statement | raw append tx/s (relay's SQL, no HTTP) | raw batched rows/s (${RAW_BATCH} per INSERT) | relay ÷ raw INSERT | relay ÷ raw append tx | relay HTTP alone, GET/s (no auth, no database) | relay ÷ HTTP alone | relay CPU (cores) |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| database | relay posts/s (${CONCURRENCY} in flight) | raw INSERT/s, 1 per statement | raw append tx/s (relay's SQL, no HTTP) | raw batched rows/s (${RAW_BATCH} per INSERT) | relay ÷ raw INSERT | relay ÷ raw append tx | relay HTTP alone, GET/s (no auth, no database) | relay ÷ HTTP alone | relay CPU (cores) | CPU ms per post: relay / load generator | CPU ms per GET: relay / load generator |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const latency = [
     '| database | load | post p50 / p95 / p99 (ms) | delivery p50 / p95 / p99 (ms) |',
@@ -601,7 +638,9 @@ function tables(results: DatabaseResult[]): string {
       `| ${label(r.database)} | ${rate(saturated.postsPerSecond)} | ${rate(raw.insertPerStatement)} | ${rate(raw.storeAppend)} | ` +
         `${rate(raw.insertBatched)} | ${(saturated.postsPerSecond / raw.insertPerStatement).toFixed(2)} | ` +
         `${(saturated.postsPerSecond / raw.storeAppend).toFixed(2)} | ${rate(r.median.httpCeiling)} | ` +
-        `${(saturated.postsPerSecond / r.median.httpCeiling).toFixed(2)} | ${saturated.relayCpuCores?.toFixed(2) ?? '–'} |`,
+        `${(saturated.postsPerSecond / r.median.httpCeiling).toFixed(2)} | ${saturated.relayCpuCores?.toFixed(2) ?? '–'} | ` +
+        `${cpuMs(saturated.relayCpuCores, saturated.postsPerSecond)} / ${cpuMs(saturated.clientCpuCores, saturated.postsPerSecond)} | ` +
+        `${ms(r.median.httpRelayCpuMs ?? NaN)} / ${ms(r.median.httpClientCpuMs ?? NaN)} |`,
     );
     for (const [load, f] of [
       [`steady ${PACED_RATE} posts/s`, paced],

@@ -1,11 +1,11 @@
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { RelayEnv, RelayDeps } from './deps.ts';
 import { MESSAGES, sendError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import { extensionCors } from './middleware/extension-cors.ts';
+import { requestBody } from './middleware/request-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import type { AllowedExtensions } from './allowed-extensions.ts';
 import { createLogger, errorFields, type LogLevel, type LogSink, type RelayLogger } from './log.ts';
@@ -88,7 +88,7 @@ export function createApp(options: CreateAppOptions) {
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
     log,
     limiter: new RateLimiter(options.store.sql, limits, now),
-    revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now, log),
+    revokedDevices: new RevokedDevices(limits.revokedRetriesPerDevice, now),
     deviceCache: new DeviceCache(now),
     posts: new PostBatcher(options.store, options.hub, options.postBatching),
     allowedExtensions: options.allowedExtensions ?? null,
@@ -105,7 +105,7 @@ export function createApp(options: CreateAppOptions) {
   app.use(requestLog(deps.log));
   app.use(extensionCors(deps.allowedExtensions));
   app.use(
-    bodyLimit({
+    requestBody({
       maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
       // A CSV import gets a sentence about its file, not about screenshots.
       onError: (c) =>
@@ -135,7 +135,7 @@ export function createApp(options: CreateAppOptions) {
       return sendError(c, error.status, 'bad_request', MESSAGES.badRequest);
     }
     // The stack goes to the server log only; the client gets a sentence.
-    deps.log.error({ method: c.req.method, ...errorFields(error) }, 'internal error');
+    c.var.log.error({ method: c.req.method, ...errorFields(error) }, 'internal error');
     return sendError(c, 500, 'internal', MESSAGES.internal);
   });
 

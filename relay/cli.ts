@@ -1,6 +1,7 @@
 /**
  * `npm run relay`: PORT (8787), HOST (127.0.0.1), DATA_DIR (.data/relay), DATABASE_URL
- * (PostgreSQL instead of PGlite when set), DATABASE_SCHEMA (PostgreSQL only: the schema to keep
+ * (PostgreSQL instead of PGlite when set), PGLITE_THREAD (off; on runs PGlite in a thread of its own,
+ * relay/store/pglite-thread.ts), DATABASE_SCHEMA (PostgreSQL only: the schema to keep
  * the tables in, created at start; the connection's default when unset), RATE_LIMITS (on; off
  * for load benches only), TRUSTED_PROXIES (0; the number of reverse proxies appending to
  * X-Forwarded-For, when the relay is reachable only through them), ADMIN_SECRET (unset: no admin
@@ -44,6 +45,8 @@ async function main() {
   const limits = process.env.RATE_LIMITS || 'on';
   if (limits !== 'on' && limits !== 'off') throw new Error(`RATE_LIMITS must be on or off, got ${limits}`);
   const rateLimits = limits === 'off' ? NO_RATE_LIMITS : undefined;
+  const pgliteThread = process.env.PGLITE_THREAD || 'off';
+  if (pgliteThread !== 'on' && pgliteThread !== 'off') throw new Error(`PGLITE_THREAD must be on or off, got ${pgliteThread}`);
   const trustedProxies = Number(process.env.TRUSTED_PROXIES || 0);
   if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
     throw new Error(`TRUSTED_PROXIES must be a number of proxies, got ${process.env.TRUSTED_PROXIES}`);
@@ -63,6 +66,7 @@ async function main() {
     host: process.env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir,
+    pgliteThread: pgliteThread === 'on',
     schema,
     rateLimits,
     trustedProxies,

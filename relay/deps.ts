@@ -25,7 +25,7 @@ export interface RelayDeps {
   pingIntervalMs: number;
   /** The oldest extension this relay serves (GET /.well-known/binome). */
   minExtensionVersion: string;
-  /** JSON lines; anything logged during a request carries its id (relay/log.ts). */
+  /** JSON lines, for what is not part of a request; a request logs through `c.var.log`, with its id. */
   log: RelayLogger;
   limiter: RateLimiter;
   revokedDevices: RevokedDevices;
@@ -39,5 +39,8 @@ export interface RelayDeps {
   clientKey: (c: Context) => string;
 }
 
-/** Hono's typed context: the auth middleware puts the calling device here. */
+/**
+ * Hono's typed context: the auth middleware puts the calling device here. (The request log's
+ * `c.var.log` is declared for every context, relay/middleware/request-log.ts.)
+ */
 export type RelayEnv = { Variables: { device: Device } };

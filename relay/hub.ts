@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../lib/protocol/protocol.ts';
+import type { Announce } from './store/append-batch.ts';
 import type { RelayStore } from './store/relay-store.ts';
 
 /**
@@ -24,6 +25,20 @@ export const DEFAULT_HUB_CHANNEL = 'binome_events';
 
 /** [uuid, seq] is under 60 bytes of JSON: 100 of them stay well under NOTIFY's 8000-byte cap. */
 const MESSAGES_PER_NOTICE = 100;
+
+/**
+ * The messages one transaction committed, in as few notices as fit. A single message keeps the
+ * 'm' notice, which relays of the previous version sharing the database still read.
+ */
+function messageNotices(messages: { pairId: string; seq: number }[]): HubNotice[] {
+  if (messages.length === 1) return [{ t: 'm', pairId: messages[0]!.pairId, seq: messages[0]!.seq }];
+  const notices: HubNotice[] = [];
+  for (let i = 0; i < messages.length; i += MESSAGES_PER_NOTICE) {
+    const chunk = messages.slice(i, i + MESSAGES_PER_NOTICE);
+    notices.push({ t: 'ms', m: chunk.map(({ pairId, seq }): [string, number] => [pairId, seq]) });
+  }
+  return notices;
+}
 
 /** Pair membership never changes once created, so caching it is safe; the bound only caps memory. */
 const MEMBER_CACHE_LIMIT = 10_000;
@@ -82,20 +97,13 @@ export class Hub {
     return count;
   }
 
-  publishMessage(pairId: string, seq: number): Promise<void> {
-    return this.publish({ t: 'm', pairId, seq });
-  }
-
   /**
-   * The messages one transaction committed, in as few NOTIFYs as fit. A single message keeps
-   * the 'm' notice, which relays of the previous version sharing the database still read.
+   * How a batch of posts tells the hubs about the messages it created: the NOTIFYs go in the
+   * batch's own transaction (relay/store/append-batch.ts), so they cost no round trip of their
+   * own and are delivered when it commits, never before.
    */
-  async publishMessages(messages: { pairId: string; seq: number }[]): Promise<void> {
-    if (messages.length === 1) return this.publishMessage(messages[0]!.pairId, messages[0]!.seq);
-    for (let i = 0; i < messages.length; i += MESSAGES_PER_NOTICE) {
-      const chunk = messages.slice(i, i + MESSAGES_PER_NOTICE);
-      await this.publish({ t: 'ms', m: chunk.map(({ pairId, seq }): [string, number] => [pairId, seq]) });
-    }
+  get announce(): Announce {
+    return { channel: this.channel, notices: (created) => messageNotices(created).map((notice) => JSON.stringify(notice)) };
   }
 
   publishPairsChanged(deviceIds: string[]): Promise<void> {

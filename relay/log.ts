@@ -1,13 +1,15 @@
 /**
  * The relay's log: one JSON object per line (pino), with an ISO time, a level name and, for
  * anything logged while a request is handled, that request's id (also sent back as X-Request-Id,
- * so a person's support ticket can be matched with its lines).
+ * so a person's support ticket can be matched with its lines): a request logs through its own
+ * child logger, `c.var.log` (relay/middleware/request-log.ts). Not through AsyncLocalStorage,
+ * whose promise hooks cost every promise of the process, 5 to 9 % of the relay's thread under
+ * load on Node 20 (bench/README.md, relay section).
  *
  * What is logged is chosen at each call site, never a request's headers, query or body: those
  * carry tokens, invite codes, secrets and (encrypted) payloads. `redact` is only a second net,
  * for a field of those names added by mistake.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger } from 'pino';
 
 export type RelayLogger = Logger;
@@ -17,11 +19,6 @@ export type LogSink = (line: string) => void;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const requestIds = new AsyncLocalStorage<string>();
-
-/** Runs `fn` (the rest of a request) with `reqId` added to every line it logs. */
-export const withRequestId = <T>(reqId: string, fn: () => T): T => requestIds.run(reqId, fn);
 
 const REDACTED_FIELDS = ['token', 'code', 'secret', 'payload', 'authorization', 'cookie', 'share', 'confirm'];
 
@@ -36,17 +33,17 @@ export function parseLogLevel(value: string | undefined): LogLevel {
 export function createLogger(options: { sink?: LogSink; level?: LogLevel } = {}): RelayLogger {
   const { sink } = options;
   // pino writes each line with its newline, in one call: the sink gets exactly one line.
-  const destination = sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ sync: true });
+  // stdout is written asynchronously: the lines logged while a write is under way go out
+  // together in the next one, which under load saves a write call per request (bench/README.md,
+  // relay section). Nothing waits on a timer, and pino writes what is left synchronously when
+  // the process exits; only a kill -9 can lose the lines of the last write or so.
+  const destination = sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ sync: false });
   return pino(
     {
       level: options.level ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const reqId = requestIds.getStore();
-        return reqId ? { reqId } : {};
-      },
       redact: { paths: [...REDACTED_FIELDS, ...REDACTED_FIELDS.map((field) => `*.${field}`)], censor: '[redacted]' },
     },
     destination,

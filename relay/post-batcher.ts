@@ -28,8 +28,9 @@ export const DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
  * turn of the event loop (with whatever arrived in the same turn), so a lone post is as fast as
  * before, and batches grow only as the database falls behind.
  *
- * Every post is answered only after the commit that stored it (then its NOTIFY is sent, once per
- * batch, so a stream told about a seq can always pull it). When a batch fails as a whole (a
+ * Every post is answered only after the commit that stored it. The batch's NOTIFY is part of its
+ * transaction, delivered by the database at the commit, so a stream told about a seq can always
+ * pull it. When a batch fails as a whole (a
  * hostile payload the database refuses, a lost connection), each of its posts is tried again in
  * a transaction of its own, so one bad item fails only itself; what still fails is rejected, and
  * the route answers with a retryable error: nothing of a failed transaction was stored, and the
@@ -107,7 +108,7 @@ export class PostBatcher {
   private async commit(batch: Waiting[]) {
     let results: PostMessageResult[];
     try {
-      results = await this.store.postMessages(batch);
+      results = await this.store.postMessages(batch, this.hub.announce);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]!.reject(error);
@@ -117,12 +118,6 @@ export class PostBatcher {
       await Promise.all(batch.map((item) => this.commit([item])));
       return;
     }
-    const created = batch.flatMap((item, i) => {
-      const result = results[i]!;
-      return result.status === 'created' ? [{ pairId: item.message.pairId, seq: result.seq }] : [];
-    });
-    // After commit: a stream told about seq N can always pull it. The hub never throws.
-    await this.hub.publishMessages(created);
     for (const [i, item] of batch.entries()) item.resolve(results[i]!);
   }
 }

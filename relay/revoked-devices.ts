@@ -14,11 +14,7 @@ export class RevokedDevices {
   private readonly byTokenHash = new Map<string, string>();
   private readonly retries: MemoryLimiter;
 
-  constructor(
-    limit: Limit,
-    now: () => number,
-    private readonly log: RelayLogger,
-  ) {
+  constructor(limit: Limit, now: () => number) {
     this.retries = new MemoryLimiter(limit, now);
   }
 
@@ -32,10 +28,10 @@ export class RevokedDevices {
     this.byTokenHash.set(tokenHash, deviceId);
   }
 
-  /** Counts one more call from this revoked device, and says so in the log once per window. */
-  retried(deviceId: string): MemoryTake {
+  /** Counts one more call from this revoked device, and says so in the (request's) log once per window. */
+  retried(deviceId: string, log: RelayLogger): MemoryTake {
     const taken = this.retries.take(deviceId);
-    if (taken.hits === 1) this.log.warn({ deviceId }, 'a revoked device is still calling the relay');
+    if (taken.hits === 1) log.warn({ deviceId }, 'a revoked device is still calling the relay');
     return taken;
   }
 }

@@ -59,7 +59,7 @@ export const requireProgrammeAccess = (deps: RelayDeps, adminSecret: string | un
   createMiddleware<CoordinatorEnv>(async (c, next) => {
     const limited = await deps.limiter.take([{ limit: 'failedCoordinatorPerAddress', subject: deps.clientKey(c) }]);
     if (!limited.ok) {
-      deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+      c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
       return sendRateLimited(c, limited.retryAfterMs);
     }
     const access = await accessOf(c, deps, adminSecret);

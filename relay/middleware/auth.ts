@@ -48,7 +48,7 @@ export const requireDevice = (
       revokedId = found.device.id;
       deps.revokedDevices.remember(tokenHash, revokedId);
     }
-    const retry = deps.revokedDevices.retried(revokedId);
+    const retry = deps.revokedDevices.retried(revokedId, c.var.log);
     if (!retry.ok) return sendRateLimited(c, retry.retryAfterMs);
     return sendError(c, 401, 'unauthorized', MESSAGES.unauthorized);
   });

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
-import { type RelayLogger, withRequestId } from '../log.ts';
+import type { RelayLogger } from '../log.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The request's logger: every line carries its id (set first thing, by requestLog). */
+    log: RelayLogger;
+  }
+}
 
 /**
  * The route's pattern (`/pairs/:pairId/messages`), never the path itself: a path carries pair and
@@ -26,12 +33,13 @@ export const requestLog = (log: RelayLogger) =>
     const reqId = randomUUID();
     const started = performance.now();
     c.header(REQUEST_ID_HEADER, reqId);
-    await withRequestId(reqId, async () => {
-      await next();
-      const durationMs = Number((performance.now() - started).toFixed(1));
-      const status = c.res.status;
-      const fields = { method: c.req.method, route: routeOf(c), status, durationMs };
-      if (status >= 500) log.error(fields, 'request');
-      else log.info(fields, 'request');
-    });
+    // What the request's handlers log goes through this child: every line carries the id.
+    const requestLog = log.child({ reqId });
+    c.set('log', requestLog);
+    await next();
+    const durationMs = Number((performance.now() - started).toFixed(1));
+    const status = c.res.status;
+    const fields = { method: c.req.method, route: routeOf(c), status, durationMs };
+    if (status >= 500) requestLog.error(fields, 'request');
+    else requestLog.info(fields, 'request');
   });

@@ -35,7 +35,7 @@ export function adminProgrammeRoutes(deps: RelayDeps) {
         coordinatorSecretHash: sha256Hex(coordinatorSecret),
         now: deps.now(),
       });
-      deps.log.info('admin: programme created');
+      c.var.log.info('admin: programme created');
       const body: CreateProgrammeResponse = { programme, coordinatorSecret };
       return c.json(body, 201);
     })
@@ -51,7 +51,7 @@ export function adminProgrammeRoutes(deps: RelayDeps) {
       if (!id || !(await programmes.addCoordinator(id, sha256Hex(coordinatorSecret), deps.now()))) {
         return sendError(c, 404, 'not_found', COORDINATOR_MESSAGES.programmeNotFound);
       }
-      deps.log.info('admin: coordinator added');
+      c.var.log.info('admin: coordinator added');
       const body: AddCoordinatorResponse = { programmeId: id, coordinatorSecret };
       return c.json(body, 201);
     })
@@ -64,7 +64,7 @@ export function adminProgrammeRoutes(deps: RelayDeps) {
       if (!id || !(await programmes.createSignInLink({ programmeId: id, tokenHash: sha256Hex(token), now, expiresAt }))) {
         return sendError(c, 404, 'not_found', COORDINATOR_MESSAGES.programmeNotFound);
       }
-      deps.log.info('admin: coordinator sign-in link made');
+      c.var.log.info('admin: coordinator sign-in link made');
       const body: SignInLinkResponse = { programmeId: id, path: `/coordinator/sign-in?token=${token}`, expiresAt };
       return c.json(body, 201);
     });

@@ -41,7 +41,7 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
   const requireAdmin = createMiddleware(async (c, next) => {
     const limited = await deps.limiter.take([{ limit: 'failedAdminPerAddress', subject: deps.clientKey(c) }]);
     if (!limited.ok) {
-      deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+      c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
       return sendRateLimited(c, limited.retryAfterMs);
     }
     const presented = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -69,7 +69,7 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
       const deleted = param.success ? await admin.deletePair(param.data.pairId) : null;
       if (!param.success || !deleted) return sendError(c, 404, 'not_found', ADMIN_MESSAGES.pairNotFound);
       await deps.hub.publishPairsChanged(deleted.memberDeviceIds);
-      deps.log.info({ pairId: param.data.pairId, deletedMessages: deleted.deletedMessages }, 'admin: pair deleted');
+      c.var.log.info({ pairId: param.data.pairId, deletedMessages: deleted.deletedMessages }, 'admin: pair deleted');
       const body: DeletePairResponse = {
         pairId: param.data.pairId,
         deletedMessages: deleted.deletedMessages,
@@ -81,7 +81,7 @@ export function adminRoutes(deps: RelayDeps, adminSecret: string) {
       const param = deviceParam.safeParse(c.req.param());
       const revoked = param.success ? await revokeDevice(deps, param.data.deviceId) : null;
       if (!revoked) return sendError(c, 404, 'not_found', ADMIN_MESSAGES.deviceNotFound);
-      deps.log.info({ deviceId: revoked.deviceId, again: !revoked.changed }, 'admin: device revoked');
+      c.var.log.info({ deviceId: revoked.deviceId, again: !revoked.changed }, 'admin: device revoked');
       const body: RevokeDeviceResponse = {
         deviceId: revoked.deviceId,
         displayName: revoked.displayName,

@@ -91,7 +91,7 @@ export function coordinatorRoutes(deps: RelayDeps, adminSecret: string | undefin
       if (crossSite(c)) return sendPage(c, frame, 403, signInPage(frame, { failed: true }));
       const limited = await deps.limiter.take([{ limit: 'failedCoordinatorPerAddress', subject: deps.clientKey(c) }]);
       if (!limited.ok) {
-        deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+        c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
         return sendRateLimited(c, limited.retryAfterMs);
       }
       const form = signInForm.safeParse(await c.req.parseBody().catch(() => ({})));
@@ -117,7 +117,7 @@ export function coordinatorRoutes(deps: RelayDeps, adminSecret: string | undefin
         path: '/coordinator',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      deps.log.info('coordinator: signed in');
+      c.var.log.info('coordinator: signed in');
       return c.redirect(`/coordinator?lang=${frame.language}`, 303);
     })
 

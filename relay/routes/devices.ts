@@ -25,12 +25,12 @@ export function deviceRoutes(deps: RelayDeps) {
         const { displayName, publicKey, extensionId } = c.req.valid('json');
         if (!validKey(publicKey)) return sendError(c, 400, 'bad_request', INVALID_PUBLIC_KEY_MESSAGE);
         if (!registrationAdmits(c.req.header('Origin'), extensionId, deps.allowedExtensions)) {
-          deps.log.warn('registration refused: extension not in ALLOWED_EXTENSION_IDS');
+          c.var.log.warn('registration refused: extension not in ALLOWED_EXTENSION_IDS');
           return sendError(c, 403, 'forbidden', MESSAGES.extensionNotAllowed);
         }
         const limited = await limiter.take([{ limit: 'registerPerAddress', subject: deps.clientKey(c) }]);
         if (!limited.ok) {
-          deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+          c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
           return sendRateLimited(c, limited.retryAfterMs);
         }
         const token = newDeviceToken();

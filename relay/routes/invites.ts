@@ -64,7 +64,7 @@ export function inviteRoutes(deps: RelayDeps) {
       { limit: 'failedAcceptsPerAddress', subject: address },
     ];
     const limited = await limiter.take(charges);
-    if (!limited.ok) deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+    if (!limited.ok) c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
     return limited;
   }
 
@@ -82,7 +82,7 @@ export function inviteRoutes(deps: RelayDeps) {
       const inviterDeviceId = c.var.device.id;
       const limited = await limiter.take([{ limit: 'invitesPerDevice', subject: inviterDeviceId }]);
       if (!limited.ok) {
-        deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+        c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
         return sendRateLimited(c, limited.retryAfterMs);
       }
       const now = deps.now();
@@ -95,7 +95,7 @@ export function inviteRoutes(deps: RelayDeps) {
       }
       await limiter.refund(limited.taken); // nothing was created
       if (created.status === 'too_many') {
-        deps.log.warn({ limit: 'openInvitesPerDevice' }, 'rate limit reached');
+        c.var.log.warn({ limit: 'openInvitesPerDevice' }, 'rate limit reached');
         return sendRateLimited(c, created.retryAt - now, MESSAGES.tooManyOpenInvites(maxOpen));
       }
       // The browser drew a nameplate that is in use: it draws another one and tries again.

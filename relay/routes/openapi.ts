@@ -35,7 +35,7 @@ export function mountApiDocs(app: Hono<RelayEnv>, deps: RelayDeps, limit: Constr
   const limited = (c: Context) => {
     const taken = limiter.take(deps.clientKey(c));
     if (taken.ok) return null;
-    if (taken.hits === limit.max + 1) deps.log.warn({ limit: 'apiDocsPerAddress' }, 'rate limit reached');
+    if (taken.hits === limit.max + 1) c.var.log.warn({ limit: 'apiDocsPerAddress' }, 'rate limit reached');
     return sendRateLimited(c, taken.retryAfterMs);
   };
 

@@ -71,7 +71,7 @@ export function pairRoutes(deps: RelayDeps) {
           { limit: 'postBytesPerDevice', subject: senderDeviceId, cost: payloadBytes(message.payload) },
         ]);
         if (!limited.ok) {
-          deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+          c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
           return sendRateLimited(c, limited.retryAfterMs);
         }
         let result: PostMessageResult;
@@ -83,7 +83,7 @@ export function pairRoutes(deps: RelayDeps) {
           );
         } catch (error) {
           // Nothing of its transaction was stored; the extension sends it again with the same id.
-          deps.log.error(errorFields(error), 'a post could not be stored');
+          c.var.log.error(errorFields(error), 'a post could not be stored');
           await limiter.refund(limited.taken).catch(() => {});
           return sendError(c, 503, 'internal', MESSAGES.notStored);
         }
@@ -103,7 +103,7 @@ export function pairRoutes(deps: RelayDeps) {
           case 'programme_ended':
             return sendError(c, 410, 'programme_ended', MESSAGES.programmeEnded);
           case 'quota_exceeded':
-            deps.log.warn({ limit: 'storedBytesPerPair' }, 'quota reached');
+            c.var.log.warn({ limit: 'storedBytesPerPair' }, 'quota reached');
             return sendError(c, 413, 'quota_exceeded', MESSAGES.quotaExceeded);
           case 'duplicate': {
             const body: PostMessageResponse = { seq: result.seq, duplicate: true };

@@ -57,7 +57,7 @@ export function importRoutes(deps: RelayDeps, access: MiddlewareHandler<Coordina
         })),
         deps.now(),
       );
-      deps.log.info({ pairs: planned.length }, 'programme import: pairs planned');
+      c.var.log.info({ pairs: planned.length }, 'programme import: pairs planned');
       const body: ImportResponse = {
         dryRun: false,
         pairs: planned.map((p) => ({

@@ -52,7 +52,7 @@ export function programmeJoinRoutes(deps: RelayDeps) {
       { limit: 'failedJoinsPerDevice', subject: c.var.device.id },
       { limit: 'failedJoinsPerAddress', subject: deps.clientKey(c) },
     ]);
-    if (!limited.ok) deps.log.warn({ limit: limited.limit }, 'rate limit reached');
+    if (!limited.ok) c.var.log.warn({ limit: limited.limit }, 'rate limit reached');
     return limited;
   }
 

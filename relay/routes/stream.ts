@@ -43,7 +43,7 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
       return liveConnectionOnly(c);
     },
     upgradeWebSocket(
-      () => {
+      (c) => {
         let state: 'waiting' | 'checking' | 'ready' | 'closed' = 'waiting';
         let helloTimer: NodeJS.Timeout | undefined;
         let pingTimer: NodeJS.Timeout | undefined;
@@ -98,7 +98,7 @@ export function streamRoutes(deps: RelayDeps, upgradeWebSocket: NodeWebSocket['u
             if (state !== 'waiting') return;
             state = 'checking';
             greet(event.data, ws).catch((error: unknown) => {
-              deps.log.error(errorFields(error), 'stream hello failed');
+              c.var.log.error(errorFields(error), 'stream hello failed');
               hangUp(ws, CLOSE_INTERNAL, 'internal error');
             });
           },

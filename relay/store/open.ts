@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { openPglite } from './pglite.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 import { openPostgres } from './postgres.ts';
 import type { Sql } from './sql.ts';
 
@@ -8,6 +9,12 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite's data folder; omitted means in memory (tests). */
   dataDir?: string;
+  /**
+   * PGlite only: run it in a thread of its own (relay/store/pglite-thread.ts), so that HTTP and
+   * the database can use two cores. Off by default: on a 2-core host shared with its clients it
+   * did not raise throughput, and it costs memory (docs/deploy.md, bench/README.md).
+   */
+  pgliteThread?: boolean;
   /** PostgreSQL only: the schema to keep the tables in. */
   schema?: string;
   onError?: (error: unknown) => void;
@@ -18,5 +25,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sql> {
     return openPostgres({ connectionString: options.databaseUrl, schema: options.schema, onError: options.onError });
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  return openPglite(options.dataDir);
+  return options.pgliteThread ? openPgliteThread(options.dataDir, options.onError) : openPglite(options.dataDir);
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createPgListener } from './pg-listener.ts';
-import { assertSafeIdentifier, type Sql, type SqlQuery } from './sql.ts';
+import { assertSafeIdentifier, type QueryOptions, type Sql, type SqlQuery } from './sql.ts';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -36,8 +36,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Sql> {
     kind: 'postgres',
     description: `PostgreSQL at ${describeConnection(options.connectionString)}${schema ? ` (schema ${schema})` : ''}`,
     schema,
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pool.query(text, params)).rows as T[];
+    async query<T>(text: string, params?: unknown[], queryOptions?: QueryOptions) {
+      return (await pool.query({ text, values: params, name: queryOptions?.prepare })).rows as T[];
     },
     async transaction<T>(fn: (tx: SqlQuery) => Promise<T>) {
       const client = await pool.connect();
@@ -45,7 +45,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Sql> {
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+          query: async <R>(text: string, params?: unknown[], queryOptions?: QueryOptions) =>
+            (await client.query({ text, values: params, name: queryOptions?.prepare })).rows as R[],
         });
         await client.query('COMMIT');
         return result;

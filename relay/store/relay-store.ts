@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { otherRole, type Envelope, type MessageKind, type PairInfo, type PairRole } from '../../lib/protocol/protocol.ts';
-import { appendMessages, type NewMessage, type PendingAppend, type PostLimits, type PostMessageResult } from './append-batch.ts';
+import {
+  type Announce,
+  appendMessages,
+  type NewMessage,
+  type PendingAppend,
+  type PostLimits,
+  type PostMessageResult,
+} from './append-batch.ts';
 import { isUniqueViolation, type Sql, type SqlQuery } from './sql.ts';
 
 export { payloadBytes, type NewMessage, type PostLimits, type PostMessageResult } from './append-batch.ts';
@@ -387,13 +394,14 @@ export class RelayStore {
    * Appends a batch of messages in one transaction, each answered as if alone (append-batch.ts).
    * A unique violation can only come from one of the ids being committed concurrently by another
    * batch; the retry then sees that row and answers `duplicate` or `conflict` for it.
+   * `announce`: the NOTIFY of what was created, sent in the same transaction.
    */
-  async postMessages(batch: PendingAppend[]): Promise<PostMessageResult[]> {
+  async postMessages(batch: PendingAppend[], announce?: Announce): Promise<PostMessageResult[]> {
     try {
-      return await this.sql.transaction((tx) => appendMessages(tx, batch));
+      return await this.sql.transaction((tx) => appendMessages(tx, batch, announce));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.sql.transaction((tx) => appendMessages(tx, batch));
+      return this.sql.transaction((tx) => appendMessages(tx, batch, announce));
     }
   }
 

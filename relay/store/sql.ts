@@ -4,9 +4,18 @@
  */
 export type DatabaseKind = 'pglite' | 'postgres';
 
+export interface QueryOptions {
+  /**
+   * A name for a statement run very often (a batch of posts): PostgreSQL parses and plans it
+   * once per connection, then reuses it. PGlite takes no named statements through its API and
+   * plans it each time.
+   */
+  prepare?: string;
+}
+
 export interface SqlQuery {
   /** One statement, `$1`-style parameters, rows as plain objects. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
 }
 
 export interface Sql extends SqlQuery {

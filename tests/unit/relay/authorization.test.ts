@@ -164,7 +164,16 @@ describe.each(backends())('authorization on $name', (backend) => {
 
     // The hub of the relay under test records what it would announce.
     const hub: Hub = Object.create(db().hub);
-    hub.publishMessage = async (...args) => void published.push(['message', ...args]);
+    const announce = db().hub.announce;
+    Object.defineProperty(hub, 'announce', {
+      value: {
+        ...announce,
+        notices(created: { pairId: string; seq: number }[]) {
+          published.push(['messages', created]);
+          return announce.notices(created);
+        },
+      },
+    });
     hub.publishPairsChanged = async (...args) => void published.push(['pairs', ...args]);
     hub.publishRevoked = async (...args) => void published.push(['revoked', ...args]);
     relay = testRelay({ ...db(), hub }, { adminSecret: ADMIN_SECRET });

@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope, PairInfo, RegisterDeviceResponse, StreamEvent } from '@/lib/protocol/protocol';
 import { startRelay, type RunningRelay } from '@/relay/server';
 import { openPostgres } from '@/relay/store/postgres';
-import type { Sql } from '@/relay/store/sql';
+import type { Sql, SqlQuery } from '@/relay/store/sql';
 import { backends, dropSchema, newSchemaName, useRelayDatabase } from './harness';
 import { RelayChild, type Exit, type RelayChildOptions } from './relay-child';
 import { newPublicKey, pairingClient } from './pairing-client';
@@ -141,6 +141,16 @@ const processVariants: ProcessVariant[] = [
     setUp() {
       const dataDir = mkdtempSync(join(tmpdir(), 'binome-durability-'));
       return { options: { dataDir }, tearDown: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PGlite in a data folder, in a thread of its own',
+    setUp() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'binome-durability-'));
+      return {
+        options: { dataDir, env: { PGLITE_THREAD: 'on' } },
+        tearDown: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
     },
   },
   ...(DATABASE_URL
@@ -304,14 +314,27 @@ async function postAndTimePush(relayUrl: string, pairId: string, post: Post, bud
 }
 
 /** The database seen by the relay, with NOTIFY and LISTEN traffic recorded and NOTIFY mutable. */
-function tapped(sql: Sql) {
+function tapped(sql: Sql, channel: string) {
   const tap = { notified: [] as string[], heard: [] as string[], muted: false };
+  /**
+   * A batch of posts NOTIFYs inside its own transaction (relay/store/append-batch.ts), the channel
+   * followed by the notices among its parameters: recorded here, and sent to a channel nobody
+   * listens to when muted.
+   */
+  const tapQuery = (tx: SqlQuery): SqlQuery => ({
+    query(text, params) {
+      const at = params?.indexOf(channel) ?? -1;
+      if (at < 0 || !text.includes('pg_notify')) return tx.query(text, params);
+      tap.notified.push(...(params![at + 1] as string[]));
+      return tx.query(text, tap.muted ? params!.with(at, `${channel}_muted`) : params);
+    },
+  });
   const wrapped: Sql = {
     kind: sql.kind,
     description: sql.description,
     schema: sql.schema,
     query: (text, params) => sql.query(text, params),
-    transaction: (fn) => sql.transaction(fn),
+    transaction: (fn) => sql.transaction((tx) => fn(tapQuery(tx))),
     listen: (channel, onPayload) =>
       sql.listen(channel, (payload) => {
         tap.heard.push(payload);
@@ -334,8 +357,9 @@ describe.each(backends())('the push goes through NOTIFY and LISTEN, one relay on
   });
 
   it('reaches the buddy through its own LISTEN, and not at all without NOTIFY', async () => {
-    const { sql, tap } = tapped(db().sql);
-    const relay = await startRelay({ port: 0, log: quiet, sql, hubChannel: newSchemaName() });
+    const hubChannel = newSchemaName();
+    const { sql, tap } = tapped(db().sql, hubChannel);
+    const relay = await startRelay({ port: 0, log: quiet, sql, hubChannel });
     running.push(relay);
     const { ana, bob, pairId } = await pairUp(relay.url);
     const stream = await connect(relay.url, bob);

@@ -61,13 +61,15 @@ describe.each(backends())('group commit on $name', (backend) => {
       await db().sql.query<{ id: string; seq: unknown }>('SELECT id, seq FROM messages WHERE pair_id = $1 ORDER BY seq', [pairId])
     ).map((row) => ({ id: row.id, seq: Number(row.seq) }));
 
-  it('stores posts of several pairs that arrive together in one transaction, with one NOTIFY after it', async () => {
+  it('stores posts of several pairs that arrive together in one transaction, whose own NOTIFY announces them', async () => {
     const relay = testRelay(db());
     const first = await pairedDevices(relay);
     const second = await pairedDevices(relay);
     const store = new RelayStore(db().sql);
     const batches = vi.spyOn(store, 'postMessages');
-    const published = vi.spyOn(db().hub, 'publishMessages');
+    const notifiedApart = vi.spyOn(db().sql, 'notify');
+    const notices: string[] = [];
+    const stopListening = await db().sql.listen(db().hub.announce.channel, (notice) => notices.push(notice));
     const batcher = new PostBatcher(store, db().hub);
 
     const posts = [
@@ -90,9 +92,16 @@ describe.each(backends())('group commit on $name', (backend) => {
       { status: 'created', seq: 3 },
     ]);
     expect(await storedIds(first.pairId)).toEqual([posts[0], posts[2], posts[4]].map((m, i) => ({ id: m!.id, seq: i + 1 })));
-    expect(published).toHaveBeenCalledTimes(1);
-    expect(published.mock.calls[0]![0]).toHaveLength(5);
-    published.mockRestore();
+    // No NOTIFY round trip of its own: the notice went out with the batch's commit.
+    expect(notifiedApart).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(notices).toHaveLength(1));
+    const notice = JSON.parse(notices[0]!) as { t: string; m: [string, number][] };
+    expect(notice.t).toBe('ms');
+    expect(notice.m).toEqual(
+      posts.map((m, i) => [m.pairId, results[i]!.status === 'created' ? (results[i] as { seq: number }).seq : -1]),
+    );
+    await stopListening();
+    notifiedApart.mockRestore();
   });
 
   it('stores an id repeated inside one batch once: the repeat is a duplicate with the same seq, a different body a conflict', async () => {
