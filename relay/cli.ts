@@ -67,6 +67,12 @@ async function main() {
     databaseUrl,
     dataDir,
     pgliteThread: pgliteThread === 'on',
+    // A relay that can store nothing more stops, so that its service manager starts it again
+    // (deploy/), instead of answering 503 to every post until someone notices.
+    onLost: () => {
+      console.error('Binôme relay stops: its database thread stopped. Start it again (a service manager does).');
+      process.exit(1);
+    },
     schema,
     rateLimits,
     trustedProxies,

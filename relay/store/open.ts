@@ -18,6 +18,11 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema to keep the tables in. */
   schema?: string;
   onError?: (error: unknown) => void;
+  /**
+   * The database is gone for good (PGlite's thread stopped): nothing more can be stored until
+   * the relay restarts. Called after onError.
+   */
+  onLost?: (error: unknown) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Sql> {
@@ -25,5 +30,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sql> {
     return openPostgres({ connectionString: options.databaseUrl, schema: options.schema, onError: options.onError });
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  return options.pgliteThread ? openPgliteThread(options.dataDir, options.onError) : openPglite(options.dataDir);
+  if (!options.pgliteThread) return openPglite(options.dataDir);
+  // Every error the thread reports is its end (pglite-thread.ts): the queries fail from then on.
+  return openPgliteThread(options.dataDir, (error) => {
+    options.onError?.(error);
+    options.onLost?.(error);
+  });
 }

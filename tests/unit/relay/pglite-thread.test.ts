@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_RATE_LIMITS } from '@/relay/rate-limit';
 import { startRelay, type RunningRelay } from '@/relay/server';
+import { openDatabase } from '@/relay/store/open';
 import { openPgliteThread, type PgliteThreadSql } from '@/relay/store/pglite-thread';
 import { isUniqueViolation } from '@/relay/store/sql';
 import { newPublicKey, pairingClient } from './pairing-client';
@@ -100,6 +101,22 @@ describe('PGlite in a thread of its own', () => {
     await expect(waiting).rejects.toThrow(/database thread stopped/);
     await expect(sql.query('SELECT 1')).rejects.toThrow(/database thread stopped.*restart the relay/);
     expect(reported).toHaveLength(1);
+  });
+
+  it('tells the relay its database is lost when the thread dies, once, so that it can stop (relay/cli.ts exits)', async () => {
+    const lost: unknown[] = [];
+    const errors: unknown[] = [];
+    const sql = (await openDatabase({
+      pgliteThread: true,
+      onError: (error) => errors.push(error),
+      onLost: (error) => lost.push(error),
+    })) as PgliteThreadSql;
+    opened.push(sql);
+    await sql.query('SELECT 1');
+    expect(lost).toEqual([]);
+    await sql.thread.terminate();
+    await vi.waitFor(() => expect(lost).toHaveLength(1));
+    expect(errors).toEqual(lost);
   });
 
   it('answers a post whose database thread died with a retryable 503', async () => {
