@@ -87,6 +87,18 @@ describe('the packages', () => {
     }
   });
 
+  it('give the popup page few files to fetch before its first frame: its own, and one chunk of what it shares', () => {
+    for (const kind of ['chrome', 'firefox'] as const) {
+      const popup = packages[kind].get('popup.html')?.toString('utf8') ?? '';
+      const scripts = [...popup.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((match) => match[1]);
+      expect(
+        scripts.some((file) => file?.startsWith('chunks/popup-first-')),
+        kind,
+      ).toBe(true);
+      expect(scripts.length, `${kind}: ${scripts.join(', ')}`).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('give Firefox a real add-on id, a minimum version and its data collection declaration', () => {
     const manifest = JSON.parse(packages.firefox.get('manifest.json')!.toString('utf8'));
     expect(manifest.browser_specific_settings.gecko).toEqual({
