@@ -11,10 +11,13 @@ export default defineConfig({
     // Only the build that holds the pages: the service worker's and the content scripts' are single files.
     'vite:build:extendConfig': (entrypoints, config) => {
       const output = config.build?.rollupOptions?.output;
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'popup') || !output || Array.isArray(output)) return;
-      const popup = entrypoints.filter((entrypoint) => entrypoint.name === 'popup').map((entrypoint) => entrypoint.inputPath);
-      const others = entrypoints.filter((entrypoint) => entrypoint.name !== 'popup').map((entrypoint) => entrypoint.inputPath);
-      output.manualChunks = popupFirstChunk(popup, others);
+      const popup = entrypoints.filter((entrypoint) => entrypoint.name === 'popup');
+      if (popup.length === 0 || !output || Array.isArray(output)) return;
+      const others = entrypoints.filter((entrypoint) => !popup.includes(entrypoint));
+      output.manualChunks = popupFirstChunk(
+        popup.map((entrypoint) => entrypoint.inputPath),
+        others.map((entrypoint) => entrypoint.inputPath),
+      );
     },
   },
   zip: {
